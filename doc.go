@@ -1,0 +1,44 @@
+// Package haochaping is the vocabulary of bad-review handling (差评办件处理) in China's
+// government-service rating system (政务服务"好差评"), as the Rong'an county measures
+// (融安县政务服务中心差评办件处理办法（试行）, 融政监管字〔2021〕2号) use it.
+//
+// Citizens rate every government service: on site once per visit (现场服务"一次一评",
+// [ModeOnSite]) at the hall's rating device or a QR code, and online once per matter
+// (网上服务"一事一评", [ModeOnline]). A rating of 不满意 or 非常不满意 is a bad review (差评,
+// 第二条) and must be handled as a case; the subpackages do that:
+//
+//   - deadline: China's working-day calendar and the deadlines of the measures;
+//   - caseflow: the two case workflows of Annexes 2 and 3;
+//   - forms: the documents of Annexes 4 and 5;
+//   - scoring: the performance deductions of 第十条 and the office's statistics.
+//
+// This package holds the words they all speak:
+//
+//   - [Level]: the five satisfaction levels, with [Level.IsBad]. Codes are read and written
+//     only through a named code system, [InterfaceCodes] (1 = 非常不满意) or [GBT39046Codes]
+//     (1 = 非常满意), which run in opposite directions. [GuangxiPoints] scores them.
+//   - [Dimension] and [Option]: the rating taxonomy of Annex 1, five dimensions and 21
+//     checkable options, kept as data in an [OptionList] tagged with its source ([Annex1]).
+//     A county with another list loads it with [ParseOptionList].
+//   - [Channel], [Mode] and [PFVariant]: the channels of 第五条 and the national pf codes.
+//   - [Review] and [Reviewer]: one evaluation record. [Review.Validate] reports every problem
+//     at once; [DecodePushed] reads a record pushed by the rating system.
+//   - [Unit], [UnitKind], [Window], [WindowKind]: the organisation of 第四条 and 第五条.
+//
+// A vendor's first call is usually DecodePushed on the body the rating system pushed:
+//
+//	r, err := haochaping.DecodePushed(body, haochaping.CommonPush)
+//	if err != nil { … }                 // names every bad field
+//	if err := r.Validate(); err != nil { … }
+//	if r.IsBad() { /* open a case with caseflow */ }
+//	slog.Info("pushed", "review", r)   // personal data masked
+//
+// Personal data of reviewers (name, phone, ID number) is masked by every String, GoString
+// and LogValue of this package ([MaskName], [MaskPhone], [MaskIDNumber]); read the fields
+// themselves only where the caller has the right to see them in full. JSON encodings keep
+// them in full, for storage.
+//
+// Errors name the field and the value: validation and decoding return one [*FieldError]
+// per problem, joined with errors.Join, each wrapping a sentinel ([ErrRequired],
+// [ErrUnknownCode], [ErrMalformed], [ErrInconsistent], [ErrFuture]).
+package haochaping

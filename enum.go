@@ -1,0 +1,59 @@
+package haochaping
+
+import (
+	"fmt"
+	"strings"
+)
+
+// enum holds the reference data of a small enumeration: for each value, its Chinese
+// label (shown to people) and its stable text code (used in JSON and data files).
+// Value 0 is always invalid.
+type enum[T ~uint8] struct {
+	kind  string   // the type's name in messages, e.g. "level"
+	label []string // indexed by value
+	text  []string // indexed by value
+}
+
+func (e *enum[T]) valid(v T) bool { return v > 0 && int(v) < len(e.text) }
+
+func (e *enum[T]) values() []T {
+	vs := make([]T, 0, len(e.text)-1)
+	for i := 1; i < len(e.text); i++ {
+		vs = append(vs, T(i))
+	}
+	return vs
+}
+
+func (e *enum[T]) String(v T) string {
+	if !e.valid(v) {
+		return fmt.Sprintf("%T(%d)", v, uint8(v))
+	}
+	return e.label[v]
+}
+
+func (e *enum[T]) marshal(v T) ([]byte, error) {
+	if !e.valid(v) {
+		return nil, fmt.Errorf("%s: invalid value %d", e.kind, uint8(v))
+	}
+	return []byte(e.text[v]), nil
+}
+
+// parse returns the value whose text code or Chinese label is s.
+func (e *enum[T]) parse(s string) (T, error) {
+	for i := 1; i < len(e.text); i++ {
+		if e.text[i] == s || e.label[i] == s {
+			return T(i), nil
+		}
+	}
+	return 0, &FieldError{Field: e.kind, Value: s, Err: ErrUnknownCode,
+		Detail: "want one of " + strings.Join(e.text[1:], ", ")}
+}
+
+func (e *enum[T]) unmarshal(b []byte, v *T) error {
+	p, err := e.parse(string(b))
+	if err != nil {
+		return err
+	}
+	*v = p
+	return nil
+}

@@ -1,0 +1,83 @@
+// Command quickstart shows a vendor the vocabulary of haochaping: it decodes an evaluation
+// record pushed by the rating system (好差评系统), validates it, and prints it with the
+// reviewer's personal data masked.
+//
+//	go run ./examples/quickstart               # the sample record below
+//	go run ./examples/quickstart record.json   # a record of your own
+package main
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+
+	"github.com/haochaping/haochaping"
+)
+
+// pushed is a bad review as the national push interface sends it: interface level codes
+// (2 = 不满意), common pf codes (4 = 现场评价仪), Annex 1 option codes.
+const pushed = `{
+  "projectNo": "450224-2026-000123",
+  "taskCode": "11450224MB1234567X",
+  "taskName": "不动产登记（转移登记）",
+  "proDepart": "融安县自然资源局",
+  "proManager": "李四",
+  "pf": "4",
+  "satisfaction": "2",
+  "evalDetail": "1.1,3.3",
+  "writingEvaluation": "材料要跑两次才收齐",
+  "assessTime": "2026-11-20 10:15:00",
+  "assessNumber": 1,
+  "userName": "张三丰",
+  "userProp": 1,
+  "areaCode": "450224"
+}`
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "quickstart:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	body := []byte(pushed)
+	if len(args) > 0 {
+		b, err := os.ReadFile(args[0])
+		if err != nil {
+			return err
+		}
+		body = b
+	}
+	r, err := haochaping.DecodePushed(body, haochaping.CommonPush)
+	if err != nil {
+		return fmt.Errorf("decode: %w", err)
+	}
+	if len(args) == 0 {
+		// Phones and ID numbers travel encrypted; a portal sets them after decryption.
+		r.Reviewer.Phone = "13812345678"
+		r.Reviewer.IDNumber = "450224199001011235"
+		r.Reviewer.Gender = haochaping.Male
+	}
+	if err := r.Validate(); err != nil {
+		var fe *haochaping.FieldError
+		if errors.As(err, &fe) {
+			fmt.Println("first problem is with field", fe.Field)
+		}
+		return fmt.Errorf("validate: %w", err)
+	}
+	fmt.Println("review: ", r)
+	fmt.Println("mode:   ", r.Mode())
+	fmt.Println("bad:    ", r.IsBad())
+	for _, o := range r.Options {
+		fmt.Printf("option:  %s (%s)\n", o, o.Dimension)
+	}
+	points, err := haochaping.GuangxiPoints.Of(r.Level)
+	if err != nil {
+		return err
+	}
+	fmt.Println("points: ", points)
+	slog.New(slog.NewTextHandler(os.Stdout, nil)).Info("pushed review", "review", r)
+	return nil
+}

@@ -1,0 +1,163 @@
+package haochaping
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Option is one checkable bad-review option (差评选项), such as Annex 1's 1.(1) 不一次性告知.
+// An option always carries the identifier of the list it comes from: codes of different
+// lists are never compared.
+type Option struct {
+	List      string    `json:"list"`      // identifier of the option list, e.g. "rongan-2021-annex1"
+	Code      string    `json:"code"`      // stable code within the list, e.g. "1.1"
+	Dimension Dimension `json:"dimension"` // the dimension the option belongs to
+	Label     string    `json:"label"`     // the Chinese text shown to reviewers
+}
+
+// String returns the code and label, e.g. "1.1 不一次性告知".
+func (o Option) String() string { return o.Code + " " + o.Label }
+
+// OptionList is a list of bad-review options with its source: Annex 1 of the Rong'an
+// measures by default ([Annex1]), or a county's or the national list loaded with
+// [ParseOptionList]. An OptionList is immutable and safe for concurrent use.
+type OptionList struct {
+	id, source string
+	badOnly    bool
+	options    []Option
+	byCode     map[string]int
+}
+
+// ID returns the list's identifier, carried by each of its options.
+func (l *OptionList) ID() string { return l.id }
+
+// Source names the document the list comes from.
+func (l *OptionList) Source() string { return l.source }
+
+// BadOnly reports whether the list's options may only be chosen with a bad level
+// (不满意 or 非常不满意), as with Annex 1, which lists 差评选项 only.
+func (l *OptionList) BadOnly() bool { return l.badOnly }
+
+// Options returns a copy of the options in list order.
+func (l *OptionList) Options() []Option { return append([]Option(nil), l.options...) }
+
+// Lookup returns the option with the given code. It returns a *FieldError wrapping
+// ErrUnknownCode when the list has no such code.
+func (l *OptionList) Lookup(code string) (Option, error) {
+	i, ok := l.byCode[code]
+	if !ok {
+		return Option{}, &FieldError{Field: "option", Value: code, Err: ErrUnknownCode,
+			Detail: "not in option list " + l.id}
+	}
+	return l.options[i], nil
+}
+
+// Contains reports whether o is an option of this list, exactly as the list has it.
+func (l *OptionList) Contains(o Option) bool {
+	i, ok := l.byCode[o.Code]
+	return ok && o.List == l.id && l.options[i] == o
+}
+
+//go:embed data/annex1-rongan-2021.txt
+var annex1Data []byte
+
+var annex1 = mustParseOptionList(annex1Data)
+
+func mustParseOptionList(data []byte) *OptionList {
+	l, err := ParseOptionList(data)
+	if err != nil {
+		panic("haochaping: embedded option list: " + err.Error())
+	}
+	return l
+}
+
+// Annex1 returns the 21 checkable options of Annex 1 of the Rong'an measures
+// (政务服务"一次一评，一事一评"差评评价内容), list "rongan-2021-annex1".
+//
+// 第二条 and 附件1: the bad-review content is rated in five dimensions; 其他 is free text.
+func Annex1() *OptionList { return annex1 }
+
+// Options returns the options of Annex 1 in the order of the annex.
+func Options() []Option { return annex1.Options() }
+
+// LookupOption returns the Annex 1 option with the given code, "1.1" to "4.5".
+func LookupOption(code string) (Option, error) { return annex1.Lookup(code) }
+
+// ParseOptionList reads an option list from its text form, UTF-8, one entry a line:
+//
+//	# a comment
+//	@list	rongan-2021-annex1        (required: the list's identifier)
+//	@source	融安县…附件1               (required: the document it comes from)
+//	@bad-only                         (optional: options only go with a bad level)
+//	1.1	attitude	不一次性告知          (code, dimension, label, separated by tabs)
+//
+// Dimensions are written as text codes (attitude, quality, efficiency, environment, other)
+// or Chinese labels. Every problem is reported at once, each naming its line.
+func ParseOptionList(data []byte) (*OptionList, error) {
+	l := &OptionList{byCode: map[string]int{}}
+	var errs []error
+	bad := func(n int, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("option list line %d: "+format, append([]any{n}, args...)...))
+	}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		switch fields[0] {
+		case "@list", "@source":
+			if len(fields) != 2 || strings.TrimSpace(fields[1]) == "" {
+				bad(n, "%s takes one value after a tab", fields[0])
+			} else if fields[0] == "@list" {
+				l.id = fields[1]
+			} else {
+				l.source = fields[1]
+			}
+			continue
+		case "@bad-only":
+			l.badOnly = true
+			continue
+		}
+		if len(fields) != 3 {
+			bad(n, "want code, dimension and label separated by tabs, got %d fields", len(fields))
+			continue
+		}
+		code, label := strings.TrimSpace(fields[0]), strings.TrimSpace(fields[2])
+		dim, err := dimensions.parse(strings.TrimSpace(fields[1]))
+		switch {
+		case code == "" || label == "":
+			bad(n, "empty code or label")
+		case err != nil:
+			bad(n, "%v", err)
+		default:
+			if _, dup := l.byCode[code]; dup {
+				bad(n, "code %q appears twice", code)
+				continue
+			}
+			l.byCode[code] = len(l.options)
+			l.options = append(l.options, Option{Code: code, Dimension: dim, Label: label})
+		}
+	}
+	if err := sc.Err(); err != nil {
+		errs = append(errs, fmt.Errorf("option list: %w", err))
+	}
+	if l.id == "" || l.source == "" {
+		errs = append(errs, errors.New("option list: @list and @source are required"))
+	}
+	if len(l.options) == 0 {
+		errs = append(errs, errors.New("option list: no options"))
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	for i := range l.options {
+		l.options[i].List = l.id
+	}
+	return l, nil
+}

@@ -1,0 +1,218 @@
+package haochaping
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// PushFormat says how to read the codes of a pushed evaluation record. The level and channel
+// code systems are chosen explicitly: the same number means different things in each.
+type PushFormat struct {
+	// Levels is the code system of the fields satisfaction, levelCode and evalNum;
+	// national and provincial pushes use InterfaceCodes.
+	Levels LevelCodes
+	// Channels is the variant of the pf codes.
+	Channels PFVariant
+	// Options is the list the evalDetail codes come from; nil means Annex1.
+	Options *OptionList
+	// Location is the zone of assessTime; nil means Asia/Shanghai.
+	Location *time.Location
+}
+
+// CommonPush is the format of national and most provincial pushes: interface level codes
+// (1 = 非常不满意 … 5 = 非常满意), common pf codes, Annex 1 options, Beijing time.
+var CommonPush = PushFormat{Levels: InterfaceCodes, Channels: PFCommon}
+
+// pushTimeLayouts are the layouts of assessTime: the interfaces' yyyy-MM-dd HH:mm:ss and
+// GB/T 39046's YYYYMMDDThhmmss.
+var pushTimeLayouts = []string{"2006-01-02 15:04:05", "20060102T150405"}
+
+// DecodePushed reads one evaluation record pushed by the rating system, a JSON object with
+// the interface's field names:
+//
+//	projectNo          办件编号 (required)         → MatterNumber
+//	assessNumber       1 first, 2 follow-up (required) → FollowUp
+//	satisfaction, levelCode, evalNum  level code (at least one; all given must agree)
+//	pf                 channel code (required)      → Channel
+//	assessTime         yyyy-MM-dd HH:mm:ss or YYYYMMDDThhmmss (required) → Time
+//	evalDetail         option codes, comma separated → Options
+//	writingEvaluation  文字评价                     → FreeText
+//	taskCode, taskName 事项编码, 事项名称            → ServiceItemCode, ServiceItem
+//	proDepart, proDepartCode, proManager            → Department, DepartmentCode, Staff
+//	userName           评价人; empty means anonymous → Reviewer.Name, Anonymous
+//	userProp           1 个人, 2 法人               → Reviewer.Kind
+//	areaCode           行政区划                      → AreaCode
+//
+// Numbers may come as JSON numbers or numeric strings. Other fields are ignored. The review
+// ID is the matter number and the rating's number, "projectNo#assessNumber", which GB/T
+// 39046 makes unique. Reviewers' phones and ID numbers travel encrypted and are not read
+// here: set them after decryption. With Zhejiang's pf codes, pf 7 marks a default rating.
+//
+// Every problem is reported at once, each as a *FieldError naming the push field. The
+// review is not validated: call [Validator.Validate] next.
+func DecodePushed(data []byte, f PushFormat) (Review, error) {
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(data, &raw); err != nil {
+		return Review{}, fmt.Errorf("pushed record: not a JSON object: %w", err)
+	}
+	if raw == nil {
+		return Review{}, fmt.Errorf("pushed record: not a JSON object: null")
+	}
+	d := pushDecoder{raw: raw}
+	var r Review
+	r.MatterNumber = d.text("projectNo", true)
+	r.ServiceItemCode = d.text("taskCode", false)
+	r.ServiceItem = d.text("taskName", false)
+	r.Department = d.text("proDepart", false)
+	r.DepartmentCode = d.text("proDepartCode", false)
+	r.Staff = d.text("proManager", false)
+	r.FreeText = d.text("writingEvaluation", false)
+	r.AreaCode = d.text("areaCode", false)
+	r.Reviewer.Name = d.text("userName", false)
+	r.Anonymous = strings.TrimSpace(r.Reviewer.Name) == ""
+
+	if n, ok := d.number("assessNumber", true); ok {
+		switch n {
+		case 1, 2:
+			r.FollowUp = n == 2
+			r.ID = r.MatterNumber + "#" + strconv.Itoa(n)
+		default:
+			d.p.add("assessNumber", strconv.Itoa(n), ErrUnknownCode, "want 1 (first rating) or 2 (follow-up)")
+		}
+	}
+	r.Level = d.level(f.Levels)
+	if n, ok := d.number("pf", true); ok {
+		if c, err := f.Channels.Channel(n); err != nil {
+			d.p = append(d.p, err)
+		} else {
+			r.Channel = c
+			r.Default = c == ChannelSystemDefault
+		}
+	}
+	if n, ok := d.number("userProp", false); ok {
+		if n == 1 || n == 2 {
+			r.Reviewer.Kind = PartyKind(n)
+		} else {
+			d.p.add("userProp", strconv.Itoa(n), ErrUnknownCode, "want 1 (个人) or 2 (法人)")
+		}
+	}
+	r.Time = d.time("assessTime", f.Location)
+	r.Options = d.options("evalDetail", f.Options)
+	if err := d.p.err(); err != nil {
+		return Review{}, err
+	}
+	return r, nil
+}
+
+// pushDecoder reads the fields of one pushed record, collecting problems.
+type pushDecoder struct {
+	raw map[string]json.RawMessage
+	p   problems
+}
+
+// text returns a string field, accepting a JSON string or number; null counts as absent.
+func (d *pushDecoder) text(field string, required bool) string {
+	v, ok := d.raw[field]
+	if !ok || bytes.Equal(v, []byte("null")) {
+		if required {
+			d.p.add(field, "", ErrRequired, "")
+		}
+		return ""
+	}
+	var s string
+	if err := json.Unmarshal(v, &s); err == nil {
+		if required && strings.TrimSpace(s) == "" {
+			d.p.add(field, s, ErrRequired, "")
+		}
+		return s
+	}
+	var n json.Number
+	if err := json.Unmarshal(v, &n); err == nil {
+		return n.String()
+	}
+	d.p.add(field, string(v), ErrMalformed, "want a string")
+	return ""
+}
+
+// number returns an integer field, accepting a JSON number or a numeric string.
+func (d *pushDecoder) number(field string, required bool) (int, bool) {
+	s := d.text(field, required)
+	if s == "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		d.p.add(field, s, ErrMalformed, "want a whole number")
+		return 0, false
+	}
+	return n, true
+}
+
+// level reads the level from satisfaction, levelCode and evalNum, which must agree.
+func (d *pushDecoder) level(codes LevelCodes) Level {
+	var level Level
+	var from string
+	before := len(d.p)
+	for _, field := range []string{"satisfaction", "levelCode", "evalNum"} {
+		n, ok := d.number(field, false)
+		if !ok {
+			continue
+		}
+		l, err := codes.Level(n)
+		switch {
+		case err != nil:
+			d.p.add(field, strconv.Itoa(n), ErrUnknownCode, "%v", err)
+		case level != 0 && l != level:
+			d.p.add(field, strconv.Itoa(n), ErrInconsistent, "%s says %s, %s says %s", from, level, field, l)
+		case level == 0:
+			level, from = l, field
+		}
+	}
+	if level == 0 && len(d.p) == before {
+		d.p.add("satisfaction", "", ErrRequired, "one of satisfaction, levelCode or evalNum")
+	}
+	return level
+}
+
+// time reads a time field in the given zone.
+func (d *pushDecoder) time(field string, loc *time.Location) time.Time {
+	s := d.text(field, true)
+	if s == "" {
+		return time.Time{}
+	}
+	if loc == nil {
+		loc = Location()
+	}
+	for _, layout := range pushTimeLayouts {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t
+		}
+	}
+	d.p.add(field, s, ErrMalformed, "want yyyy-MM-dd HH:mm:ss or YYYYMMDDThhmmss")
+	return time.Time{}
+}
+
+// options reads comma-separated option codes of the list.
+func (d *pushDecoder) options(field string, list *OptionList) []Option {
+	s := strings.TrimSpace(d.text(field, false))
+	if s == "" {
+		return nil
+	}
+	if list == nil {
+		list = Annex1()
+	}
+	var opts []Option
+	for _, code := range strings.Split(s, ",") {
+		o, err := list.Lookup(strings.TrimSpace(code))
+		if err != nil {
+			d.p.add(field, code, ErrUnknownCode, "not an option of list %s", list.ID())
+			continue
+		}
+		opts = append(opts, o)
+	}
+	return opts
+}
