@@ -36,15 +36,15 @@ type Channel uint8
 // The channels of the measures (第五条: 现场评价仪, 二维码, 广西政务APP) and of the national
 // push interface (field pf, GB/T 39046-2020 表9).
 const (
-	ChannelPC          Channel = iota + 1 // PC端 (广西数字政务一体化平台 and other web portals)
-	ChannelMobile                         // 移动端 (移动服务端; 小程序)
-	ChannelQRCode                         // 二维码
-	ChannelDevice                         // 现场评价仪: the hall's rating device (政务大厅平板电脑（评价器）)
-	ChannelKiosk                          // 政务大厅其他终端（自助终端）
-	ChannelPhone                          // 电话 (12345 热线)
-	ChannelSMS                            // 短信
-	ChannelGuangxiApp                     // 广西政务APP, a mobile channel (pf 2)
-	ChannelSystemDefault                  // 系统默认评价: a rating the system gave by default (Zhejiang pf 7)
+	ChannelPC            Channel = iota + 1 // PC端 (广西数字政务一体化平台 and other web portals)
+	ChannelMobile                           // 移动端 (移动服务端; 小程序)
+	ChannelQRCode                           // 二维码
+	ChannelDevice                           // 现场评价仪: the hall's rating device (政务大厅平板电脑（评价器）)
+	ChannelKiosk                            // 政务大厅其他终端（自助终端）
+	ChannelPhone                            // 电话 (12345 热线)
+	ChannelSMS                              // 短信
+	ChannelGuangxiApp                       // 广西政务APP, a mobile channel (pf 2)
+	ChannelSystemDefault                    // 系统默认评价: a rating the system gave by default (Zhejiang pf 7)
 )
 
 var channels = enum[Channel]{
