@@ -30,6 +30,9 @@ func (m Mode) MarshalText() ([]byte, error) { return modes.marshal(m) }
 // UnmarshalText decodes a text code written by [Mode.MarshalText] or a Chinese label.
 func (m *Mode) UnmarshalText(b []byte) error { return modes.unmarshal(b, m) }
 
+// UnmarshalJSON decodes a JSON string as UnmarshalText does, and refuses JSON numbers.
+func (m *Mode) UnmarshalJSON(b []byte) error { return modes.unmarshalJSON(b, m) }
+
 // Channel is the channel a rating came through (评价渠道).
 type Channel uint8
 
@@ -69,6 +72,9 @@ func (c Channel) MarshalText() ([]byte, error) { return channels.marshal(c) }
 
 // UnmarshalText decodes a text code written by [Channel.MarshalText] or a Chinese label.
 func (c *Channel) UnmarshalText(b []byte) error { return channels.unmarshal(b, c) }
+
+// UnmarshalJSON decodes a JSON string as UnmarshalText does, and refuses JSON numbers.
+func (c *Channel) UnmarshalJSON(b []byte) error { return channels.unmarshalJSON(b, c) }
 
 // Mode returns how a rating through c is given: the hall's device, QR code and kiosk rate
 // on site, once per visit; the others rate online, once per matter. The system's default

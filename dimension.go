@@ -32,3 +32,6 @@ func (d Dimension) MarshalText() ([]byte, error) { return dimensions.marshal(d) 
 
 // UnmarshalText decodes a text code written by [Dimension.MarshalText] or a Chinese label.
 func (d *Dimension) UnmarshalText(b []byte) error { return dimensions.unmarshal(b, d) }
+
+// UnmarshalJSON decodes a JSON string as UnmarshalText does, and refuses JSON numbers.
+func (d *Dimension) UnmarshalJSON(b []byte) error { return dimensions.unmarshalJSON(b, d) }

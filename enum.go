@@ -1,7 +1,9 @@
 package haochaping
 
 import (
+	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -56,4 +58,18 @@ func (e *enum[T]) unmarshal(b []byte, v *T) error {
 	}
 	*v = p
 	return nil
+}
+
+// unmarshalJSON accepts a JSON string holding a text code or label, and null (which leaves
+// v alone). A JSON number is refused: a bare number could be read in the wrong code system.
+func (e *enum[T]) unmarshalJSON(b []byte, v *T) error {
+	if string(b) == "null" {
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return &FieldError{Field: e.kind, Value: string(b), Err: ErrMalformed,
+			Detail: "want a text code such as " + strconv.Quote(e.text[1])}
+	}
+	return e.unmarshal([]byte(s), v)
 }

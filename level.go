@@ -46,6 +46,9 @@ func (l Level) MarshalText() ([]byte, error) { return levels.marshal(l) }
 // UnmarshalText decodes a text code written by [Level.MarshalText] or a Chinese label.
 func (l *Level) UnmarshalText(b []byte) error { return levels.unmarshal(b, l) }
 
+// UnmarshalJSON decodes a JSON string as UnmarshalText does, and refuses JSON numbers.
+func (l *Level) UnmarshalJSON(b []byte) error { return levels.unmarshalJSON(b, l) }
+
 // LevelCodes names a code system for satisfaction levels. The two systems in use run in
 // opposite directions, so a code is never read without naming its system. The zero value
 // names no system and converts nothing.

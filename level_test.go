@@ -107,3 +107,15 @@ func TestLevelTextRoundTrip(t *testing.T) {
 	_, err = json.Marshal(hcp.Level(0))
 	assert.Error(t, err)
 }
+
+func TestEnumsRefuseJSONNumbers(t *testing.T) {
+	var r hcp.Review
+	err := json.Unmarshal([]byte(`{"level":2}`), &r)
+	require.ErrorIs(t, err, hcp.ErrMalformed, "a bare number could be read in either code system")
+	assert.ErrorContains(t, err, `want a text code such as "very_satisfied"`)
+	err = json.Unmarshal([]byte(`{"reviewer":{"gender":1}}`), &r)
+	assert.ErrorIs(t, err, hcp.ErrMalformed)
+	require.NoError(t, json.Unmarshal([]byte(`{"level":null,"channel":"二维码"}`), &r))
+	assert.Equal(t, hcp.Level(0), r.Level)
+	assert.Equal(t, hcp.ChannelQRCode, r.Channel)
+}

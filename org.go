@@ -33,6 +33,9 @@ func (k UnitKind) MarshalText() ([]byte, error) { return unitKinds.marshal(k) }
 // UnmarshalText decodes a text code written by [UnitKind.MarshalText] or a Chinese label.
 func (k *UnitKind) UnmarshalText(b []byte) error { return unitKinds.unmarshal(b, k) }
 
+// UnmarshalJSON decodes a JSON string as UnmarshalText does, and refuses JSON numbers.
+func (k *UnitKind) UnmarshalJSON(b []byte) error { return unitKinds.unmarshalJSON(b, k) }
+
 // LedByOwnLeader reports whether on-site complaints at a unit of this kind are coordinated
 // by the unit's own leader in charge (单位分管领导), who signs the rectification report before
 // it goes to the office.
@@ -78,6 +81,9 @@ func (k WindowKind) MarshalText() ([]byte, error) { return windowKinds.marshal(k
 
 // UnmarshalText decodes a text code written by [WindowKind.MarshalText] or a Chinese label.
 func (k *WindowKind) UnmarshalText(b []byte) error { return windowKinds.unmarshal(b, k) }
+
+// UnmarshalJSON decodes a JSON string as UnmarshalText does, and refuses JSON numbers.
+func (k *WindowKind) UnmarshalJSON(b []byte) error { return windowKinds.unmarshalJSON(b, k) }
 
 // Window is a service window, the unit a bad-review case is transferred to
 // (承办窗口 / 责任主体).

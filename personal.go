@@ -35,6 +35,9 @@ func (g Gender) MarshalText() ([]byte, error) { return genders.marshal(g) }
 // UnmarshalText decodes "male", "female", "男" or "女".
 func (g *Gender) UnmarshalText(b []byte) error { return genders.unmarshal(b, g) }
 
+// UnmarshalJSON decodes a JSON string as UnmarshalText does, and refuses JSON numbers.
+func (g *Gender) UnmarshalJSON(b []byte) error { return genders.unmarshalJSON(b, g) }
+
 // PartyKind says whether the reviewer is a natural person or a legal person
 // (push field userProp: 1 个人, 2 法人).
 type PartyKind uint8
@@ -63,6 +66,9 @@ func (k PartyKind) MarshalText() ([]byte, error) { return partyKinds.marshal(k) 
 
 // UnmarshalText decodes a text code written by [PartyKind.MarshalText] or a Chinese label.
 func (k *PartyKind) UnmarshalText(b []byte) error { return partyKinds.unmarshal(b, k) }
+
+// UnmarshalJSON decodes a JSON string as UnmarshalText does, and refuses JSON numbers.
+func (k *PartyKind) UnmarshalJSON(b []byte) error { return partyKinds.unmarshalJSON(b, k) }
 
 // Reviewer is the person who gave a review (评价人). Name, Phone and IDNumber are personal
 // information (个人信息保护法): String, GoString, Format and LogValue show them masked. Read

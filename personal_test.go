@@ -1,0 +1,124 @@
+package haochaping_test
+
+import (
+	"bytes"
+	"fmt"
+	"log/slog"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	hcp "github.com/haochaping/haochaping"
+)
+
+func TestMasking(t *testing.T) {
+	cases := []struct {
+		fn       func(string) string
+		in, want string
+	}{
+		{hcp.MaskIDNumber, "450224199001011234", "450224********1234"},
+		{hcp.MaskIDNumber, "45022419900101", "450224****0101"},
+		{hcp.MaskIDNumber, "4502241234", "**********"},
+		{hcp.MaskIDNumber, "", ""},
+		{hcp.MaskPhone, "13812345678", "138****5678"},
+		{hcp.MaskPhone, "0772-8123456", "077*****3456"},
+		{hcp.MaskPhone, "1234567", "*******"},
+		{hcp.MaskName, "张三丰", "张**"},
+		{hcp.MaskName, "欧阳", "欧*"},
+		{hcp.MaskName, "张", "*"},
+		{hcp.MaskName, "", ""},
+	}
+	for _, tc := range cases {
+		assert.Equal(t, tc.want, tc.fn(tc.in), tc.in)
+	}
+}
+
+var reviewer = hcp.Reviewer{Name: "张三丰", Gender: hcp.Male, Phone: "13812345678",
+	IDNumber: "450224199001011235", Kind: hcp.NaturalPerson}
+
+func TestReviewerRenderingsMaskPersonalData(t *testing.T) {
+	var logs bytes.Buffer
+	slog.New(slog.NewJSONHandler(&logs, nil)).Info("x", "reviewer", reviewer)
+	slog.New(slog.NewTextHandler(&logs, nil)).Info("x", "reviewer", reviewer)
+	renderings := []string{
+		reviewer.String(), fmt.Sprint(reviewer), fmt.Sprintf("%v %+v %#v %s", reviewer, reviewer, reviewer, reviewer),
+		fmt.Sprintf("%+v", struct{ R hcp.Reviewer }{reviewer}), logs.String(),
+	}
+	for _, s := range renderings {
+		assert.NotContains(t, s, "三丰")
+		assert.NotContains(t, s, "12345678")
+		assert.NotContains(t, s, "19900101")
+	}
+	assert.Equal(t, "张** 男 138****5678 450224********1235", reviewer.String())
+	assert.Contains(t, logs.String(), `"idNumber":"450224********1235"`)
+	assert.Equal(t, "匿名", hcp.Reviewer{}.String())
+}
+
+func TestCheckIDNumber_GB11643(t *testing.T) {
+	now := time.Date(2026, 11, 26, 0, 0, 0, 0, hcp.Location())
+	for _, ok := range []string{"450224199001011235", "11010519491231002X", "450224200002290024"} {
+		assert.NoError(t, hcp.CheckIDNumber(ok, now), ok)
+	}
+	bad := map[string]string{
+		"450224199001011234": `check character is '4', want '5'`,
+		"11010519491231002x": `check character is 'x', want 'X'`,
+		"4502241990010112":   "want 18 characters, got 16",
+		"45022419900101123A": "", // A is no check character
+		"4502241990A1011235": "character 11 is not a digit",
+		"050224199001011235": "region code cannot start with 0",
+		"450224199002301235": "birth date 19900230",
+		"440301209912310012": "birth date 20991231", // in the future
+		"450224189912311235": "birth date 18991231",
+		"４50224199001011235": "want 18 characters",
+	}
+	for id, want := range bad {
+		err := hcp.CheckIDNumber(id, now)
+		require.ErrorIs(t, err, hcp.ErrMalformed, id)
+		assert.ErrorContains(t, err, want, id)
+		assert.NotContains(t, err.Error(), id, "the number itself is masked")
+	}
+}
+
+func TestCheckCreditCode_GB32100(t *testing.T) {
+	assert.NoError(t, hcp.CheckCreditCode("91450224MA5K00001C"))
+	assert.ErrorContains(t, hcp.CheckCreditCode("91450224MA5K00001D"), "check character is 'D', want 'C'")
+	assert.ErrorContains(t, hcp.CheckCreditCode("91450224MA5K0000IC"), "character 17 is not in")
+	assert.ErrorContains(t, hcp.CheckCreditCode("9145"), "want 18 characters")
+}
+
+func TestCheckPhone(t *testing.T) {
+	for _, ok := range []string{"13812345678", "19912345678", "+8613812345678", "8613812345678",
+		"0772-8123456", "010-12345678", "07728123456"} {
+		assert.NoError(t, hcp.CheckPhone(ok), ok)
+	}
+	for _, bad := range []string{"12812345678", "1381234567", "138123456789", "abc", "0772-12345",
+		"772-8123456", "+85213812345678", "-", "0", "138 1234 5678"} {
+		err := hcp.CheckPhone(bad)
+		assert.ErrorIs(t, err, hcp.ErrMalformed, bad)
+	}
+}
+
+func TestGenderAndPartyKindText(t *testing.T) {
+	for _, g := range []hcp.Gender{hcp.Male, hcp.Female} {
+		b, err := g.MarshalText()
+		require.NoError(t, err)
+		var back hcp.Gender
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, g, back)
+	}
+	var g hcp.Gender
+	require.NoError(t, g.UnmarshalText([]byte("女")))
+	assert.Equal(t, hcp.Female, g)
+	assert.Equal(t, "", hcp.Gender(0).String())
+	for _, k := range []hcp.PartyKind{hcp.NaturalPerson, hcp.LegalPerson} {
+		b, err := k.MarshalText()
+		require.NoError(t, err)
+		var back hcp.PartyKind
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, k, back)
+	}
+	assert.Equal(t, "法人", hcp.LegalPerson.String())
+	assert.Equal(t, "", hcp.PartyKind(0).String())
+}

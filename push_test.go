@@ -1,0 +1,131 @@
+package haochaping_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	hcp "github.com/haochaping/haochaping"
+)
+
+const pushedBad = `{
+  "projectNo": "450224-2026-000123", "taskCode": "T1", "taskName": "不动产登记",
+  "proDepart": "县自然资源局", "proDepartCode": "D1", "proManager": "李四",
+  "pf": "4", "satisfaction": "2", "levelCode": 2, "evalDetail": "1.1, 3.3",
+  "writingEvaluation": "材料要跑两次", "assessTime": "2026-11-20 10:15:00", "assessNumber": 1,
+  "userName": "张三丰", "userProp": "1", "areaCode": "450224", "extra": {"ignored": true}
+}`
+
+func TestDecodePushed(t *testing.T) {
+	r, err := hcp.DecodePushed([]byte(pushedBad), hcp.CommonPush)
+	require.NoError(t, err)
+	assert.Equal(t, hcp.Review{
+		ID: "450224-2026-000123#1", MatterNumber: "450224-2026-000123", ServiceItem: "不动产登记",
+		ServiceItemCode: "T1", Level: hcp.Dissatisfied, Options: []hcp.Option{opt(t, "1.1"), opt(t, "3.3")},
+		FreeText: "材料要跑两次", Channel: hcp.ChannelDevice,
+		Time:       time.Date(2026, 11, 20, 10, 15, 0, 0, hcp.Location()),
+		Department: "县自然资源局", DepartmentCode: "D1", Staff: "李四", AreaCode: "450224",
+		Reviewer: hcp.Reviewer{Name: "张三丰", Kind: hcp.NaturalPerson},
+	}, r)
+	assert.NoError(t, hcp.Validator{Now: clock}.Validate(r))
+	assert.True(t, r.IsBad())
+}
+
+// codes.md: the same number is a different level in each code system.
+func TestDecodePushedCodeSystemsAreExplicit(t *testing.T) {
+	body := []byte(`{"projectNo":"P","assessNumber":2,"pf":1,"satisfaction":1,"assessTime":"20261120T101500"}`)
+	r, err := hcp.DecodePushed(body, hcp.CommonPush)
+	require.NoError(t, err)
+	assert.Equal(t, hcp.VeryDissatisfied, r.Level, "interface code 1")
+	assert.True(t, r.FollowUp)
+	assert.True(t, r.Anonymous)
+	assert.Equal(t, "P#2", r.ID)
+	assert.Equal(t, time.Date(2026, 11, 20, 10, 15, 0, 0, hcp.Location()), r.Time)
+
+	r, err = hcp.DecodePushed(body, hcp.PushFormat{Levels: hcp.GBT39046Codes, Channels: hcp.PFCommon})
+	require.NoError(t, err)
+	assert.Equal(t, hcp.VerySatisfied, r.Level, "GB/T code 1")
+
+	_, err = hcp.DecodePushed(body, hcp.PushFormat{Channels: hcp.PFCommon})
+	assert.ErrorContains(t, err, "choose InterfaceCodes or GBT39046Codes")
+	_, err = hcp.DecodePushed(body, hcp.PushFormat{Levels: hcp.InterfaceCodes})
+	assert.ErrorContains(t, err, "choose PFCommon or PFZhejiang")
+}
+
+func TestDecodePushedZhejiangDefaultRating(t *testing.T) {
+	body := []byte(`{"projectNo":"P","assessNumber":1,"pf":7,"satisfaction":5,"assessTime":"2026-11-20 10:15:00"}`)
+	r, err := hcp.DecodePushed(body, hcp.PushFormat{Levels: hcp.InterfaceCodes, Channels: hcp.PFZhejiang})
+	require.NoError(t, err)
+	assert.True(t, r.Default)
+	assert.Equal(t, hcp.ChannelSystemDefault, r.Channel)
+	assert.False(t, r.IsBad())
+	r, err = hcp.DecodePushed(body, hcp.CommonPush)
+	require.NoError(t, err)
+	assert.Equal(t, hcp.ChannelSMS, r.Channel, "pf 7 is 短信 in the common variant")
+}
+
+func TestDecodePushedWithLocationAndList(t *testing.T) {
+	l, err := hcp.ParseOptionList([]byte("@list\tnational\n@source\tx\n207\tattitude\t态度差\n"))
+	require.NoError(t, err)
+	body := []byte(`{"projectNo":"P","assessNumber":1,"pf":2,"evalNum":2,"evalDetail":"207","assessTime":"2026-11-20 10:15:00"}`)
+	r, err := hcp.DecodePushed(body, hcp.PushFormat{Levels: hcp.InterfaceCodes, Channels: hcp.PFCommon,
+		Options: l, Location: time.UTC})
+	require.NoError(t, err)
+	assert.Equal(t, "national", r.Options[0].List)
+	assert.Equal(t, time.Date(2026, 11, 20, 10, 15, 0, 0, time.UTC), r.Time)
+}
+
+func TestDecodePushedErrorsNameEveryField(t *testing.T) {
+	cases := map[string]struct{ body, want string }{
+		"not JSON":          {`{`, "pushed record: not a JSON object"},
+		"array":             {`[]`, "pushed record: not a JSON object"},
+		"null":              {`null`, "not a JSON object: null"},
+		"missing all":       {`{}`, "projectNo \"\": required"},
+		"missing level":     {`{}`, `satisfaction "": required`},
+		"missing pf":        {`{}`, `pf "": required`},
+		"missing time":      {`{}`, `assessTime "": required`},
+		"missing number":    {`{}`, `assessNumber "": required`},
+		"blank project":     {`{"projectNo":"  "}`, `projectNo "  ": required`},
+		"object as string":  {`{"projectNo":{}}`, `projectNo "{}": malformed: want a string`},
+		"level not number":  {`{"satisfaction":"two"}`, `satisfaction "two": malformed`},
+		"level out of code": {`{"satisfaction":6}`, `satisfaction "6": unknown code`},
+		"levels disagree":   {`{"satisfaction":2,"evalNum":"1"}`, `evalNum "1": inconsistent: satisfaction says 不满意, evalNum says 非常不满意`},
+		"pf":                {`{"pf":9}`, `pf "9": unknown code`},
+		"pf fraction":       {`{"pf":1.5}`, `pf "1.5": malformed: want a whole number`},
+		"assess number":     {`{"assessNumber":3}`, `assessNumber "3": unknown code`},
+		"user prop":         {`{"userProp":3}`, `userProp "3": unknown code`},
+		"time":              {`{"assessTime":"2026/11/20"}`, `assessTime "2026/11/20": malformed`},
+		"option":            {`{"evalDetail":"1.1,,9.9"}`, `evalDetail "9.9": unknown code`},
+		"empty option":      {`{"evalDetail":"1.1,,9.9"}`, `evalDetail "": unknown code`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := hcp.DecodePushed([]byte(tc.body), hcp.CommonPush)
+			assert.ErrorContains(t, err, tc.want)
+		})
+	}
+}
+
+func FuzzDecodePushed(f *testing.F) {
+	f.Add([]byte(pushedBad))
+	f.Add([]byte(`{"projectNo":"P","assessNumber":2,"pf":7,"satisfaction":1,"assessTime":"20261120T101500"}`))
+	f.Add([]byte(`{"satisfaction":"9","evalDetail":",,"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, format := range []hcp.PushFormat{hcp.CommonPush, {Levels: hcp.GBT39046Codes, Channels: hcp.PFZhejiang}} {
+			r, err := hcp.DecodePushed(data, format)
+			if err != nil {
+				if strings.TrimSpace(err.Error()) == "" {
+					t.Fatal("an error that says nothing")
+				}
+				continue
+			}
+			if r.MatterNumber == "" || r.ID == "" || !r.Level.Valid() || !r.Channel.Valid() || r.Time.IsZero() {
+				t.Fatalf("decoded without a required field: %+v", r)
+			}
+			_ = hcp.Validator{Now: clock}.Validate(r)
+		}
+	})
+}
