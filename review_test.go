@@ -201,12 +201,21 @@ func FuzzReviewUnmarshalJSON(f *testing.F) {
 		if json.Unmarshal(data, &r) != nil {
 			return
 		}
-		_ = hcp.Validator{Now: clock}.Validate(r)
 		_ = r.String()
-		if r.Level.Valid() && r.Channel.Valid() {
-			if _, err := json.Marshal(r); err != nil {
-				t.Fatalf("a decoded review does not encode: %v", err)
-			}
+		v := hcp.Validator{Now: clock}
+		if v.Validate(r) != nil {
+			return
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatalf("a valid review does not encode: %v", err)
+		}
+		var back hcp.Review
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("a valid review does not decode again: %v", err)
+		}
+		if v.Validate(back) != nil {
+			t.Fatalf("a valid review is invalid after a round trip: %s", b)
 		}
 	})
 }
