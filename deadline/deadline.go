@@ -1,0 +1,103 @@
+package deadline
+
+import (
+	"errors"
+	"time"
+)
+
+// Deadline tracks one duty: when it started, the rule that times it, when it falls due and
+// when it becomes at risk. Create it with [Calendar.Track].
+type Deadline struct {
+	Start time.Time `json:"start"`
+	Rule  Rule      `json:"rule"`
+	Due   time.Time `json:"due"`
+	// Warn is when the duty becomes at risk (即将超期): always inside office hours on a
+	// working day, never at night or on a day off.
+	Warn time.Time `json:"warn"`
+	// Provisional is true when Due depends on a provisional year: recompute it when the
+	// year's notice is out.
+	Provisional bool `json:"provisional,omitempty"`
+	cal         *Calendar
+}
+
+// Track starts a deadline for a duty that started at start under rule r. An answer that
+// depends on a provisional year is returned with Provisional set and no error; other
+// errors are as for [Calendar.Due].
+func (c *Calendar) Track(start time.Time, r Rule) (Deadline, error) {
+	d := Deadline{Start: start, Rule: r, cal: c}
+	var err error
+	d.Due, err = c.Due(start, r)
+	if d.Provisional = errors.Is(err, ErrProvisional); err != nil && !d.Provisional {
+		return Deadline{}, err
+	}
+	total, err := c.WorkingTime(start, d.Due)
+	if err != nil && !errors.Is(err, ErrProvisional) {
+		return Deadline{}, err
+	}
+	threshold := time.Duration(float64(total) * c.risk.Share)
+	if threshold < c.risk.Remaining {
+		threshold = c.risk.Remaining
+	}
+	if threshold > total {
+		threshold = total
+	}
+	d.Warn = c.rewind(d.Due, threshold)
+	return d, nil
+}
+
+// State is where a duty stands: on time, at risk or overdue.
+type State uint8
+
+const (
+	OnTime  State = iota + 1 // 正常
+	AtRisk                   // 即将超期
+	Overdue                  // 超期
+)
+
+// String returns the Chinese label: 正常, 即将超期 or 超期.
+func (s State) String() string {
+	switch s {
+	case OnTime:
+		return "正常"
+	case AtRisk:
+		return "即将超期"
+	case Overdue:
+		return "超期"
+	}
+	return "State(0)"
+}
+
+// Status is a duty's standing at a given moment.
+type Status struct {
+	State State
+	// Remaining is the working time left before the duty falls due; 0 once overdue.
+	Remaining time.Duration
+	// DaysOverdue counts the working days after the day the duty fell due, up to and
+	// including the current day: 1 on the first working day after a duty due at 24:00.
+	DaysOverdue int
+}
+
+// Status returns where the duty stands at now. It returns an error for a Deadline not made
+// by Track, and errors as [Calendar.WorkingTime] does, except ErrProvisional, which the
+// Deadline's Provisional field already tells.
+func (d Deadline) Status(now time.Time) (Status, error) {
+	if d.cal == nil {
+		return Status{}, errors.New("deadline: a Deadline made without Calendar.Track has no calendar")
+	}
+	if !now.Before(d.Due) {
+		n, err := d.cal.WorkdaysBetween(d.Due.Add(-time.Nanosecond), now)
+		if err != nil && !errors.Is(err, ErrProvisional) {
+			return Status{}, err
+		}
+		return Status{State: Overdue, DaysOverdue: n}, nil
+	}
+	left, err := d.cal.WorkingTime(now, d.Due)
+	if err != nil && !errors.Is(err, ErrProvisional) {
+		return Status{}, err
+	}
+	s := Status{State: OnTime, Remaining: left}
+	if !now.Before(d.Warn) {
+		s.State = AtRisk
+	}
+	return s, nil
+}
