@@ -1,6 +1,6 @@
 // Command quickstart shows a vendor the vocabulary of haochaping: it decodes an evaluation
-// record pushed by the rating system (好差评系统), validates it, and prints it with the
-// reviewer's personal data masked.
+// record pushed by the rating system (好差评系统), validates it, prints it with the
+// reviewer's personal data masked, and computes the deadlines of the duties it starts.
 //
 //	go run ./examples/quickstart               # the sample record below
 //	go run ./examples/quickstart record.json   # a record of your own
@@ -13,6 +13,7 @@ import (
 	"os"
 
 	"github.com/haochaping/haochaping"
+	"github.com/haochaping/haochaping/deadline"
 )
 
 // pushed is a bad review as the national push interface sends it: interface level codes
@@ -79,5 +80,23 @@ func run(args []string) error {
 	}
 	fmt.Println("points: ", points)
 	slog.New(slog.NewTextHandler(os.Stdout, nil)).Info("pushed review", "review", r)
+
+	// The duties a bad review starts, on China's working-day calendar.
+	cal := deadline.China()
+	for _, duty := range []struct {
+		name string
+		rule deadline.Rule
+	}{
+		{"第五条 登记、转办", deadline.SameDay()},
+		{"第六条 回访评价人", deadline.SameDay()},
+		{"第五条 调查整改报告", deadline.Workdays(2)},
+		{"附件3 报送市督查科", deadline.Workdays(4)},
+	} {
+		dl, err := cal.Track(r.Time, duty.rule)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("duty:    %s %s, due %s\n", duty.name, duty.rule, dl.Due.Format("2006-01-02 15:04"))
+	}
 	return nil
 }
