@@ -206,3 +206,20 @@ func ExampleLocation() {
 	fmt.Println(t.In(haochaping.Location()).Format("2006-01-02 15:04 MST"))
 	// Output: 2026-11-20 10:15 CST
 }
+
+func ExampleReview_String() {
+	r := haochaping.Review{ID: "P1#1", MatterNumber: "P1", Level: haochaping.VeryDissatisfied,
+		Channel: haochaping.ChannelGuangxiApp, Time: time.Date(2026, 11, 20, 10, 0, 0, 0, haochaping.Location()),
+		Reviewer: haochaping.Reviewer{Name: "李小明", Phone: "13900001111"}}
+	fmt.Println(r)
+	// Output: 评价 P1#1 办件 P1 非常不满意 广西政务APP 2026-11-20 10:00:00 评价人 李** 139****1111
+}
+
+func ExampleAnnex1() {
+	l := haochaping.Annex1()
+	fmt.Println(l.ID(), len(l.Options()), l.BadOnly())
+	fmt.Println(l.Source())
+	// Output:
+	// rongan-2021-annex1 21 true
+	// 融安县政务服务中心差评办件处理办法（试行）（融政监管字〔2021〕2号）附件1
+}

@@ -225,3 +225,31 @@ func TestAddWorkdaysInvertsWorkdaysBetween(t *testing.T) {
 		}
 	}
 }
+
+// A Calendar is immutable and safe for concurrent use (run with -race).
+func TestCalendarConcurrentUse(t *testing.T) {
+	c := deadline.China()
+	done := make(chan struct{})
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			defer func() { done <- struct{}{} }()
+			for i := 0; i < 2000; i++ {
+				day := d(2010, 1, 1).AddDate(0, 0, (g*2000+i)%5000)
+				if _, err := c.AddWorkdays(day, 1+i%30); err != nil {
+					t.Error(err)
+					return
+				}
+				if _, err := c.Track(day, deadline.Workdays(2)); err != nil {
+					t.Error(err)
+					return
+				}
+			}
+			if _, err := c.WithDayEnd(deadline.CloseOfOffice).Due(d(2026, 3, 2), deadline.SameDay()); err != nil {
+				t.Error(err)
+			}
+		}(g)
+	}
+	for g := 0; g < 8; g++ {
+		<-done
+	}
+}
