@@ -74,12 +74,8 @@ func TestDimensions_附件1(t *testing.T) {
 	for i, d := range hcp.Dimensions() {
 		assert.Equal(t, want[i], d.String())
 		assert.True(t, d.Valid())
-		b, err := d.MarshalText()
-		require.NoError(t, err)
-		var back hcp.Dimension
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, d, back)
 	}
+	assertJSONRoundTrip(t, hcp.Dimensions()...)
 	var d hcp.Dimension
 	assert.ErrorIs(t, d.UnmarshalText([]byte("mood")), hcp.ErrUnknownCode)
 	_, err := hcp.Dimension(0).MarshalText()

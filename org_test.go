@@ -37,6 +37,8 @@ func TestOrganisationJSON(t *testing.T) {
 	assert.Equal(t, u, back.U)
 	assert.Equal(t, w, back.W)
 
+	assertJSONRoundTrip(t, hcp.Center, hcp.RealEstateSubCenter, hcp.SubCenter, hcp.TownshipCenter)
+	assertJSONRoundTrip(t, hcp.BusinessWindow, hcp.DepartmentWindow, hcp.SubCenterWindow)
 	assert.Equal(t, "不动产分中心", hcp.RealEstateSubCenter.String())
 	assert.Equal(t, "进驻部门窗口", hcp.DepartmentWindow.String())
 	assert.Equal(t, "分中心窗口", hcp.SubCenterWindow.String())

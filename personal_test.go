@@ -101,24 +101,12 @@ func TestCheckPhone(t *testing.T) {
 }
 
 func TestGenderAndPartyKindText(t *testing.T) {
-	for _, g := range []hcp.Gender{hcp.Male, hcp.Female} {
-		b, err := g.MarshalText()
-		require.NoError(t, err)
-		var back hcp.Gender
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, g, back)
-	}
+	assertJSONRoundTrip(t, hcp.Male, hcp.Female)
+	assertJSONRoundTrip(t, hcp.NaturalPerson, hcp.LegalPerson)
 	var g hcp.Gender
 	require.NoError(t, g.UnmarshalText([]byte("女")))
 	assert.Equal(t, hcp.Female, g)
 	assert.Equal(t, "", hcp.Gender(0).String())
-	for _, k := range []hcp.PartyKind{hcp.NaturalPerson, hcp.LegalPerson} {
-		b, err := k.MarshalText()
-		require.NoError(t, err)
-		var back hcp.PartyKind
-		require.NoError(t, back.UnmarshalText(b))
-		assert.Equal(t, k, back)
-	}
 	assert.Equal(t, "法人", hcp.LegalPerson.String())
 	assert.Equal(t, "", hcp.PartyKind(0).String())
 }
