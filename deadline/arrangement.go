@@ -32,6 +32,16 @@ type Holiday struct {
 	Work []Date // adjusted working days: Saturdays and Sundays made working days
 }
 
+// clone returns a deep copy of a, so that a calendar shares no slices with its callers.
+func (a Arrangement) clone() Arrangement {
+	hs := make([]Holiday, len(a.Holidays))
+	for i, h := range a.Holidays {
+		hs[i] = Holiday{Name: h.Name, Off: append([]Date(nil), h.Off...), Work: append([]Date(nil), h.Work...)}
+	}
+	a.Holidays = hs
+	return a
+}
+
 // earliestCrossYear is the first day of the previous December a notice may name.
 const earliestCrossYear = 25
 

@@ -89,7 +89,7 @@ func (c *Calendar) build(arrangements []Arrangement) (*Calendar, error) {
 		if err := a.Validate(); err != nil {
 			errs = append(errs, err)
 		}
-		years[a.Year] = a
+		years[a.Year] = a.clone()
 	}
 	order := make([]int, 0, len(years))
 	for y := range years {
@@ -163,10 +163,10 @@ func (c *Calendar) Location() *time.Location { return c.loc }
 // Covered returns the first and last year the calendar knows.
 func (c *Calendar) Covered() (first, last int) { return c.first, c.last }
 
-// Arrangement returns the arrangement of a covered year.
+// Arrangement returns a copy of the arrangement of a covered year.
 func (c *Calendar) Arrangement(year int) (Arrangement, bool) {
 	a, ok := c.years[year]
-	return a, ok
+	return a.clone(), ok
 }
 
 // With returns a calendar with the given years added or replaced: a new year's notice

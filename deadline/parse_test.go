@@ -198,3 +198,42 @@ func FuzzParseArrangements(f *testing.F) {
 		_, _ = deadline.New(time.UTC, as...) // may fail for a gap or a repeated year, must not panic
 	})
 }
+
+// The calendar keeps its own copy of the arrangements: changing the caller's slices, or the
+// copy Arrangement returns, changes nothing.
+func TestCalendarSharesNoSlices(t *testing.T) {
+	as, err := deadline.ParseArrangements([]byte("year 2027 x\n元旦 off 2027-01-01..2027-01-03\n"))
+	require.NoError(t, err)
+	c, err := deadline.New(cst, as...)
+	require.NoError(t, err)
+	as[0].Holidays[0].Off[0] = deadline.D(2027, 3, 1)
+	got, _ := c.Arrangement(2027)
+	assert.Equal(t, deadline.D(2027, 1, 1), got.Holidays[0].Off[0])
+	got.Holidays[0].Off[0] = deadline.D(2027, 3, 1)
+	again, _ := c.Arrangement(2027)
+	assert.Equal(t, deadline.D(2027, 1, 1), again.Holidays[0].Off[0])
+	c2, err := c.With()
+	require.NoError(t, err)
+	ok, err := c2.IsWorkday(d(2027, 3, 1))
+	require.NoError(t, err)
+	assert.True(t, ok)
+}
+
+func FuzzRuleUnmarshalText(f *testing.F) {
+	for _, s := range []string{"same_day", "workdays:2", "workdays:250", "workdays:-1", "workdays:99999999999999999999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var r deadline.Rule
+		if r.UnmarshalText([]byte(s)) != nil {
+			return
+		}
+		b, err := r.MarshalText()
+		if err != nil || !r.Valid() {
+			t.Fatalf("%q decoded to an invalid rule %v: %v", s, r, err)
+		}
+		if _, err := deadline.China().Due(d(2010, 3, 2), r); err != nil {
+			t.Fatalf("%q (%s): %v", s, b, err)
+		}
+	})
+}
