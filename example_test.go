@@ -11,7 +11,7 @@ import (
 func ExampleDecodePushed() {
 	body := []byte(`{"projectNo":"450224-2026-000123","assessNumber":1,"pf":"4","satisfaction":"2",
 		"evalDetail":"1.1","assessTime":"2026-11-20 10:15:00","userName":"张三丰"}`)
-	r, err := haochaping.DecodePushed(body, haochaping.CommonPush)
+	r, err := haochaping.DecodePushed(body, haochaping.CommonPush())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -19,13 +19,13 @@ func ExampleDecodePushed() {
 	fmt.Println(r.ID, r.Level, r.Channel, r.Mode(), r.IsBad())
 	fmt.Println(r.Reviewer)
 	// Output:
-	// 450224-2026-000123#1 不满意 现场评价仪 现场服务"一次一评" true
+	// 450224-2026-000123#1#20261120T101500 不满意 现场评价仪 现场服务"一次一评" true
 	// 张**
 }
 
 func ExampleDecodePushed_errors() {
 	_, err := haochaping.DecodePushed([]byte(`{"projectNo":"P","assessNumber":1,"pf":9,"satisfaction":6,
-		"assessTime":"2026-11-20"}`), haochaping.CommonPush)
+		"assessTime":"2026-11-20"}`), haochaping.CommonPush())
 	fmt.Println(err)
 	// Output:
 	// satisfaction "6": unknown code: level code "6": unknown code: interface codes run from 1 to 5
@@ -49,7 +49,7 @@ func ExampleValidator_Validate() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, haochaping.ErrMalformed))
 	// Output:
-	// reviewer.phone "138***4567": malformed: want a mainland mobile number (1[3-9] and 9 digits) or an area code and fixed-line number
+	// reviewer.phone "138*****67": malformed: want a mainland mobile number (1[3-9] and 9 digits) or an area code and fixed-line number
 	// reviewer.idNumber "450224********1234": malformed: check character is '4', want '5'
 	// true
 }
@@ -92,7 +92,7 @@ func ExampleLevel_IsBad() {
 }
 
 func ExamplePointScale_Of() {
-	p, _ := haochaping.GuangxiPoints.Of(haochaping.BasicallySatisfied)
+	p, _ := haochaping.GuangxiPoints().Of(haochaping.BasicallySatisfied)
 	fmt.Println(p)
 	// Output: 6
 }
@@ -181,7 +181,7 @@ func ExampleCheckPhone() {
 	fmt.Println(haochaping.CheckPhone("12345"))
 	// Output:
 	// <nil>
-	// phone "*****": malformed: want a mainland mobile number (1[3-9] and 9 digits) or an area code and fixed-line number
+	// phone "1***5": malformed: want a mainland mobile number (1[3-9] and 9 digits) or an area code and fixed-line number
 }
 
 func ExampleCheckCreditCode() {

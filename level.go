@@ -111,13 +111,9 @@ type PointScale struct {
 	VerySatisfied, Satisfied, BasicallySatisfied, Dissatisfied, VeryDissatisfied int
 }
 
-// GuangxiPoints is the point scale of Guangxi (and Guangdong): 10, 8, 6, 3, 0.
-var GuangxiPoints = PointScale{
-	VerySatisfied:      10,
-	Satisfied:          8,
-	BasicallySatisfied: 6,
-	Dissatisfied:       3,
-	VeryDissatisfied:   0,
+// GuangxiPoints returns the point scale of Guangxi (and Guangdong): 10, 8, 6, 3, 0.
+func GuangxiPoints() PointScale {
+	return PointScale{VerySatisfied: 10, Satisfied: 8, BasicallySatisfied: 6, Dissatisfied: 3, VeryDissatisfied: 0}
 }
 
 // Of returns the points of l on the scale.

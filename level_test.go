@@ -49,7 +49,7 @@ func TestLevelsBothCodeSystemsBothWays(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, tc.gb, code)
 
-			pts, err := hcp.GuangxiPoints.Of(tc.level)
+			pts, err := hcp.GuangxiPoints().Of(tc.level)
 			require.NoError(t, err)
 			assert.Equal(t, tc.points, pts)
 		})
@@ -81,7 +81,7 @@ func TestLevelCodesRefuseBadInput(t *testing.T) {
 	assert.ErrorIs(t, err, hcp.ErrUnknownCode)
 	_, err = hcp.InterfaceCodes.Code(hcp.Level(0))
 	assert.ErrorIs(t, err, hcp.ErrUnknownCode)
-	_, err = hcp.GuangxiPoints.Of(hcp.Level(7))
+	_, err = hcp.GuangxiPoints().Of(hcp.Level(7))
 	assert.ErrorIs(t, err, hcp.ErrUnknownCode)
 	assert.Equal(t, "haochaping.Level(7)", hcp.Level(7).String())
 	assert.Equal(t, "LevelCodes(3)", hcp.LevelCodes(3).String())

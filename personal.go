@@ -2,7 +2,10 @@ package haochaping
 
 import (
 	"fmt"
+	"io"
 	"log/slog"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -101,6 +104,37 @@ func (r Reviewer) GoString() string {
 		MaskName(r.Name), r.Gender, MaskPhone(r.Phone), MaskIDNumber(r.IDNumber), r.Kind)
 }
 
+// Format masks personal data whatever the verb: %#v prints GoString, %q the quoted String,
+// every other verb the String.
+func (r Reviewer) Format(f fmt.State, verb rune) { formatMasked(f, verb, r.String(), r.GoString()) }
+
+// formatMasked writes a masked rendering for fmt: goString for %#v, text otherwise.
+func formatMasked(f fmt.State, verb rune, text, goString string) {
+	switch {
+	case verb == 'v' && f.Flag('#'):
+		io.WriteString(f, goString)
+	case verb == 'q':
+		io.WriteString(f, strconv.Quote(text))
+	default:
+		io.WriteString(f, text)
+	}
+}
+
+// digitRuns finds runs of digits long enough to be a phone or an ID number.
+var digitRuns = regexp.MustCompile(`[0-9]{7,}[0-9Xx]?`)
+
+// MaskText masks what looks like personal data in free text written by a reviewer: an
+// 18-character run like an ID number, an 11-digit run like a mobile number, and any other
+// run of 7 digits or more. Names in free text cannot be recognised and are left alone.
+func MaskText(s string) string {
+	return digitRuns.ReplaceAllStringFunc(s, func(run string) string {
+		if len(run) == 18 {
+			return MaskIDNumber(run)
+		}
+		return MaskPhone(run)
+	})
+}
+
 // LogValue masks personal data in structured logs.
 func (r Reviewer) LogValue() slog.Value {
 	return slog.GroupValue(
@@ -113,33 +147,36 @@ func (r Reviewer) LogValue() slog.Value {
 
 var _ slog.LogValuer = Reviewer{}
 
-// mask keeps the first keep and last tail characters of s and stars the rest. A value too
-// short to keep both ends is starred whole, so nothing of it shows.
-func mask(s string, keep, tail int) string {
+// mask keeps the first keep and last tail characters of s and stars the rest. A value of
+// another length than the standard one (size) keeps at most half of itself, fewer from the
+// longer end first, so that a misplaced or short value never shows most of its digits.
+func mask(s string, keep, tail, size int) string {
 	r := []rune(s)
-	if len(r) <= keep+tail {
-		return strings.Repeat("*", len(r))
+	if len(r) != size {
+		for keep+tail > len(r)/2 {
+			if keep > tail {
+				keep--
+			} else {
+				tail--
+			}
+		}
 	}
 	return string(r[:keep]) + strings.Repeat("*", len(r)-keep-tail) + string(r[len(r)-tail:])
 }
 
-// MaskIDNumber masks an ID number, keeping the 6-digit region code and the last 4:
-// "450224199001011234" becomes "450224********1234". Values of 10 characters or fewer are
-// starred whole.
-func MaskIDNumber(id string) string { return mask(id, 6, 4) }
+// MaskIDNumber masks an ID number, keeping the 6-digit region code and the last 4 of its
+// 18 characters: "450224199001011234" becomes "450224********1234". A value of another
+// length shows at most half of itself: "13812345678" becomes "138******78".
+func MaskIDNumber(id string) string { return mask(id, 6, 4, 18) }
 
-// MaskPhone masks a phone number, keeping the first 3 and the last 4 digits:
-// "13812345678" becomes "138****5678". Values of 7 characters or fewer are starred whole.
-func MaskPhone(phone string) string { return mask(phone, 3, 4) }
+// MaskPhone masks a phone number, keeping the first 3 and the last 4 of a mobile number's
+// 11 digits: "13812345678" becomes "138****5678". A value of another length shows at most
+// half of itself: "0772-8123456" becomes "077******456".
+func MaskPhone(phone string) string { return mask(phone, 3, 4, 11) }
 
 // MaskName masks a name, keeping its first character (the surname): "张三丰" becomes "张**".
 // A one-character name is starred whole.
-func MaskName(name string) string {
-	if len([]rune(name)) <= 1 {
-		return mask(name, 0, 0)
-	}
-	return mask(name, 1, 0)
-}
+func MaskName(name string) string { return mask(name, 1, 0, -1) }
 
 // idWeights are the weights of GB 11643-1999 (ISO 7064 MOD 11-2) for the 17 digits.
 var idWeights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
@@ -156,14 +193,14 @@ func CheckIDNumber(id string, now time.Time) error {
 		return &FieldError{Field: "idNumber", Value: MaskIDNumber(id), Err: ErrMalformed,
 			Detail: fmt.Sprintf(detail, args...)}
 	}
-	if len(id) != 18 {
-		return fail("want 18 characters, got %d", len([]rune(id)))
+	if n := len([]rune(id)); n != 18 {
+		return fail("want 18 characters, got %d", n)
 	}
 	sum := 0
 	for i := 0; i < 17; i++ {
 		c := id[i]
 		if c < '0' || c > '9' {
-			return fail("character %d is not a digit", i+1)
+			return fail("character %d is not a digit 0-9", i+1)
 		}
 		sum += int(c-'0') * idWeights[i]
 	}
@@ -172,7 +209,10 @@ func CheckIDNumber(id string, now time.Time) error {
 	}
 	birth, err := time.Parse("20060102", id[6:14])
 	if err != nil || birth.Year() < 1900 || birth.After(now) {
-		return fail("birth date %s is not a date between 1900 and today", id[6:14])
+		return fail("the birth date (characters 7 to 14) is not a date between 1900 and today")
+	}
+	if id[17] > 0x7f {
+		return fail("character 18 is not a digit or X")
 	}
 	if want := idCheck[sum%11]; id[17] != want {
 		return fail("check character is %q, want %q", id[17], want)

@@ -19,12 +19,15 @@ func TestMasking(t *testing.T) {
 		in, want string
 	}{
 		{hcp.MaskIDNumber, "450224199001011234", "450224********1234"},
-		{hcp.MaskIDNumber, "45022419900101", "450224****0101"},
-		{hcp.MaskIDNumber, "4502241234", "**********"},
+		{hcp.MaskIDNumber, "45022419900101", "4502*******101"},
+		{hcp.MaskIDNumber, "4502241234", "450*****34"},
+		{hcp.MaskIDNumber, "13812345678", "138******78"},         // a phone in the ID field
+		{hcp.MaskIDNumber, "450224900101123", "4502********123"}, // a first-generation 15-digit ID hides its birth date
 		{hcp.MaskIDNumber, "", ""},
 		{hcp.MaskPhone, "13812345678", "138****5678"},
-		{hcp.MaskPhone, "0772-8123456", "077*****3456"},
-		{hcp.MaskPhone, "1234567", "*******"},
+		{hcp.MaskPhone, "0772-8123456", "077******456"},
+		{hcp.MaskPhone, "23456789", "23****89"},
+		{hcp.MaskPhone, "1234567", "12****7"},
 		{hcp.MaskName, "张三丰", "张**"},
 		{hcp.MaskName, "欧阳", "欧*"},
 		{hcp.MaskName, "张", "*"},
@@ -68,16 +71,20 @@ func TestCheckIDNumber_GB11643(t *testing.T) {
 		"45022419900101123A": "", // A is no check character
 		"4502241990A1011235": "character 11 is not a digit",
 		"050224199001011235": "region code cannot start with 0",
-		"450224199002301235": "birth date 19900230",
-		"440301209912310012": "birth date 20991231", // in the future
-		"450224189912311235": "birth date 18991231",
-		"４50224199001011235": "want 18 characters",
+		"450224199002301235": "the birth date (characters 7 to 14) is not a date",
+		"440301209912310012": "the birth date (characters 7 to 14) is not a date", // in the future
+		"450224189912311235": "the birth date (characters 7 to 14) is not a date",
+		"４50224199001011235": "character 1 is not a digit 0-9",
+		"45022419900101123Ｘ": "character 18 is not a digit or X",
 	}
 	for id, want := range bad {
 		err := hcp.CheckIDNumber(id, now)
 		require.ErrorIs(t, err, hcp.ErrMalformed, id)
 		assert.ErrorContains(t, err, want, id)
 		assert.NotContains(t, err.Error(), id, "the number itself is masked")
+		if len(id) >= 14 {
+			assert.NotContains(t, err.Error(), id[6:14], "so is the birth date")
+		}
 	}
 }
 
@@ -109,4 +116,25 @@ func TestGenderAndPartyKindText(t *testing.T) {
 	assert.Equal(t, "", hcp.Gender(0).String())
 	assert.Equal(t, "法人", hcp.LegalPerson.String())
 	assert.Equal(t, "", hcp.PartyKind(0).String())
+}
+
+// Regression: no fmt verb prints personal data in full.
+func TestEveryVerbMasks(t *testing.T) {
+	r := hcp.Review{ID: "P#1", MatterNumber: "P", Level: hcp.Dissatisfied, Channel: hcp.ChannelDevice,
+		Reviewer: reviewer, FreeText: "请打13812345678或查身份证450224199001011235"}
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%d", "%x", "%10.3v"} {
+		for _, v := range []any{reviewer, r, &r, []hcp.Reviewer{reviewer}, struct{ R hcp.Review }{r}} {
+			s := fmt.Sprintf(verb, v)
+			assert.NotContains(t, s, "三丰", verb)
+			assert.NotContains(t, s, "12345678", verb)
+			assert.NotContains(t, s, "19900101", verb)
+		}
+	}
+	assert.Equal(t, `"张** 男 138****5678 450224********1235"`, fmt.Sprintf("%q", reviewer))
+}
+
+func TestMaskText(t *testing.T) {
+	assert.Equal(t, "电话138****5678，身份证450224********123X，工号12****7，第3号窗口",
+		hcp.MaskText("电话13812345678，身份证45022419900101123X，工号1234567，第3号窗口"))
+	assert.Equal(t, "没有数字", hcp.MaskText("没有数字"))
 }

@@ -23,9 +23,9 @@ type PushFormat struct {
 	Location *time.Location
 }
 
-// CommonPush is the format of national and most provincial pushes: interface level codes
-// (1 = 非常不满意 … 5 = 非常满意), common pf codes, Annex 1 options, Beijing time.
-var CommonPush = PushFormat{Levels: InterfaceCodes, Channels: PFCommon}
+// CommonPush returns the format of national and most provincial pushes: interface level
+// codes (1 = 非常不满意 … 5 = 非常满意), common pf codes, Annex 1 options, Beijing time.
+func CommonPush() PushFormat { return PushFormat{Levels: InterfaceCodes, Channels: PFCommon} }
 
 // pushTimeLayouts are the layouts of assessTime: the interfaces' yyyy-MM-dd HH:mm:ss and
 // GB/T 39046's YYYYMMDDThhmmss.
@@ -48,8 +48,9 @@ var pushTimeLayouts = []string{"2006-01-02 15:04:05", "20060102T150405"}
 //	areaCode           行政区划                      → AreaCode
 //
 // Numbers may come as JSON numbers or numeric strings. Other fields are ignored. The review
-// ID is the matter number and the rating's number, "projectNo#assessNumber", which GB/T
-// 39046 makes unique. Reviewers' phones and ID numbers travel encrypted and are not read
+// ID is built from the matter number, the rating's number and its time, as in
+// "450224-2026-000123#1#20261120T101500": the same push arriving twice has the same ID, and
+// two on-site ratings of one matter at different visits do not. Reviewers' phones and ID numbers travel encrypted and are not read
 // here: set them after decryption. With Zhejiang's pf codes, pf 7 marks a default rating.
 //
 // Every problem is reported at once, each as a *FieldError naming the push field. The
@@ -75,15 +76,11 @@ func DecodePushed(data []byte, f PushFormat) (Review, error) {
 	r.Reviewer.Name = d.text("userName", false)
 	r.Anonymous = strings.TrimSpace(r.Reviewer.Name) == ""
 
-	if n, ok := d.number("assessNumber", true); ok {
-		switch n {
-		case 1, 2:
-			r.FollowUp = n == 2
-			r.ID = r.MatterNumber + "#" + strconv.Itoa(n)
-		default:
-			d.p.add("assessNumber", strconv.Itoa(n), ErrUnknownCode, "want 1 (first rating) or 2 (follow-up)")
-		}
+	assessNumber, ok := d.number("assessNumber", true)
+	if ok && assessNumber != 1 && assessNumber != 2 {
+		d.p.add("assessNumber", strconv.Itoa(assessNumber), ErrUnknownCode, "want 1 (first rating) or 2 (follow-up)")
 	}
+	r.FollowUp = assessNumber == 2
 	r.Level = d.level(f.Levels)
 	if n, ok := d.number("pf", true); ok {
 		if c, err := f.Channels.Channel(n); err != nil {
@@ -101,6 +98,9 @@ func DecodePushed(data []byte, f PushFormat) (Review, error) {
 		}
 	}
 	r.Time = d.time("assessTime", f.Location)
+	if !r.Time.IsZero() && assessNumber > 0 {
+		r.ID = r.MatterNumber + "#" + strconv.Itoa(assessNumber) + "#" + r.Time.Format("20060102T150405")
+	}
 	r.Options = d.options("evalDetail", f.Options)
 	if err := d.p.err(); err != nil {
 		return Review{}, err
@@ -134,8 +134,22 @@ func (d *pushDecoder) text(field string, required bool) string {
 	if err := json.Unmarshal(v, &n); err == nil {
 		return n.String()
 	}
-	d.p.add(field, string(v), ErrMalformed, "want a string")
+	// The value is named by its JSON kind only: it may hold a reviewer's personal data.
+	d.p.add(field, "<"+jsonKind(v)+">", ErrMalformed, "want a string")
 	return ""
+}
+
+// jsonKind names the kind of a JSON value: object, array, boolean or value.
+func jsonKind(v json.RawMessage) string {
+	switch v[0] {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case 't', 'f':
+		return "boolean"
+	}
+	return "value"
 }
 
 // number returns an integer field, accepting a JSON number or a numeric string.

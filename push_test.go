@@ -20,10 +20,10 @@ const pushedBad = `{
 }`
 
 func TestDecodePushed(t *testing.T) {
-	r, err := hcp.DecodePushed([]byte(pushedBad), hcp.CommonPush)
+	r, err := hcp.DecodePushed([]byte(pushedBad), hcp.CommonPush())
 	require.NoError(t, err)
 	assert.Equal(t, hcp.Review{
-		ID: "450224-2026-000123#1", MatterNumber: "450224-2026-000123", ServiceItem: "不动产登记",
+		ID: "450224-2026-000123#1#20261120T101500", MatterNumber: "450224-2026-000123", ServiceItem: "不动产登记",
 		ServiceItemCode: "T1", Level: hcp.Dissatisfied, Options: []hcp.Option{opt(t, "1.1"), opt(t, "3.3")},
 		FreeText: "材料要跑两次", Channel: hcp.ChannelDevice,
 		Time:       time.Date(2026, 11, 20, 10, 15, 0, 0, hcp.Location()),
@@ -37,12 +37,12 @@ func TestDecodePushed(t *testing.T) {
 // codes.md: the same number is a different level in each code system.
 func TestDecodePushedCodeSystemsAreExplicit(t *testing.T) {
 	body := []byte(`{"projectNo":"P","assessNumber":2,"pf":1,"satisfaction":1,"assessTime":"20261120T101500"}`)
-	r, err := hcp.DecodePushed(body, hcp.CommonPush)
+	r, err := hcp.DecodePushed(body, hcp.CommonPush())
 	require.NoError(t, err)
 	assert.Equal(t, hcp.VeryDissatisfied, r.Level, "interface code 1")
 	assert.True(t, r.FollowUp)
 	assert.True(t, r.Anonymous)
-	assert.Equal(t, "P#2", r.ID)
+	assert.Equal(t, "P#2#20261120T101500", r.ID)
 	assert.Equal(t, time.Date(2026, 11, 20, 10, 15, 0, 0, hcp.Location()), r.Time)
 
 	r, err = hcp.DecodePushed(body, hcp.PushFormat{Levels: hcp.GBT39046Codes, Channels: hcp.PFCommon})
@@ -62,7 +62,7 @@ func TestDecodePushedZhejiangDefaultRating(t *testing.T) {
 	assert.True(t, r.Default)
 	assert.Equal(t, hcp.ChannelSystemDefault, r.Channel)
 	assert.False(t, r.IsBad())
-	r, err = hcp.DecodePushed(body, hcp.CommonPush)
+	r, err = hcp.DecodePushed(body, hcp.CommonPush())
 	require.NoError(t, err)
 	assert.Equal(t, hcp.ChannelSMS, r.Channel, "pf 7 is 短信 in the common variant")
 }
@@ -89,7 +89,9 @@ func TestDecodePushedErrorsNameEveryField(t *testing.T) {
 		"missing time":      {`{}`, `assessTime "": required`},
 		"missing number":    {`{}`, `assessNumber "": required`},
 		"blank project":     {`{"projectNo":"  "}`, `projectNo "  ": required`},
-		"object as string":  {`{"projectNo":{}}`, `projectNo "{}": malformed: want a string`},
+		"object as string":  {`{"projectNo":{}}`, `projectNo "<object>": malformed: want a string`},
+		"personal data":     {`{"userName":["张三丰","13812345678"]}`, `userName "<array>": malformed: want a string`},
+		"boolean":           {`{"taskName":true}`, `taskName "<boolean>"`},
 		"level not number":  {`{"satisfaction":"two"}`, `satisfaction "two": malformed`},
 		"level out of code": {`{"satisfaction":6}`, `satisfaction "6": unknown code`},
 		"levels disagree":   {`{"satisfaction":2,"evalNum":"1"}`, `evalNum "1": inconsistent: satisfaction says 不满意, evalNum says 非常不满意`},
@@ -103,7 +105,7 @@ func TestDecodePushedErrorsNameEveryField(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, err := hcp.DecodePushed([]byte(tc.body), hcp.CommonPush)
+			_, err := hcp.DecodePushed([]byte(tc.body), hcp.CommonPush())
 			assert.ErrorContains(t, err, tc.want)
 		})
 	}
@@ -114,7 +116,7 @@ func FuzzDecodePushed(f *testing.F) {
 	f.Add([]byte(`{"projectNo":"P","assessNumber":2,"pf":7,"satisfaction":1,"assessTime":"20261120T101500"}`))
 	f.Add([]byte(`{"satisfaction":"9","evalDetail":",,"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, format := range []hcp.PushFormat{hcp.CommonPush, {Levels: hcp.GBT39046Codes, Channels: hcp.PFZhejiang}} {
+		for _, format := range []hcp.PushFormat{hcp.CommonPush(), {Levels: hcp.GBT39046Codes, Channels: hcp.PFZhejiang}} {
 			r, err := hcp.DecodePushed(data, format)
 			if err != nil {
 				if strings.TrimSpace(err.Error()) == "" {
@@ -128,4 +130,26 @@ func FuzzDecodePushed(f *testing.F) {
 			_ = hcp.Validator{Now: clock}.Validate(r)
 		}
 	})
+}
+
+// The same push twice has one ID; two on-site ratings of one matter at two visits have two.
+func TestDecodePushedIDs(t *testing.T) {
+	first := []byte(`{"projectNo":"P","assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-20 10:15:00"}`)
+	again := []byte(`{"assessTime":"2026-11-20 10:15:00","projectNo":"P","assessNumber":"1","pf":"4","satisfaction":"2"}`)
+	later := []byte(`{"projectNo":"P","assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-23 09:00:00"}`)
+	a, err := hcp.DecodePushed(first, hcp.CommonPush())
+	require.NoError(t, err)
+	b, err := hcp.DecodePushed(again, hcp.CommonPush())
+	require.NoError(t, err)
+	c, err := hcp.DecodePushed(later, hcp.CommonPush())
+	require.NoError(t, err)
+	assert.Equal(t, a.ID, b.ID)
+	assert.NotEqual(t, a.ID, c.ID)
+	for _, body := range [][]byte{first, []byte(`{"userName":["张三丰","13812345678"],"writingEvaluation":{"phone":"13812345678"}}`)} {
+		_, err := hcp.DecodePushed(body, hcp.CommonPush())
+		if err != nil {
+			assert.NotContains(t, err.Error(), "13812345678")
+			assert.NotContains(t, err.Error(), "三丰")
+		}
+	}
 }

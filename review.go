@@ -60,7 +60,8 @@ func (r Review) IsBad() bool { return !r.Default && r.Level.IsBad() }
 // per matter.
 func (r Review) Mode() Mode { return r.Channel.Mode() }
 
-// String shows the review in one line with the reviewer's personal data masked.
+// String shows the review in one line with the reviewer's personal data masked, and digit
+// runs in the free text masked as [MaskText] does.
 func (r Review) String() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "评价 %s 办件 %s %s %s %s", r.ID, r.MatterNumber, r.Level, r.Channel,
@@ -72,7 +73,7 @@ func (r Review) String() string {
 		fmt.Fprintf(&b, " [%s]", o)
 	}
 	if r.FreeText != "" {
-		fmt.Fprintf(&b, " 其他 %q", r.FreeText)
+		fmt.Fprintf(&b, " 其他 %q", MaskText(r.FreeText))
 	}
 	if r.Anonymous {
 		b.WriteString(" 评价人 匿名")
@@ -81,6 +82,10 @@ func (r Review) String() string {
 	}
 	return b.String()
 }
+
+// Format prints String whatever the verb (%q quotes it), so that no verb prints the
+// reviewer's personal data in full.
+func (r Review) Format(f fmt.State, verb rune) { formatMasked(f, verb, r.String(), r.String()) }
 
 // LogValue gives structured logs the review with the reviewer's personal data masked.
 func (r Review) LogValue() slog.Value {

@@ -129,7 +129,7 @@ func TestReviewValidateReportsEveryProblemAtOnce(t *testing.T) {
 		assert.Contains(t, errs, f)
 	}
 	msg := hcp.Validator{Now: clock}.Validate(r).Error()
-	assert.Contains(t, msg, `reviewer.idNumber "**********": malformed: want 18 characters, got 10`)
+	assert.Contains(t, msg, `reviewer.idNumber "450*****90": malformed: want 18 characters, got 10`)
 }
 
 func TestReviewValidateWithAnotherList(t *testing.T) {

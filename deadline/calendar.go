@@ -71,7 +71,7 @@ func New(loc *time.Location, arrangements ...Arrangement) (*Calendar, error) {
 	if loc == nil {
 		return nil, errors.New("deadline: New needs a location")
 	}
-	c := &Calendar{loc: loc, hours: DefaultOfficeHours(), dayEnd: Midnight, risk: DefaultRisk}
+	c := &Calendar{loc: loc, hours: DefaultOfficeHours(), dayEnd: Midnight, risk: DefaultRisk()}
 	return c.build(arrangements)
 }
 
@@ -255,6 +255,13 @@ func (c *Calendar) AddWorkdays(t time.Time, n int) (time.Time, error) {
 	i := c.day(t)
 	if err := c.check(i); err != nil {
 		return time.Time{}, err
+	}
+	if n > len(c.nth) || n < -len(c.nth) { // no covered day that far; also keeps k from overflowing
+		year := c.last + 1
+		if n < 0 {
+			year = c.first - 1
+		}
+		return time.Time{}, &NotCoveredError{Year: year, First: c.first, Last: c.last}
 	}
 	var k int // 1-based rank of the target among all working days
 	switch {

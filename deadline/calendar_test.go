@@ -2,6 +2,7 @@ package deadline_test
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -244,7 +245,12 @@ func TestCalendarConcurrentUse(t *testing.T) {
 					return
 				}
 			}
-			if _, err := c.WithDayEnd(deadline.CloseOfOffice).Due(d(2026, 3, 2), deadline.SameDay()); err != nil {
+			closing, err := c.WithDayEnd(deadline.CloseOfOffice)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			if _, err := closing.Due(d(2026, 3, 2), deadline.SameDay()); err != nil {
 				t.Error(err)
 			}
 		}(g)
@@ -252,4 +258,13 @@ func TestCalendarConcurrentUse(t *testing.T) {
 	for g := 0; g < 8; g++ {
 		<-done
 	}
+}
+
+// Regression: a huge n reports the year past the calendar instead of overflowing.
+func TestAddWorkdaysHugeN(t *testing.T) {
+	c := deadline.China()
+	_, err := c.AddWorkdays(d(2026, 3, 2), math.MaxInt)
+	assert.ErrorContains(t, err, "year 2027")
+	_, err = c.AddWorkdays(d(2026, 3, 2), math.MinInt)
+	assert.ErrorContains(t, err, "year 2003")
 }

@@ -75,27 +75,32 @@ type Status struct {
 	// DaysOverdue counts the working days after the day the duty fell due, up to and
 	// including the current day: 1 on the first working day after a duty due at 24:00.
 	DaysOverdue int
+	// Provisional is true when the answer depends on a provisional year.
+	Provisional bool
 }
 
-// Status returns where the duty stands at now. It returns an error for a Deadline not made
-// by Track, and errors as [Calendar.WorkingTime] does, except ErrProvisional, which the
-// Deadline's Provisional field already tells.
+// Status returns where the duty stands at now. An answer that depends on a provisional year
+// has Provisional set and no error; other errors are as for [Calendar.WorkingTime]. A
+// Deadline not made by Track (one decoded from JSON) has no calendar and returns an error:
+// track it again with Calendar.Track(d.Start, d.Rule), which also picks up newer notices.
 func (d Deadline) Status(now time.Time) (Status, error) {
 	if d.cal == nil {
-		return Status{}, errors.New("deadline: a Deadline made without Calendar.Track has no calendar")
+		return Status{}, errors.New("deadline: this Deadline has no calendar: make it with Calendar.Track(d.Start, d.Rule)")
 	}
 	if !now.Before(d.Due) {
 		n, err := d.cal.WorkdaysBetween(d.Due.Add(-time.Nanosecond), now)
-		if err != nil && !errors.Is(err, ErrProvisional) {
+		prov := errors.Is(err, ErrProvisional)
+		if err != nil && !prov {
 			return Status{}, err
 		}
-		return Status{State: Overdue, DaysOverdue: n}, nil
+		return Status{State: Overdue, DaysOverdue: n, Provisional: prov || d.Provisional}, nil
 	}
 	left, err := d.cal.WorkingTime(now, d.Due)
-	if err != nil && !errors.Is(err, ErrProvisional) {
+	prov := errors.Is(err, ErrProvisional)
+	if err != nil && !prov {
 		return Status{}, err
 	}
-	s := Status{State: OnTime, Remaining: left}
+	s := Status{State: OnTime, Remaining: left, Provisional: prov || d.Provisional}
 	if !now.Before(d.Warn) {
 		s.State = AtRisk
 	}

@@ -51,7 +51,8 @@ func TestDeadlineStatus_第五条(t *testing.T) {
 }
 
 func TestDeadlineOverdueAtCloseOfOffice(t *testing.T) {
-	c := deadline.China().WithDayEnd(deadline.CloseOfOffice)
+	c, err := deadline.China().WithDayEnd(deadline.CloseOfOffice)
+	require.NoError(t, err)
 	dl, err := c.Track(at(2026, 11, 23, 9, 0), deadline.Workdays(1))
 	require.NoError(t, err)
 	assert.Equal(t, at(2026, 11, 24, 17, 30), dl.Due)
@@ -65,7 +66,7 @@ func TestDeadlineOverdueAtCloseOfOffice(t *testing.T) {
 
 // Warnings must never fall at night or on a non-working day.
 func TestWarningsFallInOfficeHours(t *testing.T) {
-	for _, risk := range []deadline.Risk{deadline.DefaultRisk, {Share: 0.9}, {Remaining: 20 * time.Hour}, {}} {
+	for _, risk := range []deadline.Risk{deadline.DefaultRisk(), {Share: 0.9}, {Remaining: 20 * time.Hour}, {}} {
 		c, err := deadline.China().WithRisk(risk)
 		require.NoError(t, err)
 		for start := at(2026, 1, 5, 0, 0); start.Before(d(2026, 12, 20)); start = start.Add(97 * time.Minute) {
@@ -96,4 +97,41 @@ func TestDeadlineStatusBeyondCoverage(t *testing.T) {
 	assert.ErrorIs(t, err, deadline.ErrNotCovered)
 	_, err = dl.Status(at(2003, 1, 5, 9, 0))
 	assert.ErrorIs(t, err, deadline.ErrNotCovered)
+}
+
+// Regression: a duty due at 24:00 on 31 December of the last covered year has all its
+// working time inside the covered years.
+func TestTrackDueAtTheEndOfCoverage(t *testing.T) {
+	c := deadline.China()
+	for _, tc := range []struct {
+		start time.Time
+		rule  deadline.Rule
+	}{{at(2026, 12, 31, 9, 0), deadline.SameDay()}, {at(2026, 12, 29, 9, 0), deadline.Workdays(2)}} {
+		dl, err := c.Track(tc.start, tc.rule)
+		require.NoError(t, err, "%s %s", tc.start, tc.rule)
+		assert.Equal(t, d(2027, 1, 1), dl.Due)
+		s, err := dl.Status(at(2026, 12, 31, 16, 0))
+		require.NoError(t, err)
+		assert.Equal(t, deadline.AtRisk, s.State)
+		assert.Equal(t, 90*time.Minute, s.Remaining)
+	}
+}
+
+func TestStatusSaysProvisional(t *testing.T) {
+	p, err := deadline.Provisional(2027)
+	require.NoError(t, err)
+	c, err := deadline.China().With(p)
+	require.NoError(t, err)
+	dl, err := c.Track(at(2027, 3, 1, 9, 0), deadline.Workdays(2))
+	require.NoError(t, err)
+	for _, now := range []time.Time{at(2027, 3, 2, 9, 0), at(2027, 3, 9, 9, 0)} {
+		s, err := dl.Status(now)
+		require.NoError(t, err)
+		assert.True(t, s.Provisional, now)
+	}
+	dl, err = deadline.China().Track(at(2026, 3, 2, 9, 0), deadline.Workdays(2))
+	require.NoError(t, err)
+	s, err := dl.Status(at(2026, 3, 3, 9, 0))
+	require.NoError(t, err)
+	assert.False(t, s.Provisional)
 }

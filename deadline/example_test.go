@@ -144,7 +144,11 @@ func ExampleCalendar_BusinessCalendar() {
 }
 
 func ExampleCalendar_WithDayEnd() {
-	cal := deadline.China().WithDayEnd(deadline.CloseOfOffice)
+	cal, err := deadline.China().WithDayEnd(deadline.CloseOfOffice)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	due, _ := cal.Due(time.Date(2026, 9, 30, 10, 0, 0, 0, haochaping.Location()), deadline.Workdays(2))
 	fmt.Println(due.Format("2006-01-02 15:04"))
 	// Output: 2026-10-09 17:30

@@ -111,35 +111,50 @@ type Risk struct {
 	Remaining time.Duration // 0 for none
 }
 
-// DefaultRisk puts a duty at risk when less than a quarter of its working time, or less
-// than one working hour, is left.
-var DefaultRisk = Risk{Share: 0.25, Remaining: time.Hour}
+// DefaultRisk returns the default rule for being at risk: less than a quarter of the duty's
+// working time, or less than one working hour, is left.
+func DefaultRisk() Risk { return Risk{Share: 0.25, Remaining: time.Hour} }
 
-// OfficeHours returns the calendar's office hours.
-func (c *Calendar) OfficeHours() OfficeHours { return c.hours }
+// clone returns a deep copy of h, so that a calendar shares no slices with its callers.
+func (h OfficeHours) clone() OfficeHours {
+	h.Sessions = append([]Session(nil), h.Sessions...)
+	if h.Summer != nil {
+		s := *h.Summer
+		s.Sessions = append([]Session(nil), s.Sessions...)
+		h.Summer = &s
+	}
+	return h
+}
 
-// WithOfficeHours returns a calendar with other office hours; it returns an error for
-// invalid ones.
+// OfficeHours returns a copy of the calendar's office hours.
+func (c *Calendar) OfficeHours() OfficeHours { return c.hours.clone() }
+
+// WithOfficeHours returns a calendar with a copy of other office hours; it returns an error
+// for invalid ones.
 func (c *Calendar) WithOfficeHours(h OfficeHours) (*Calendar, error) {
 	if err := h.Validate(); err != nil {
 		return nil, err
 	}
 	n := *c
-	n.hours = h
+	n.hours = h.clone()
 	return &n, nil
 }
 
-// WithDayEnd returns a calendar whose days end as e says.
-func (c *Calendar) WithDayEnd(e DayEnd) *Calendar {
+// WithDayEnd returns a calendar whose days end as e says; it returns an error for a DayEnd
+// other than Midnight and CloseOfOffice.
+func (c *Calendar) WithDayEnd(e DayEnd) (*Calendar, error) {
+	if e != Midnight && e != CloseOfOffice {
+		return nil, fmt.Errorf("deadline: day end %d: want Midnight or CloseOfOffice", e)
+	}
 	n := *c
 	n.dayEnd = e
-	return &n
+	return &n, nil
 }
 
 // WithRisk returns a calendar with another rule for being at risk; it returns an error for
 // a share outside 0 to 1 or a negative amount.
 func (c *Calendar) WithRisk(r Risk) (*Calendar, error) {
-	if r.Share < 0 || r.Share > 1 || r.Remaining < 0 {
+	if !(r.Share >= 0 && r.Share <= 1) || r.Remaining < 0 { // NaN fails both
 		return nil, fmt.Errorf("deadline: risk share %v must lie in 0..1 and remaining %v must not be negative", r.Share, r.Remaining)
 	}
 	n := *c

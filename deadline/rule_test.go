@@ -2,6 +2,7 @@ package deadline_test
 
 import (
 	"encoding/json"
+	"math"
 	"testing"
 	"time"
 
@@ -49,7 +50,8 @@ func TestDueWorkedExamples(t *testing.T) {
 }
 
 func TestDueAtCloseOfOffice(t *testing.T) {
-	c := deadline.China().WithDayEnd(deadline.CloseOfOffice)
+	c, err := deadline.China().WithDayEnd(deadline.CloseOfOffice)
+	require.NoError(t, err)
 	got, err := c.Due(at(2026, 9, 30, 10, 0), deadline.Workdays(2))
 	require.NoError(t, err)
 	assert.Equal(t, at(2026, 10, 9, 17, 30), got)
@@ -70,7 +72,8 @@ func TestSummerOfficeHours(t *testing.T) {
 	}
 	c, err := deadline.China().WithOfficeHours(summer)
 	require.NoError(t, err)
-	c = c.WithDayEnd(deadline.CloseOfOffice)
+	c, err = c.WithDayEnd(deadline.CloseOfOffice)
+	require.NoError(t, err)
 	got, err := c.Due(at(2026, 9, 29, 17, 45), deadline.SameDay())
 	require.NoError(t, err)
 	assert.Equal(t, at(2026, 9, 29, 18, 0), got, "summer: the afternoon closes at 18:00")
@@ -147,4 +150,31 @@ func TestRiskValidate(t *testing.T) {
 		_, err := deadline.China().WithRisk(r)
 		assert.Error(t, err)
 	}
+}
+
+// Regression: the calendar keeps its own copy of the office hours.
+func TestOfficeHoursAreCopied(t *testing.T) {
+	h := deadline.DefaultOfficeHours()
+	h.Summer = &deadline.Season{From: deadline.MonthDay{Month: time.May, Day: 1}, To: deadline.MonthDay{Month: time.September, Day: 30},
+		Sessions: []deadline.Session{{Start: 8 * time.Hour, End: 12 * time.Hour}, {Start: 15 * time.Hour, End: 18 * time.Hour}}}
+	c, err := deadline.China().WithOfficeHours(h)
+	require.NoError(t, err)
+	c, err = c.WithDayEnd(deadline.CloseOfOffice)
+	require.NoError(t, err)
+	h.Summer.Sessions = nil
+	h.Sessions[0].Start = 20 * time.Hour
+	got := c.OfficeHours()
+	got.Sessions[0].Start = 20 * time.Hour
+	got.Summer.Sessions[1].End = 23 * time.Hour
+	due, err := c.Due(at(2026, 7, 1, 9, 0), deadline.SameDay())
+	require.NoError(t, err)
+	assert.Equal(t, at(2026, 7, 1, 18, 0), due)
+	assert.NoError(t, c.OfficeHours().Validate())
+}
+
+func TestSettingsRefuseBadValues(t *testing.T) {
+	_, err := deadline.China().WithDayEnd(deadline.DayEnd(9))
+	assert.ErrorContains(t, err, "want Midnight or CloseOfOffice")
+	_, err = deadline.China().WithRisk(deadline.Risk{Share: math.NaN()})
+	assert.Error(t, err)
 }

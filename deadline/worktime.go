@@ -8,7 +8,9 @@ func (c *Calendar) WorkingTime(a, b time.Time) (time.Duration, error) {
 	if !b.After(a) {
 		return 0, nil
 	}
-	i, j := c.day(a), c.day(b)
+	// [a, b) is half open: a duty due at 24:00 on the last covered day ends inside the
+	// covered years, though 24:00 is 00:00 of the next.
+	i, j := c.day(a), c.day(b.Add(-time.Nanosecond))
 	if err := c.check(i); err != nil {
 		return 0, err
 	}

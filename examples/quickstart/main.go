@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"time"
 
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/deadline"
@@ -51,7 +52,7 @@ func run(args []string) error {
 		}
 		body = b
 	}
-	r, err := haochaping.DecodePushed(body, haochaping.CommonPush)
+	r, err := haochaping.DecodePushed(body, haochaping.CommonPush())
 	if err != nil {
 		return fmt.Errorf("decode: %w", err)
 	}
@@ -74,29 +75,40 @@ func run(args []string) error {
 	for _, o := range r.Options {
 		fmt.Printf("option:  %s (%s)\n", o, o.Dimension)
 	}
-	points, err := haochaping.GuangxiPoints.Of(r.Level)
+	points, err := haochaping.GuangxiPoints().Of(r.Level)
 	if err != nil {
 		return err
 	}
 	fmt.Println("points: ", points)
 	slog.New(slog.NewTextHandler(os.Stdout, nil)).Info("pushed review", "review", r)
 
-	// The duties a bad review starts, on China's working-day calendar.
+	// The duties a bad review starts run from when the office receives it (收到差评办件),
+	// which may be later than the rating itself. A portal uses time.Now() at the push; the
+	// sample fixes it so that the output stays the same.
+	received := time.Date(2026, 11, 20, 10, 16, 0, 0, haochaping.Location())
 	cal := deadline.China()
 	for _, duty := range []struct {
 		name string
 		rule deadline.Rule
 	}{
-		{"第五条 登记、转办", deadline.SameDay()},
+		{"第五条 登记并转办", deadline.SameDay()},
 		{"第六条 回访评价人", deadline.SameDay()},
-		{"第五条 调查整改报告", deadline.Workdays(2)},
+		{"第五条 窗口调查整改报告（自转办，此处当日转办）", deadline.Workdays(2)},
 		{"附件3 报送市督查科", deadline.Workdays(4)},
 	} {
-		dl, err := cal.Track(r.Time, duty.rule)
+		dl, err := cal.Track(received, duty.rule)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("duty:    %s %s, due %s\n", duty.name, duty.rule, dl.Due.Format("2006-01-02 15:04"))
+		fmt.Printf("duty:    %s %s, due %s\n", duty.name, duty.rule, endOfDay(dl.Due))
 	}
 	return nil
+}
+
+// endOfDay writes a due time of midnight as 24:00 of the day before, as people read it.
+func endOfDay(t time.Time) string {
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+		return t.Add(-time.Minute).Format("2006-01-02") + " 24:00"
+	}
+	return t.Format("2006-01-02 15:04")
 }
