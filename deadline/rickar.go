@@ -1,6 +1,7 @@
 package deadline
 
 import (
+	"errors"
 	"time"
 
 	"github.com/rickar/cal/v2"
@@ -19,7 +20,7 @@ func (c *Calendar) BusinessCalendar() *cal.BusinessCalendar {
 	b.Description = "mainland China working days: State Council holiday arrangements"
 	b.WorkdayFunc = func(date time.Time) bool {
 		ok, err := c.IsWorkday(date)
-		if err != nil && c.check(c.day(date)) != nil {
+		if errors.Is(err, ErrNotCovered) {
 			wd := date.In(c.loc).Weekday()
 			return wd != time.Saturday && wd != time.Sunday
 		}

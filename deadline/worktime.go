@@ -57,11 +57,11 @@ func (c *Calendar) rewind(end time.Time, amount time.Duration) time.Time {
 			if !to.After(from) {
 				continue
 			}
-			if span := to.Sub(from); span >= amount {
+			span := to.Sub(from)
+			if span >= amount {
 				return to.Add(-amount)
-			} else {
-				amount -= span
 			}
+			amount -= span
 		}
 	}
 	return c.midnight(0)
