@@ -79,23 +79,30 @@ type Status struct {
 	Provisional bool
 }
 
-// Status returns where the duty stands at now. An answer that depends on a provisional year
-// has Provisional set and no error; other errors are as for [Calendar.WorkingTime]. A
-// Deadline not made by Track (one decoded from JSON) has no calendar and returns an error:
-// track it again with Calendar.Track(d.Start, d.Rule), which also picks up newer notices.
+// Status returns where the duty stands at now, as [Calendar.Status] does with the calendar
+// that tracked it. A Deadline not made by Track (one decoded from JSON) has no calendar and
+// returns an error: use Calendar.Status, or track it again with Calendar.Track(d.Start, d.Rule),
+// which also picks up newer notices.
 func (d Deadline) Status(now time.Time) (Status, error) {
 	if d.cal == nil {
-		return Status{}, errors.New("deadline: this Deadline has no calendar: make it with Calendar.Track(d.Start, d.Rule)")
+		return Status{}, errors.New("deadline: this Deadline has no calendar: use Calendar.Status(d, now) or Calendar.Track(d.Start, d.Rule)")
 	}
+	return d.cal.Status(d, now)
+}
+
+// Status returns where d stands at now by this calendar, reading its stored Due and Warn: it
+// works for a Deadline decoded from storage. An answer that depends on a provisional year
+// has Provisional set and no error; other errors are as for [Calendar.WorkingTime].
+func (c *Calendar) Status(d Deadline, now time.Time) (Status, error) {
 	if !now.Before(d.Due) {
-		n, err := d.cal.WorkdaysBetween(d.Due.Add(-time.Nanosecond), now)
+		n, err := c.WorkdaysBetween(d.Due.Add(-time.Nanosecond), now)
 		prov := errors.Is(err, ErrProvisional)
 		if err != nil && !prov {
 			return Status{}, err
 		}
 		return Status{State: Overdue, DaysOverdue: n, Provisional: prov || d.Provisional}, nil
 	}
-	left, err := d.cal.WorkingTime(now, d.Due)
+	left, err := c.WorkingTime(now, d.Due)
 	prov := errors.Is(err, ErrProvisional)
 	if err != nil && !prov {
 		return Status{}, err

@@ -1,6 +1,7 @@
 package deadline_test
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -88,6 +89,23 @@ func TestWarningsFallInOfficeHours(t *testing.T) {
 func TestDeadlineWithoutCalendar(t *testing.T) {
 	_, err := deadline.Deadline{}.Status(time.Now())
 	assert.ErrorContains(t, err, "Calendar.Track")
+}
+
+func TestCalendarStatusOfDecodedDeadline(t *testing.T) {
+	c := deadline.China()
+	dl, err := c.Track(at(2026, 9, 30, 10, 0), deadline.Workdays(2))
+	require.NoError(t, err)
+	b, err := json.Marshal(dl)
+	require.NoError(t, err)
+	var decoded deadline.Deadline
+	require.NoError(t, json.Unmarshal(b, &decoded))
+	for _, now := range []time.Time{at(2026, 9, 30, 11, 0), at(2026, 10, 9, 16, 0), at(2026, 10, 12, 9, 0)} {
+		want, err := dl.Status(now)
+		require.NoError(t, err)
+		got, err := c.Status(decoded, now)
+		require.NoError(t, err)
+		assert.Equal(t, want, got, "at %s", now)
+	}
 }
 
 func TestDeadlineStatusBeyondCoverage(t *testing.T) {

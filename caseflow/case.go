@@ -1,0 +1,212 @@
+package caseflow
+
+import (
+	"fmt"
+	"log/slog"
+	"slices"
+	"time"
+
+	"github.com/haochaping/haochaping"
+)
+
+// Case is a bad-review case (差评办件): what opened it, where it stands, everything each step
+// recorded (all the fields of the registration form, Annex 4, and the investigation report,
+// Annex 5), its duties and its audit trail.
+//
+// A Case is changed only by its steps, through a [Service]. Its duties and trail entries are
+// immutable once recorded and are shared between versions of the case: read them, never
+// modify them. Personal data of the reviewer is masked in String and LogValue.
+type Case struct {
+	ID    string `json:"id"`
+	Kind  Kind   `json:"kind"`
+	State State  `json:"state"`
+	// Version counts the stored updates; stores use it for optimistic concurrency.
+	Version int64 `json:"version"`
+	// ReceivedAt is when the office received the bad review or the complaint; the same-day
+	// and receipt-based limits count from it.
+	ReceivedAt time.Time `json:"receivedAt"`
+
+	// Review is the pushed bad review (system-pushed cases); Complaint the on-site complaint.
+	Review    *haochaping.Review `json:"review,omitempty"`
+	Complaint *Complaint         `json:"complaint,omitempty"`
+
+	// Window is the responsible window (承办窗口 / 责任主体) once known.
+	Window        *haochaping.Window `json:"window,omitempty"`
+	Registration  *Registration      `json:"registration,omitempty"`
+	Callback      *Callback          `json:"callback,omitempty"`
+	Inspection    *Inspection        `json:"inspection,omitempty"`
+	Meeting       *Meeting           `json:"meeting,omitempty"`
+	Report        *Report            `json:"report,omitempty"`
+	Rectification *Rectification     `json:"rectification,omitempty"`
+	Verification  *Verification      `json:"verification,omitempty"`
+	// LeaderOpinion is the leader's opinion on the report (分管领导意见, Annex 4).
+	LeaderOpinion string `json:"leaderOpinion,omitempty"`
+	// LeaderReport is the summary reported to the leader for an on-site complaint.
+	LeaderReport string `json:"leaderReport,omitempty"`
+	// Recall is the latest second callback (第八条), or callback of a complainant; its
+	// Satisfied answers Annex 4's 调查结果是否满意.
+	Recall *Recall `json:"recall,omitempty"`
+	// Rounds counts the times an unsatisfied reviewer sent the case back to the window.
+	Rounds int     `json:"rounds,omitempty"`
+	Appeal *Appeal `json:"appeal,omitempty"`
+	// Finding is the conclusion 第十条 scores: the verdict, and for a founded review its
+	// cause and responsible person.
+	Finding Finding `json:"finding"`
+
+	Duties []*Duty  `json:"duties"`
+	Trail  []*Entry `json:"trail"`
+}
+
+// TransferredAt returns when the case was last transferred to the window, or inspected on
+// the spot: the transfer time (转办时间) of Annex 4. It is zero before the transfer.
+func (c *Case) TransferredAt() time.Time { return c.lastAt(EventTransfer, EventInspect) }
+
+// SubmittedAt returns when the report was submitted to the city office, or zero.
+func (c *Case) SubmittedAt() time.Time { return c.lastAt(EventSubmitCity) }
+
+// ArchivedAt returns when the case was archived (备案), or zero.
+func (c *Case) ArchivedAt() time.Time { return c.lastAt(EventArchive) }
+
+// lastAt returns the time of the last trail entry of one of the events, or zero.
+func (c *Case) lastAt(events ...Event) time.Time {
+	for i := len(c.Trail) - 1; i >= 0; i-- {
+		if slices.Contains(events, c.Trail[i].Event) {
+			return c.Trail[i].Time
+		}
+	}
+	return time.Time{}
+}
+
+// ClosedAt returns when duty d of the case was fulfilled or cancelled, or zero while it is
+// open.
+func (c *Case) ClosedAt(d *Duty) time.Time {
+	if d.ClosedBy < 1 || d.ClosedBy > len(c.Trail) {
+		return time.Time{}
+	}
+	return c.Trail[d.ClosedBy-1].Time
+}
+
+// Workflow returns the workflow the case follows.
+func (c *Case) Workflow() *Workflow { return WorkflowOf(c.Kind) }
+
+// StateLabel returns the Chinese label of the case's state, e.g. "整改中".
+func (c *Case) StateLabel() string {
+	if w := c.Workflow(); w != nil {
+		return w.Label(c.State)
+	}
+	return string(c.State)
+}
+
+// Closed reports whether the case is archived.
+func (c *Case) Closed() bool { return c.State == Archived }
+
+// Key returns the intake key cases are opened idempotently on: "review:" and the rating
+// system's review ID, or "complaint:" and the portal's complaint ID; empty for a complaint
+// without an ID.
+func (c *Case) Key() string {
+	switch {
+	case c.Review != nil:
+		return "review:" + c.Review.ID
+	case c.Complaint != nil && c.Complaint.ID != "":
+		return "complaint:" + c.Complaint.ID
+	}
+	return ""
+}
+
+// Unit returns the ID of the unit the case belongs to: the centre of an on-site complaint,
+// or the unit of the responsible window.
+func (c *Case) Unit() string {
+	switch {
+	case c.Complaint != nil:
+		return c.Complaint.Unit.ID
+	case c.Window != nil:
+		return c.Window.Unit
+	}
+	return ""
+}
+
+// ledByOwnLeader reports whether the case is an on-site complaint at a sub-centre or township
+// centre, coordinated by that unit's leader in charge (第四条（二）).
+func (c *Case) ledByOwnLeader() bool {
+	return c.Complaint != nil && c.Complaint.Unit.Kind.LedByOwnLeader()
+}
+
+// OpenDuties returns the duties still owed, in the order they started.
+func (c *Case) OpenDuties() []*Duty {
+	var open []*Duty
+	for _, d := range c.Duties {
+		if d.Open() {
+			open = append(open, d)
+		}
+	}
+	return open
+}
+
+// Duty returns the latest duty of kind k, or nil.
+func (c *Case) Duty(k DutyKind) *Duty {
+	for i := len(c.Duties) - 1; i >= 0; i-- {
+		if c.Duties[i].Kind == k {
+			return c.Duties[i]
+		}
+	}
+	return nil
+}
+
+// Warn returns the earliest warning time of the case's open timed duties: from then on the
+// case needs attention. ok is false when no timed duty is open.
+func (c *Case) Warn() (t time.Time, ok bool) {
+	return c.earliest(func(d *Duty) time.Time { return d.Deadline.Warn })
+}
+
+// Due returns the earliest due time of the case's open timed duties; ok is false when no
+// timed duty is open.
+func (c *Case) Due() (t time.Time, ok bool) {
+	return c.earliest(func(d *Duty) time.Time { return d.Deadline.Due })
+}
+
+func (c *Case) earliest(at func(*Duty) time.Time) (t time.Time, ok bool) {
+	for _, d := range c.Duties {
+		if d.Open() && d.Timed && (!ok || at(d).Before(t)) {
+			t, ok = at(d), true
+		}
+	}
+	return t, ok
+}
+
+// Clone returns a copy of c that can be changed by steps without changing c: the case and
+// its lists are copied, the immutable duties, entries and step contents they point to are
+// shared. Stores use it to hand out and keep cases.
+func (c *Case) Clone() *Case {
+	cc := *c
+	cc.Duties = c.Duties[:len(c.Duties):len(c.Duties)]
+	cc.Trail = c.Trail[:len(c.Trail):len(c.Trail)]
+	return &cc
+}
+
+// String shows the case in one line, with the reviewer's personal data masked.
+func (c *Case) String() string {
+	return fmt.Sprintf("办件 %s %s [%s] %s", c.ID, c.Kind.Label(), c.StateLabel(), c.subject())
+}
+
+func (c *Case) subject() string {
+	switch {
+	case c.Review != nil:
+		return c.Review.String()
+	case c.Complaint != nil:
+		return c.Complaint.String()
+	}
+	return ""
+}
+
+// LogValue logs the case's ID, kind, state and version, and the masked review or complaint.
+func (c *Case) LogValue() slog.Value {
+	attrs := []slog.Attr{slog.String("id", c.ID), slog.String("kind", string(c.Kind)),
+		slog.String("state", string(c.State)), slog.Int64("version", c.Version)}
+	switch {
+	case c.Review != nil:
+		attrs = append(attrs, slog.Any("review", *c.Review))
+	case c.Complaint != nil:
+		attrs = append(attrs, slog.Any("complaint", *c.Complaint))
+	}
+	return slog.GroupValue(attrs...)
+}

@@ -1,0 +1,90 @@
+package caseflow
+
+import "github.com/haochaping/haochaping/deadline"
+
+// DutyKind names a timed duty of the measures.
+type DutyKind string
+
+// The duties; [Policy] times each.
+const (
+	DutyRegister          DutyKind = "register"           // 当日登记并报告 (第五条)
+	DutyCallback          DutyKind = "callback"           // 当日回访 (第六条)
+	DutyTransfer          DutyKind = "transfer"           // 当日转办 (Annex 3)
+	DutyMeeting           DutyKind = "meeting"            // 转办当日召开专题分析会 (第五条)
+	DutyReport            DutyKind = "report"             // 2个工作日内报调查整改报告 (第五条)
+	DutyRectify           DutyKind = "rectify"            // 窗口自定的整改期限 (第五条)
+	DutyOfficeReport      DutyKind = "office_report"      // 2个工作日内核实并报领导审阅 (第七条)
+	DutyCityReport        DutyKind = "city_report"        // 4个工作日内报市督查科 (Annex 3)
+	DutyAppealMaterials   DutyKind = "appeal_materials"   // 1个工作日内报申诉撤销材料 (第九条)
+	DutyAppealApplication DutyKind = "appeal_application" // 当日形成并报申诉复核申请 (第九条)
+	DutyAppealToCity      DutyKind = "appeal_to_city"     // 1个工作日内报市督查科申诉复核 (Annex 3)
+	DutyFeedback          DutyKind = "feedback"           // 2个工作日内反馈整改报告 (第四条)
+	DutyAccept            DutyKind = "accept"             // 现场投诉登记受理 (Annex 2; untimed by default)
+)
+
+var dutyKinds = []DutyKind{DutyRegister, DutyCallback, DutyTransfer, DutyMeeting, DutyReport,
+	DutyRectify, DutyOfficeReport, DutyCityReport, DutyAppealMaterials, DutyAppealApplication,
+	DutyAppealToCity, DutyFeedback, DutyAccept}
+
+type dutyDef struct {
+	label string
+	owner Role // who owes it; window roles and unit leaders owe it for the case's window or unit
+	rule  string
+}
+
+var dutyDefs = map[DutyKind]dutyDef{
+	DutyRegister:          {"填写登记表并报告", RoleOffice, "第五条"},
+	DutyCallback:          {"回访评价人", RoleOffice, "第六条"},
+	DutyTransfer:          {"转办责任主体", RoleOffice, "附件3"},
+	DutyMeeting:           {"召开专题分析会", RoleWindowHead, "第五条"},
+	DutyReport:            {"报送调查整改报告", RoleWindowHead, "第五条"},
+	DutyRectify:           {"在整改期限内整改完毕", RoleWindowHead, "第五条"},
+	DutyOfficeReport:      {"核实整改并报领导审阅", RoleOffice, "第七条"},
+	DutyCityReport:        {"报市督查科", RoleOffice, "附件3"},
+	DutyAppealMaterials:   {"报送申诉撤销材料", RoleWindowHead, "第九条"},
+	DutyAppealApplication: {"形成申诉复核申请并报送", RoleOffice, "第九条"},
+	DutyAppealToCity:      {"报市督查科申诉复核", RoleOffice, "附件3"},
+	DutyFeedback:          {"反馈整改报告", RoleWindowHead, "第四条"},
+	DutyAccept:            {"登记、受理", RoleOffice, "附件2"},
+}
+
+// Label returns the duty in Chinese, e.g. "报送调查整改报告".
+func (k DutyKind) Label() string {
+	if d, ok := dutyDefs[k]; ok {
+		return d.label
+	}
+	return "DutyKind(" + string(k) + ")"
+}
+
+// Rule returns the article or annex that sets the duty, e.g. "第五条".
+func (k DutyKind) Rule() string { return dutyDefs[k].rule }
+
+// Duty is one duty on a case: who owes it, from when, by when, and whether it was done on
+// time. A Duty is immutable once on a case: a step that fulfils it replaces it.
+type Duty struct {
+	Kind DutyKind `json:"kind"`
+	// Owner is the role that owes the duty, and Unit the window (for window roles) or unit
+	// (for unit leaders) it is owed for; empty for the office.
+	Owner Role   `json:"owner"`
+	Unit  string `json:"unit,omitempty"`
+	// Deadline times the duty; Timed is false, and Deadline zero, when the policy leaves it
+	// untimed.
+	Timed    bool              `json:"timed"`
+	Deadline deadline.Deadline `json:"deadline"`
+	// StartedBy is the sequence number of the trail entry that started the duty.
+	StartedBy int `json:"startedBy"`
+	// ClosedBy is the sequence number of the entry that fulfilled or cancelled the duty, 0
+	// while it is open; [Case.ClosedAt] gives its time.
+	ClosedBy int `json:"closedBy,omitempty"`
+	// Cancelled is true when the duty fell away unfulfilled, because the case took another
+	// branch (an appeal declined, say).
+	Cancelled bool `json:"cancelled,omitempty"`
+	// OnTime records, for a fulfilled timed duty, whether it was fulfilled by its due time.
+	OnTime bool `json:"onTime,omitempty"`
+}
+
+// Open reports whether the duty is still owed.
+func (d *Duty) Open() bool { return d.ClosedBy == 0 }
+
+// Label returns the duty in Chinese.
+func (d *Duty) Label() string { return d.Kind.Label() }

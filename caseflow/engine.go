@@ -1,0 +1,296 @@
+package caseflow
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/looplab/fsm"
+
+	"github.com/haochaping/haochaping/deadline"
+)
+
+// Action is one step taken by an actor, with an optional note and evidence.
+type Action struct {
+	Actor    Actor
+	Step     Step
+	Note     string
+	Evidence []Evidence
+}
+
+// engine takes steps on cases under a calendar and a policy.
+type engine struct {
+	cal    *deadline.Calendar
+	policy Policy
+}
+
+// attempt is one step being taken: the guard fills in what the commit records, so that a
+// refused step changes nothing.
+type attempt struct {
+	g        *engine
+	c        *Case
+	wf       *Workflow
+	act      Action
+	at       time.Time
+	def      *StepDef
+	from, to State
+	started  []*Duty
+	entry    *Entry
+}
+
+var attempts = sync.Pool{New: func() any { return new(attempt) }}
+
+// release returns a to the pool, keeping only the capacity of its duty list.
+func (a *attempt) release() {
+	clear(a.started)
+	*a = attempt{started: a.started[:0]}
+	attempts.Put(a)
+}
+
+// open opens a case from in, taken by actor at time at.
+func (g *engine) open(in Intake, actor Actor, at time.Time) (*Case, error) {
+	c := &Case{ID: in.Case, Kind: in.Kind, State: start, Review: in.Review, Complaint: in.Complaint, ReceivedAt: at}
+	if c.Workflow() == nil {
+		if r := in.check(c); r != nil {
+			return nil, r
+		}
+		return nil, fmt.Errorf("caseflow: unknown kind %q", in.Kind)
+	}
+	if _, err := g.take(c, Action{Actor: actor, Step: in}, at); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// take takes act on c at time at, running it through the workflow's state machine. On
+// success c has changed and the new trail entry is returned; on refusal c is unchanged.
+func (g *engine) take(c *Case, act Action, at time.Time) (*Entry, error) {
+	wf := c.Workflow()
+	if wf == nil {
+		return nil, fmt.Errorf("caseflow: case %s: unknown kind %q", c.ID, c.Kind)
+	}
+	if act.Step == nil {
+		return nil, &RefusalError{State: c.State, Err: ErrMissing, Field: "step", Detail: "an action needs a step"}
+	}
+	ev := act.Step.Event()
+	a := attempts.Get().(*attempt)
+	*a = attempt{g: g, c: c, wf: wf, act: act, at: at, started: a.started[:0]}
+	defer a.release()
+	f := wf.pool.Get().(*fsm.FSM)
+	f.SetState(string(c.State))
+	// A detached context: a cancelled request must not leave the state machine in transition.
+	err := f.Event(context.Background(), string(ev), a)
+	// Event returns the state machine's errors as plain values; a type switch, unlike
+	// errors.As, needs no allocation.
+	switch fe := err.(type) {
+	case nil:
+	case fsm.NoTransitionError: // a step that keeps the state, such as urge
+		err = fe.Err
+	case fsm.CanceledError: // refused by the guard
+		err = fe.Err
+	case fsm.InvalidEventError, fsm.UnknownEventError:
+		err = &RefusalError{Event: ev, State: c.State, Err: ErrWrongState,
+			Detail: fmt.Sprintf("the %s workflow allows from %s: %s", wf.Kind, wf.Label(c.State), joinEvents(wf.Next(c.State)))}
+	default:
+		return nil, fmt.Errorf("caseflow: case %s: step %s: state machine: %w", c.ID, ev, err)
+	}
+	wf.pool.Put(f)
+	if err != nil {
+		return nil, err
+	}
+	a.commit()
+	return a.entry, nil
+}
+
+func joinEvents(evs []Event) string {
+	s := make([]string, len(evs))
+	for i, e := range evs {
+		s[i] = string(e)
+	}
+	return strings.Join(s, ", ")
+}
+
+// check is the guard: it refuses the step, or prepares everything the commit records.
+func (a *attempt) check(from, to State) error {
+	c, act := a.c, a.act
+	ev := act.Step.Event()
+	a.def, a.from, a.to = a.wf.byKey[stepKey{ev, from}], from, to
+	if a.def == nil {
+		return &RefusalError{Event: ev, State: from, Err: ErrWrongState}
+	}
+	refuse := func(err error, field, value, detail string) error {
+		return &RefusalError{Event: ev, State: from, Rule: a.def.Rule, Err: err, Field: field, Value: value, Detail: detail}
+	}
+	if err := act.Actor.Validate(); err != nil {
+		r := err.(*RefusalError)
+		return refuse(r.Err, r.Field, r.Value, r.Detail)
+	}
+	roles := a.def.Roles
+	if a.def.OwnLeaderRoles != nil && c.ledByOwnLeader() {
+		roles = a.def.OwnLeaderRoles
+	}
+	if !slices.Contains(roles, act.Actor.Role) {
+		return refuse(ErrWrongRole, "actor.role", string(act.Actor.Role), "want "+roleList(roles))
+	}
+	switch act.Actor.Role {
+	case RoleWindowStaff, RoleWindowHead:
+		if c.Window == nil || act.Actor.Window != c.Window.ID {
+			return refuse(ErrWrongUnit, "actor.window", act.Actor.Window, "the case is with window "+windowID(c))
+		}
+	case RoleUnitLeader:
+		if act.Actor.Unit != c.Unit() && (c.Window == nil || act.Actor.Unit != c.Window.Department) {
+			return refuse(ErrWrongUnit, "actor.unit", act.Actor.Unit, "the case belongs to unit "+c.Unit())
+		}
+	}
+	if n := len(c.Trail); n > 0 && a.at.Before(c.Trail[n-1].Time) {
+		return refuse(ErrTimeOrder, "time", a.at.Format(time.RFC3339), "the last step was at "+c.Trail[n-1].Time.Format(time.RFC3339))
+	}
+	for i, e := range act.Evidence {
+		if blank(e.Name) || e.SHA256.IsZero() {
+			return refuse(ErrMissing, fmt.Sprintf("evidence[%d]", i), e.Name, "evidence needs a name and the SHA-256 of its content")
+		}
+	}
+	if r := act.Step.check(c); r != nil {
+		r.Event, r.State = ev, from
+		if r.Rule == "" {
+			r.Rule = a.def.Rule
+		}
+		return r
+	}
+	if err := a.startDuties(); err != nil {
+		return err
+	}
+	return a.prepareEntry()
+}
+
+func roleList(roles []Role) string {
+	s := make([]string, len(roles))
+	for i, r := range roles {
+		s[i] = string(r) + " (" + r.Label() + ")"
+	}
+	return strings.Join(s, " or ")
+}
+
+func windowID(c *Case) string {
+	if c.Window == nil {
+		return "(none yet)"
+	}
+	return c.Window.ID
+}
+
+// startDuties tracks the deadlines of the duties the step starts.
+func (a *attempt) startDuties() error {
+	seq := len(a.c.Trail) + 1
+	for _, set := range []struct {
+		kinds []DutyKind
+		from  time.Time
+	}{{a.def.StartsFromReceipt, a.c.ReceivedAt}, {a.def.Starts, a.at}} {
+		for _, k := range set.kinds {
+			d := &Duty{Kind: k, Owner: dutyDefs[k].owner, StartedBy: seq}
+			a.owe(d)
+			rule := a.g.policy.rule(k)
+			if k == DutyRectify {
+				var err error
+				if rule, err = a.extension(); err != nil {
+					return err
+				}
+			}
+			if rule != (deadline.Rule{}) {
+				dl, err := a.g.cal.Track(set.from, rule)
+				if err != nil {
+					return fmt.Errorf("caseflow: step %s: timing duty %s: %w", a.def.Event, k, err)
+				}
+				d.Timed, d.Deadline = true, dl
+			}
+			a.started = append(a.started, d)
+		}
+	}
+	return nil
+}
+
+// owe sets who owes d: the office, or the case's window; at a sub-centre or township centre
+// the unit's leader in charge owes the window's feedback (第四条（二）).
+func (a *attempt) owe(d *Duty) {
+	switch {
+	case d.Owner != RoleWindowHead:
+	case d.Kind == DutyFeedback && a.c.ledByOwnLeader():
+		d.Owner, d.Unit = RoleUnitLeader, a.c.Unit()
+	default:
+		d.Unit = windowID(a.c)
+	}
+}
+
+// extension turns a report's rectification deadline (整改期限) into a rule: the working days
+// from now to that date.
+func (a *attempt) extension() (deadline.Rule, error) {
+	r := a.act.Step.(Report)
+	until := r.Extension.Until
+	n, err := a.g.cal.WorkdaysBetween(a.at, until.In(a.g.cal.Location()))
+	if err != nil && !errors.Is(err, deadline.ErrProvisional) {
+		return deadline.Rule{}, fmt.Errorf("caseflow: report extension until %s: %w", until, err)
+	}
+	if n < 1 {
+		return deadline.Rule{}, &RefusalError{Event: a.def.Event, State: a.from, Rule: "第五条", Err: ErrMissing,
+			Field: "report.extension.until", Value: until.String(), Detail: "the rectification deadline must fall on or after the next working day"}
+	}
+	return deadline.Workdays(n), nil
+}
+
+// prepareEntry builds and hashes the trail entry.
+func (a *attempt) prepareEntry() error {
+	c := a.c
+	e := &Entry{Seq: len(c.Trail) + 1, Time: a.at, Actor: a.act.Actor, Event: a.def.Event, From: a.from, To: a.to,
+		Note: a.act.Note, Evidence: slices.Clip(a.act.Evidence), Step: a.act.Step}
+	if e.Seq == 1 {
+		e.From = ""
+	} else {
+		e.Prev = c.Trail[e.Seq-2].Hash
+	}
+	var err error
+	if e.Hash, err = e.digest(); err != nil {
+		return err
+	}
+	a.entry = e
+	return nil
+}
+
+// commit records the prepared step on the case; it cannot fail.
+func (a *attempt) commit() {
+	c, def, seq := a.c, a.def, a.entry.Seq
+	if len(def.Fulfils)+len(def.Cancels)+len(a.started) > 0 {
+		duties := make([]*Duty, len(c.Duties), len(c.Duties)+len(a.started))
+		copy(duties, c.Duties)
+		for i, d := range duties {
+			if !d.Open() {
+				continue
+			}
+			fulfil := slices.Contains(def.Fulfils, d.Kind)
+			if !fulfil && !slices.Contains(def.Cancels, d.Kind) && !a.restarts(d.Kind) {
+				continue
+			}
+			closed := *d
+			closed.ClosedBy = seq
+			closed.Cancelled = !fulfil
+			closed.OnTime = fulfil && (!d.Timed || a.at.Before(d.Deadline.Due))
+			duties[i] = &closed
+		}
+		c.Duties = append(duties, a.started...)
+	}
+	a.act.Step.apply(c, a.entry)
+	c.State = a.to
+	c.Trail = append(c.Trail, a.entry)
+}
+
+// restarts reports whether the step starts a new duty of kind k, cancelling an open one.
+func (a *attempt) restarts(k DutyKind) bool {
+	for _, d := range a.started {
+		if d.Kind == k {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,79 @@
+package caseflow
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Sentinel errors; callers branch on them with [errors.Is]. Refusals of a step come as a
+// *RefusalError wrapping one of the first six.
+var (
+	// ErrWrongState: the step cannot be taken in the case's current state.
+	ErrWrongState = errors.New("step not allowed in this state")
+	// ErrWrongRole: the actor's role may not take the step.
+	ErrWrongRole = errors.New("role may not take this step")
+	// ErrWrongUnit: the actor acts for another window or unit than the case's.
+	ErrWrongUnit = errors.New("actor acts for another window or unit")
+	// ErrMissing: content the step requires is missing or invalid.
+	ErrMissing = errors.New("required content missing")
+	// ErrBadActor: the actor is incomplete (no ID, unknown role, no window or unit).
+	ErrBadActor = errors.New("actor incomplete")
+	// ErrTimeOrder: the step is dated before the case's last step.
+	ErrTimeOrder = errors.New("step dated before the previous step")
+	// ErrNotBad: a rating that is not a bad review (or a default rating) cannot open a case.
+	ErrNotBad = errors.New("not a bad review")
+	// ErrNotFound: no case with that ID (or review ID) in the store.
+	ErrNotFound = errors.New("case not found")
+	// ErrConflict: the case was changed by someone else since it was read; read it again and
+	// retry. Nothing was written.
+	ErrConflict = errors.New("case changed concurrently")
+	// ErrDuplicate: a case with that ID, or for that review, already exists.
+	ErrDuplicate = errors.New("case already exists")
+	// ErrTampered: the audit trail does not verify.
+	ErrTampered = errors.New("audit trail tampered")
+)
+
+// RefusalError says why a step (or an intake) was refused and under which rule. The case is
+// unchanged.
+type RefusalError struct {
+	Event Event  // the step refused; empty for an intake or an actor check
+	State State  // the case's state when refused
+	Rule  string // the article or annex that requires it, e.g. "第九条"
+	Err   error  // one of the sentinel errors
+	Field string // the offending field, e.g. "report.measures"
+	Value string // the offending value, masked where it is personal data
+	// Detail says what is wrong and what to do, in words.
+	Detail string
+}
+
+func (e *RefusalError) Error() string {
+	var b strings.Builder
+	b.WriteString("caseflow: ")
+	if e.Event != "" {
+		fmt.Fprintf(&b, "step %s", e.Event)
+		if e.State != "" {
+			fmt.Fprintf(&b, " in state %s", e.State)
+		}
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Err.Error())
+	if e.Field != "" {
+		fmt.Fprintf(&b, ": %s %q", e.Field, e.Value)
+	}
+	if e.Detail != "" {
+		b.WriteString(": " + e.Detail)
+	}
+	if e.Rule != "" {
+		b.WriteString(" (" + e.Rule + ")")
+	}
+	return b.String()
+}
+
+// Unwrap returns the sentinel error, for [errors.Is].
+func (e *RefusalError) Unwrap() error { return e.Err }
+
+// missing returns a refusal for content a step requires.
+func missing(rule, field, value, detail string) *RefusalError {
+	return &RefusalError{Rule: rule, Err: ErrMissing, Field: field, Value: value, Detail: detail}
+}

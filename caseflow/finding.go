@@ -1,0 +1,112 @@
+package caseflow
+
+import (
+	"fmt"
+
+	"github.com/haochaping/haochaping"
+)
+
+// Verdict is what the office's callback and verification (回访核实) found the review to be.
+type Verdict string
+
+const (
+	// Justified: the review is founded and the window must rectify (需要整改的差评办件).
+	Justified Verdict = "justified"
+	// Mistaken: the reviewer rated by mistake (误评). 第九条.
+	Mistaken Verdict = "mistaken"
+	// Untrue: the review is not true (不实差评). 第九条.
+	Untrue Verdict = "untrue"
+)
+
+// Label returns the Chinese term: 属实, 误评 or 不实差评.
+func (v Verdict) Label() string {
+	switch v {
+	case Justified:
+		return "属实"
+	case Mistaken:
+		return "误评"
+	case Untrue:
+		return "不实差评"
+	}
+	return fmt.Sprintf("Verdict(%q)", string(v))
+}
+
+// appealable reports whether v is grounds for an appeal (第九条).
+func (v Verdict) appealable() bool { return v == Mistaken || v == Untrue }
+
+// Finding is the conclusion of a case that performance appraisal (第十条) reads: whether the
+// review was founded, and if so its cause and who answers for it.
+type Finding struct {
+	Verdict Verdict `json:"verdict"`
+	// Cause is the dimension the bad review is attributed to: 服务态度, 服务质量, 服务效率
+	// or 服务环境. Empty unless the verdict is Justified.
+	Cause haochaping.Dimension `json:"cause,omitempty"`
+	// ResponsiblePerson is the member of staff answerable (责任人) when the cause is attitude,
+	// quality or efficiency.
+	ResponsiblePerson string `json:"responsiblePerson,omitempty"`
+}
+
+// Accountable says who 第十条 holds accountable for a finding.
+type Accountable string
+
+const (
+	// AccountableNone: a mistaken or untrue review, annulled on appeal; no deduction.
+	AccountableNone Accountable = "none"
+	// AccountablePerson: the responsible person of the window (attitude, quality, efficiency).
+	AccountablePerson Accountable = "person"
+	// AccountableWindow: the window itself (environment).
+	AccountableWindow Accountable = "window"
+)
+
+// Accountable returns who answers for the finding under 第十条: the responsible person for
+// 服务态度, 服务质量 and 服务效率; the window for 服务环境; nobody for a mistaken or untrue
+// review.
+func (f Finding) Accountable() Accountable {
+	switch {
+	case f.Verdict != Justified:
+		return AccountableNone
+	case f.Cause == haochaping.Environment:
+		return AccountableWindow
+	}
+	return AccountablePerson
+}
+
+// check reports what a justified finding lacks: 第十条 needs a cause among the four
+// dimensions, and a responsible person unless the cause is the environment.
+func (f Finding) check(field string) *RefusalError {
+	switch f.Cause {
+	case haochaping.Attitude, haochaping.Quality, haochaping.Efficiency:
+		if f.ResponsiblePerson == "" {
+			return missing("第十条", field+".responsiblePerson", "",
+				"a bad review caused by attitude, quality or efficiency names the responsible person (责任人)")
+		}
+	case haochaping.Environment:
+	default:
+		return missing("第十条", field+".cause", f.Cause.String(),
+			"attribute the bad review to 服务态度, 服务质量, 服务效率 or 服务环境")
+	}
+	return nil
+}
+
+// Disclosure is the government information disclosure option of a report (政府信息公开选项,
+// Annex 5).
+type Disclosure string
+
+const (
+	DiscloseActively  Disclosure = "active"     // 主动公开
+	DiscloseOnRequest Disclosure = "on_request" // 依申请公开
+	DiscloseNot       Disclosure = "not"        // 不予公开
+)
+
+// Label returns the Chinese option, e.g. "主动公开".
+func (d Disclosure) Label() string {
+	switch d {
+	case DiscloseActively:
+		return "主动公开"
+	case DiscloseOnRequest:
+		return "依申请公开"
+	case DiscloseNot:
+		return "不予公开"
+	}
+	return fmt.Sprintf("Disclosure(%q)", string(d))
+}

@@ -1,0 +1,134 @@
+package caseflow_test
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/haochaping/haochaping"
+	"github.com/haochaping/haochaping/caseflow"
+	"github.com/haochaping/haochaping/deadline"
+)
+
+var ctx = context.Background()
+
+// at returns a time in Beijing time.
+func at(y int, m time.Month, d, h, min int) time.Time {
+	return time.Date(y, m, d, h, min, 0, 0, haochaping.Location())
+}
+
+// clock is a settable clock for the service.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+
+func (c *clock) Set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
+
+// Actors of the fixtures.
+var (
+	clerk     = caseflow.Actor{ID: "u-office-1", Name: "王五", Role: caseflow.RoleOffice}
+	boss      = caseflow.Actor{ID: "u-leader-1", Name: "赵六", Role: caseflow.RoleLeader}
+	staff     = caseflow.Actor{ID: "u-tax-1", Name: "钱七", Role: caseflow.RoleWindowStaff, Window: "w-tax"}
+	head      = caseflow.Actor{ID: "u-tax-head", Name: "孙八", Role: caseflow.RoleWindowHead, Window: "w-tax"}
+	otherHead = caseflow.Actor{ID: "u-ss-head", Name: "周九", Role: caseflow.RoleWindowHead, Window: "w-social"}
+	taxLeader = caseflow.Actor{ID: "u-tax-leader", Name: "吴十", Role: caseflow.RoleUnitLeader, Unit: "tax-bureau"}
+	cityClerk = caseflow.Actor{ID: "u-city-1", Name: "郑一", Role: caseflow.RoleCity}
+
+	taxWindow = &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow,
+		Unit: "center", Department: "tax-bureau"}
+	center   = haochaping.Unit{ID: "center", Name: "融安县政务服务中心", Kind: haochaping.Center}
+	township = haochaping.Unit{ID: "dajiang", Name: "大将镇政务服务中心", Kind: haochaping.TownshipCenter}
+)
+
+// fixture is a service on a memory store with a settable clock and sequential case IDs.
+type fixture struct {
+	t     *testing.T
+	svc   *caseflow.Service
+	clock *clock
+	n     int
+}
+
+func newFixture(t *testing.T, now time.Time) *fixture {
+	f := &fixture{t: t, clock: &clock{t: now}}
+	f.svc = caseflow.NewService(caseflow.NewMemoryStore())
+	f.svc.Now = f.clock.Now
+	f.svc.Calendar = deadline.China()
+	var mu sync.Mutex
+	f.svc.NewID = func(k caseflow.Kind, _ time.Time) string {
+		mu.Lock()
+		defer mu.Unlock()
+		f.n++
+		return string(k)[:2] + "-" + string(rune('0'+f.n))
+	}
+	return f
+}
+
+// review returns a bad review rated shortly before now.
+func review(id string, rated time.Time) haochaping.Review {
+	opt, err := haochaping.LookupOption("1.3")
+	if err != nil {
+		panic(err)
+	}
+	return haochaping.Review{
+		ID: id, MatterNumber: "450224-2026-000123", ServiceItem: "个人所得税申报",
+		Level: haochaping.Dissatisfied, Options: []haochaping.Option{opt}, Channel: haochaping.ChannelDevice,
+		Time: rated, Window: "w-tax", Department: "融安县税务局", Staff: "李四", AreaCode: "450224",
+		Reviewer: haochaping.Reviewer{Name: "张三丰", Gender: haochaping.Male, Phone: "13812345678", Kind: haochaping.NaturalPerson},
+	}
+}
+
+// receive opens a pushed case at the fixture's time.
+func (f *fixture) receive(id string) *caseflow.Case {
+	f.t.Helper()
+	c, created, err := f.svc.Receive(ctx, review(id, f.clock.Now().Add(-10*time.Minute)))
+	require.NoError(f.t, err)
+	require.True(f.t, created)
+	return c
+}
+
+// step takes a step at time t and requires it to succeed.
+func (f *fixture) step(id string, t time.Time, actor caseflow.Actor, s caseflow.Step) *caseflow.Case {
+	f.t.Helper()
+	f.clock.Set(t)
+	c, err := f.svc.Take(ctx, id, caseflow.Action{Actor: actor, Step: s})
+	require.NoError(f.t, err, "step %s", s.Event())
+	return c
+}
+
+// refused takes a step that must be refused with want, and checks the case is unchanged.
+func (f *fixture) refused(id string, actor caseflow.Actor, s caseflow.Step, want error) *caseflow.RefusalError {
+	f.t.Helper()
+	before, err := f.svc.Get(ctx, id)
+	require.NoError(f.t, err)
+	_, err = f.svc.Take(ctx, id, caseflow.Action{Actor: actor, Step: s})
+	require.ErrorIs(f.t, err, want)
+	var r *caseflow.RefusalError
+	require.ErrorAs(f.t, err, &r)
+	after, err := f.svc.Get(ctx, id)
+	require.NoError(f.t, err)
+	require.Equal(f.t, before, after, "a refused step changed the case")
+	return r
+}
+
+// Step contents of the fixtures.
+var (
+	registration = caseflow.Registration{Window: taxWindow, ReportedTo: []string{"赵六", "孙八"}}
+	justified    = caseflow.Callback{Outcome: "评价人反映窗口人员态度生硬", Reason: "态度生硬", Verdict: caseflow.Justified}
+	mistaken     = caseflow.Callback{Outcome: "评价人表示误按了不满意", Verdict: caseflow.Mistaken}
+	meeting      = caseflow.Meeting{ResponsiblePerson: "李四", Measures: []string{"开展服务礼仪培训"}}
+	report       = caseflow.Report{
+		Investigator: "孙八", Subject: "李四", Investigation: []string{"调取监控，属实"},
+		Measures: []string{"开展服务礼仪培训", "窗口负责人每日抽查"},
+		Finding:  caseflow.Finding{Cause: haochaping.Attitude, ResponsiblePerson: "李四"},
+	}
+	verification = caseflow.Verification{Result: "整改已落实"}
+	review1      = caseflow.LeaderReview{Opinion: "同意，报市督查科"}
+	satisfied    = caseflow.Recall{Outcome: "评价人对整改结果满意", Satisfied: true}
+	materials    = caseflow.AppealMaterials{Verdict: caseflow.Mistaken, Reasons: "评价人误按"}
+)

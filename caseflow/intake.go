@@ -1,0 +1,90 @@
+package caseflow
+
+import (
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/haochaping/haochaping"
+)
+
+// Complaint is a complaint made on site (现场投诉, 第四条): who complained, where, when and
+// about what. Complainant is personal data, masked in String and LogValue.
+type Complaint struct {
+	// ID is the portal's own ID of the complaint; when set, cases open idempotently on it.
+	ID          string              `json:"id,omitempty"`
+	Complainant haochaping.Reviewer `json:"complainant"`
+	Time        time.Time           `json:"time"`
+	Content     string              `json:"content"`
+	// Unit is the centre the complaint was made at; at a sub-centre or township centre the
+	// unit's leader in charge coordinates the handling (第四条（二）).
+	Unit haochaping.Unit `json:"unit"`
+	// Window is the window complained of, if the complainant named one.
+	Window       string `json:"window,omitempty"`
+	MatterNumber string `json:"matterNumber,omitempty"` // 办理编号
+	ServiceItem  string `json:"serviceItem,omitempty"`  // 办理事项
+}
+
+// String shows the complaint in one line with the complainant masked.
+func (c Complaint) String() string {
+	return fmt.Sprintf("现场投诉 %s %s %s 投诉人 %s %q", c.ID, c.Unit.Name,
+		c.Time.In(haochaping.Location()).Format("2006-01-02 15:04"), c.Complainant, haochaping.MaskText(c.Content))
+}
+
+// LogValue logs the complaint with the complainant masked.
+func (c Complaint) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("id", c.ID), slog.String("unit", c.Unit.ID),
+		slog.Time("time", c.Time), slog.Any("complainant", c.Complainant))
+}
+
+// Intake is the content of a case's first trail entry: what opened it. A case is rebuilt
+// from its trail starting here.
+type Intake struct {
+	Case      string             `json:"case"` // the case ID
+	Kind      Kind               `json:"kind"`
+	Review    *haochaping.Review `json:"review,omitempty"`
+	Complaint *Complaint         `json:"complaint,omitempty"`
+}
+
+// Event returns EventReceive.
+func (Intake) Event() Event { return EventReceive }
+
+func (in Intake) check(*Case) *RefusalError {
+	switch {
+	case blank(in.Case):
+		return missing("", "intake.case", in.Case, "a case needs an ID")
+	case in.Kind == KindSystemPushed && in.Review == nil, in.Kind == KindOnSiteComplaint && in.Complaint == nil:
+		return missing("", "intake", string(in.Kind), "a pushed case opens from a review, an on-site case from a complaint")
+	case in.Kind != KindSystemPushed && in.Kind != KindOnSiteComplaint:
+		return missing("", "intake.kind", string(in.Kind), "want system_pushed or on_site_complaint")
+	case in.Review != nil && in.Complaint != nil:
+		return missing("", "intake", "", "a case opens from a review or a complaint, not both")
+	}
+	if r := in.Review; r != nil {
+		if r.Default {
+			return &RefusalError{Rule: "第二条", Err: ErrNotBad, Field: "review.default", Value: "true",
+				Detail: "a default rating (系统默认评价) is never a bad review"}
+		}
+		if !r.Level.IsBad() {
+			return &RefusalError{Rule: "第二条", Err: ErrNotBad, Field: "review.level", Value: r.Level.String(),
+				Detail: "only 不满意 and 非常不满意 open a case"}
+		}
+		return nil
+	}
+	c := in.Complaint
+	switch {
+	case blank(c.Content):
+		return missing("第四条", "complaint.content", c.Content, "record what was complained of")
+	case blank(c.Unit.ID):
+		return missing("第四条", "complaint.unit.id", c.Unit.ID, "name the centre the complaint was made at")
+	case !c.Unit.Kind.Valid():
+		return missing("第四条", "complaint.unit.kind", c.Unit.Kind.String(), "want center, real_estate_sub_center, sub_center or township_center")
+	case c.Time.IsZero():
+		return missing("第四条", "complaint.time", "", "record when the complaint was made")
+	}
+	return nil
+}
+
+func (in Intake) apply(c *Case, e *Entry) {
+	c.ID, c.Kind, c.Review, c.Complaint, c.ReceivedAt = in.Case, in.Kind, in.Review, in.Complaint, e.Time
+}

@@ -1,0 +1,124 @@
+package caseflow
+
+import (
+	"context"
+	"fmt"
+	"sync"
+)
+
+// MemoryStore is a [Store] in memory, safe for concurrent use: for tests, examples and
+// single-process portals. Get, GetByKey and List hand out copies ([Case.Clone]) the caller
+// may change; Create and Update keep the case they are given, which the caller must not
+// change afterwards.
+type MemoryStore struct {
+	mu    sync.RWMutex
+	cases []*Case        // in creation order
+	byID  map[string]int // index into cases
+	byKey map[string]int
+}
+
+var _ Store = (*MemoryStore)(nil)
+
+// NewMemoryStore returns an empty store.
+func NewMemoryStore() *MemoryStore {
+	return &MemoryStore{byID: map[string]int{}, byKey: map[string]int{}}
+}
+
+// Create stores a new case; see [Store.Create].
+func (s *MemoryStore) Create(ctx context.Context, c *Case) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if c.Version != 0 {
+		return fmt.Errorf("caseflow: create case %s: version %d: a new case has version 0", c.ID, c.Version)
+	}
+	key := c.Key()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.byID[c.ID]; ok {
+		return fmt.Errorf("caseflow: create case %s: %w", c.ID, ErrDuplicate)
+	}
+	if _, ok := s.byKey[key]; ok && key != "" {
+		return fmt.Errorf("caseflow: create case %s for %s: %w", c.ID, key, ErrDuplicate)
+	}
+	c.Version = 1
+	s.byID[c.ID] = len(s.cases)
+	if key != "" {
+		s.byKey[key] = len(s.cases)
+	}
+	s.cases = append(s.cases, c)
+	return nil
+}
+
+// Get returns a copy of the case; see [Store.Get].
+func (s *MemoryStore) Get(ctx context.Context, id string) (*Case, error) {
+	return s.get(ctx, s.byID, id)
+}
+
+// GetByKey returns a copy of the case opened on key; see [Store.GetByKey].
+func (s *MemoryStore) GetByKey(ctx context.Context, key string) (*Case, error) {
+	return s.get(ctx, s.byKey, key)
+}
+
+func (s *MemoryStore) get(ctx context.Context, index map[string]int, k string) (*Case, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	i, ok := index[k]
+	if !ok {
+		return nil, fmt.Errorf("caseflow: case %s: %w", k, ErrNotFound)
+	}
+	return s.cases[i].Clone(), nil
+}
+
+// Update stores c if nobody changed it since it was read; see [Store.Update].
+func (s *MemoryStore) Update(ctx context.Context, c *Case) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	i, ok := s.byID[c.ID]
+	if !ok {
+		return fmt.Errorf("caseflow: update case %s: %w", c.ID, ErrNotFound)
+	}
+	old := s.cases[i]
+	if old.Version != c.Version {
+		return fmt.Errorf("caseflow: update case %s at version %d, stored version %d: %w", c.ID, c.Version, old.Version, ErrConflict)
+	}
+	if err := extends(old.Trail, c.Trail); err != nil {
+		return fmt.Errorf("caseflow: update case %s: %w", c.ID, err)
+	}
+	c.Version++
+	s.cases[i] = c
+	return nil
+}
+
+// extends checks that trail keeps every entry of old and adds to it.
+func extends(old, trail []*Entry) error {
+	if len(trail) < len(old) {
+		return &TamperError{len(trail) + 1, "the update drops stored entries"}
+	}
+	if n := len(old); n > 0 && trail[n-1].Hash != old[n-1].Hash {
+		return &TamperError{n, "the update rewrites a stored entry"}
+	}
+	return nil
+}
+
+// List returns copies of the cases f matches, in creation order; see [Store.List].
+func (s *MemoryStore) List(ctx context.Context, f Filter) ([]*Case, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var out []*Case
+	for _, c := range s.cases {
+		if f.Match(c) {
+			out = append(out, c.Clone())
+		}
+	}
+	return out, nil
+}

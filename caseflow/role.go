@@ -1,0 +1,106 @@
+package caseflow
+
+import (
+	"fmt"
+	"log/slog"
+)
+
+// Role is what a person does in the handling of a case; each step says which roles may take
+// it (第三条 to 第九条).
+type Role string
+
+const (
+	// RoleOffice is a clerk of the county supervision office (县政管办): registers, calls back,
+	// transfers, verifies, submits and archives.
+	RoleOffice Role = "office"
+	// RoleLeader is the leader in charge of the rating work ("好差评"工作分管领导): reviews
+	// (审阅) reports and appeal applications.
+	RoleLeader Role = "leader"
+	// RoleWindowStaff is a member of staff of the responsible window (窗口工作人员).
+	RoleWindowStaff Role = "window_staff"
+	// RoleWindowHead is the head of the responsible window (窗口负责人): approves and submits the
+	// window's report (第五条).
+	RoleWindowHead Role = "window_head"
+	// RoleUnitLeader is the leader in charge of a sub-centre, township centre or the window's
+	// department (单位分管领导): coordinates on-site complaints there and signs their reports
+	// (第四条（二）), and approves appeal materials (第九条).
+	RoleUnitLeader Role = "unit_leader"
+	// RoleCity is the city office that receives reports and decides appeals
+	// (柳州市政务服务监督管理办公室督查科).
+	RoleCity Role = "city"
+	// RoleSystem is the rating system (好差评系统) pushing a bad review; it only opens cases.
+	RoleSystem Role = "system"
+)
+
+var roleLabels = map[Role]string{
+	RoleOffice:      "县政管办",
+	RoleLeader:      "“好差评”工作分管领导",
+	RoleWindowStaff: "窗口工作人员",
+	RoleWindowHead:  "窗口负责人",
+	RoleUnitLeader:  "单位分管领导",
+	RoleCity:        "市督查科",
+	RoleSystem:      "好差评系统",
+}
+
+// Valid reports whether r is one of the roles above.
+func (r Role) Valid() bool { _, ok := roleLabels[r]; return ok }
+
+// Label returns the Chinese name of the role, e.g. "窗口负责人".
+func (r Role) Label() string {
+	if l, ok := roleLabels[r]; ok {
+		return l
+	}
+	return fmt.Sprintf("Role(%q)", string(r))
+}
+
+// windowRole reports whether r acts for the responsible window and so must name it.
+func (r Role) windowRole() bool { return r == RoleWindowStaff || r == RoleWindowHead }
+
+// Actor is the person taking a step. Office, leader and city actors act for the whole county;
+// window staff and heads act for one window, and unit leaders for one unit (the ID of a
+// sub-centre, a township centre or a window's department).
+type Actor struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	Role   Role   `json:"role"`
+	Unit   string `json:"unit,omitempty"`   // for RoleUnitLeader: the unit or department led
+	Window string `json:"window,omitempty"` // for window roles: the window's ID
+}
+
+// String shows the actor as "窗口负责人 李四 (w-tax)".
+func (a Actor) String() string {
+	s := a.Role.Label() + " " + a.Name
+	switch {
+	case a.Window != "":
+		s += " (" + a.Window + ")"
+	case a.Unit != "":
+		s += " (" + a.Unit + ")"
+	}
+	return s
+}
+
+// LogValue logs the actor as a group of its ID, role and scope.
+func (a Actor) LogValue() slog.Value {
+	return slog.GroupValue(slog.String("id", a.ID), slog.String("role", string(a.Role)),
+		slog.String("unit", a.Unit), slog.String("window", a.Window))
+}
+
+// Validate reports what is missing from a: an ID, a known role, the window of a window role
+// and the unit of a unit leader. The error is a *RefusalError wrapping ErrBadActor.
+func (a Actor) Validate() error {
+	switch {
+	case a.ID == "":
+		return badActor("actor.id", a.ID, "an actor needs an ID")
+	case !a.Role.Valid():
+		return badActor("actor.role", string(a.Role), "want office, leader, window_staff, window_head, unit_leader, city or system")
+	case a.Role.windowRole() && a.Window == "":
+		return badActor("actor.window", a.Window, "window staff and heads must name their window")
+	case a.Role == RoleUnitLeader && a.Unit == "":
+		return badActor("actor.unit", a.Unit, "a unit leader must name the unit led")
+	}
+	return nil
+}
+
+func badActor(field, value, detail string) error {
+	return &RefusalError{Err: ErrBadActor, Field: field, Value: value, Detail: detail}
+}

@@ -1,0 +1,204 @@
+package caseflow
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/haochaping/haochaping"
+	"github.com/haochaping/haochaping/deadline"
+)
+
+// Service ties the workflows, the store, the calendar and the clock together for a portal:
+// open cases, take steps, list duties. Make it with [NewService] and change its fields
+// before first use; a Service is safe for concurrent use.
+type Service struct {
+	Store Store
+	// Calendar times the duties; NewService sets [DefaultCalendar].
+	Calendar *deadline.Calendar
+	// Policy holds the time limits; NewService sets [DefaultPolicy].
+	Policy Policy
+	// Options is the option list pushed reviews are validated against; nil means Annex 1.
+	Options *haochaping.OptionList
+	// Now is the clock; NewService sets time.Now.
+	Now func() time.Time
+	// NewID returns the ID of a new case; NewService sets a random ID such as
+	// "SP-20261126-9f2c41d07ab3".
+	NewID func(k Kind, receivedAt time.Time) string
+	// Retries is how many times a step is retaken when the case changed concurrently
+	// (ErrConflict) before the conflict is returned.
+	Retries int
+
+	eng atomic.Pointer[engine] // built from Calendar and Policy, rebuilt when they change
+}
+
+// systemActor is the rating system, the actor of a pushed case's intake.
+var systemActor = Actor{ID: "rating-system", Name: "好差评系统", Role: RoleSystem}
+
+// NewService returns a service on store with the Rong'an policy, the default calendar and the
+// system clock.
+func NewService(store Store) *Service {
+	return &Service{Store: store, Calendar: DefaultCalendar(), Policy: DefaultPolicy(), Now: time.Now,
+		NewID: RandomID, Retries: 8}
+}
+
+// DefaultCalendar returns the official calendar of mainland China ([deadline.China]) extended
+// with provisional arrangements ([deadline.Provisional]) for the two years after its last
+// notice, so that cases keep opening before a new notice is embedded; deadlines in those
+// years are marked provisional.
+func DefaultCalendar() *deadline.Calendar { return defaultCalendar() }
+
+var defaultCalendar = sync.OnceValue(func() *deadline.Calendar {
+	c := deadline.China()
+	_, last := c.Covered()
+	for y := last + 1; y <= last+2; y++ {
+		a, err := deadline.Provisional(y)
+		if err != nil {
+			break
+		}
+		if c2, err := c.With(a); err == nil {
+			c = c2
+		}
+	}
+	return c
+})
+
+// RandomID returns "SP-" (system-pushed) or "OS-" (on site), the receipt date and 12 random
+// hex digits.
+func RandomID(k Kind, receivedAt time.Time) string {
+	var b [6]byte
+	_, _ = rand.Read(b[:])
+	prefix := "SP-"
+	if k == KindOnSiteComplaint {
+		prefix = "OS-"
+	}
+	return prefix + receivedAt.In(haochaping.Location()).Format("20060102") + "-" + hex.EncodeToString(b[:])
+}
+
+// engine returns the engine for the service's calendar and policy.
+func (s *Service) engine() *engine {
+	if g := s.eng.Load(); g != nil && g.cal == s.Calendar && g.policy == s.Policy {
+		return g
+	}
+	g := &engine{cal: s.Calendar, policy: s.Policy}
+	s.eng.Store(g)
+	return g
+}
+
+// Receive opens a case for a bad review pushed by the rating system (第五条), received now.
+// The same review (by its ID) received again returns the case already open, with created
+// false. It returns a *RefusalError wrapping ErrNotBad for a rating that is not bad or is a
+// default rating, the review's validation errors (*haochaping.FieldError, joined), or a
+// store error.
+func (s *Service) Receive(ctx context.Context, r haochaping.Review) (c *Case, created bool, err error) {
+	r.Options = slices.Clone(r.Options)
+	now := s.Now()
+	in := Intake{Case: s.NewID(KindSystemPushed, now), Kind: KindSystemPushed, Review: &r}
+	if ref := in.check(nil); ref != nil {
+		return nil, false, ref
+	}
+	v := haochaping.Validator{Options: s.Options, Now: func() time.Time { return now }, ClockSkew: time.Minute}
+	if err := v.Validate(r); err != nil {
+		return nil, false, fmt.Errorf("caseflow: review %s: %w", r.ID, err)
+	}
+	return s.open(ctx, in, systemActor, now)
+}
+
+// Complain opens a case for a complaint made on site (第四条), recorded now by actor: the
+// office, or at a sub-centre or township centre its leader in charge. A complaint with an ID
+// is opened once: the same ID again returns the case already open, with created false.
+func (s *Service) Complain(ctx context.Context, actor Actor, cp Complaint) (c *Case, created bool, err error) {
+	now := s.Now()
+	in := Intake{Case: s.NewID(KindOnSiteComplaint, now), Kind: KindOnSiteComplaint, Complaint: &cp}
+	return s.open(ctx, in, actor, now)
+}
+
+func (s *Service) open(ctx context.Context, in Intake, actor Actor, now time.Time) (*Case, bool, error) {
+	key := (&Case{Review: in.Review, Complaint: in.Complaint}).Key()
+	if key != "" {
+		if c, err := s.Store.GetByKey(ctx, key); err == nil {
+			return c, false, nil
+		} else if !errors.Is(err, ErrNotFound) {
+			return nil, false, err
+		}
+	}
+	c, err := s.engine().open(in, actor, now)
+	if err != nil {
+		return nil, false, err
+	}
+	if err := s.Store.Create(ctx, c); err != nil {
+		if key != "" && errors.Is(err, ErrDuplicate) {
+			if existing, gerr := s.Store.GetByKey(ctx, key); gerr == nil {
+				return existing, false, nil
+			}
+		}
+		return nil, false, err
+	}
+	return c, true, nil
+}
+
+// Take takes a step on case id now and stores it, and returns the case as stored: read it,
+// do not change it. A refused step returns a *RefusalError
+// (wrong state, role or unit; missing content) and leaves the case unchanged. When the case
+// changed concurrently the step is retaken on the fresh case, up to Retries times; then
+// ErrConflict is returned.
+func (s *Service) Take(ctx context.Context, id string, act Action) (*Case, error) {
+	g := s.engine()
+	for attempt := 0; ; attempt++ {
+		c, err := s.Store.Get(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := g.take(c, act, s.Now()); err != nil {
+			return nil, err
+		}
+		err = s.Store.Update(ctx, c)
+		if err == nil {
+			return c, nil
+		}
+		if !errors.Is(err, ErrConflict) || attempt >= s.Retries {
+			return nil, err
+		}
+	}
+}
+
+// Get returns the case with the given ID.
+func (s *Service) Get(ctx context.Context, id string) (*Case, error) { return s.Store.Get(ctx, id) }
+
+// Rebuild rebuilds a case from its trail alone: it verifies the hash chain, then replays
+// every step under the service's calendar and policy, checking each replayed entry hashes
+// as recorded. The result has the state, content and duties of the original (with Version
+// 0); errors wrap ErrTampered or say which entry does not replay.
+func (s *Service) Rebuild(trail []*Entry) (*Case, error) {
+	if err := Verify(trail); err != nil {
+		return nil, err
+	}
+	if len(trail) == 0 {
+		return nil, errors.New("caseflow: rebuild: empty trail")
+	}
+	in, ok := trail[0].Step.(Intake)
+	if !ok {
+		return nil, fmt.Errorf("caseflow: rebuild: entry 1 is a %s, not the intake", trail[0].Event)
+	}
+	g := s.engine()
+	c, err := g.open(in, trail[0].Actor, trail[0].Time)
+	if err != nil {
+		return nil, fmt.Errorf("caseflow: rebuild: entry 1: %w", err)
+	}
+	for _, e := range trail[1:] {
+		got, err := g.take(c, Action{Actor: e.Actor, Step: e.Step, Note: e.Note, Evidence: e.Evidence}, e.Time)
+		if err != nil {
+			return nil, fmt.Errorf("caseflow: rebuild: entry %d: %w", e.Seq, err)
+		}
+		if got.Hash != e.Hash || got.To != e.To {
+			return nil, fmt.Errorf("caseflow: rebuild: entry %d replays to %s, recorded %s: %w", e.Seq, got.To, e.To, ErrTampered)
+		}
+	}
+	return c, nil
+}

@@ -1,0 +1,309 @@
+package caseflow
+
+import (
+	"github.com/haochaping/haochaping"
+	"github.com/haochaping/haochaping/deadline"
+)
+
+// Registration is the office's registration of a case on the registration and transfer form
+// (差评办件转办登记表, Annex 4). The signer and time of the office's sign-off (签收人, 签收时间)
+// are the step's actor and time.
+type Registration struct {
+	// Window is the responsible window (承办窗口) the case will be transferred to; required
+	// for a pushed review (第五条), set by an [Assignment] for an on-site complaint.
+	Window *haochaping.Window `json:"window,omitempty"`
+	// Content is the bad-review content (差评内容) as the office writes it; empty means the
+	// review's options and text, or the complaint, speak for themselves.
+	Content string `json:"content,omitempty"`
+	// ReportedTo names the leader in charge and the window head the office reported to.
+	// 第五条: required for a pushed review.
+	ReportedTo []string `json:"reportedTo,omitempty"`
+}
+
+// Event returns EventRegister.
+func (Registration) Event() Event { return EventRegister }
+
+func (r Registration) check(c *Case) *RefusalError {
+	if r.Window != nil {
+		if err := checkWindow("registration.window", r.Window); err != nil {
+			return err
+		}
+	}
+	if c.Kind != KindSystemPushed {
+		return nil
+	}
+	if r.Window == nil {
+		return missing("第五条", "registration.window", "", "name the responsible window the case is transferred to")
+	}
+	return requireList("第五条", "registration.reportedTo", r.ReportedTo,
+		"report to the leader in charge of the rating work and the head of the window")
+}
+
+func (r Registration) apply(c *Case, _ *Entry) {
+	c.Registration = &r
+	if r.Window != nil {
+		c.Window = r.Window
+	}
+}
+
+// checkWindow refuses a window without an ID or with an unknown kind.
+func checkWindow(field string, w *haochaping.Window) *RefusalError {
+	if blank(w.ID) {
+		return missing("第五条", field+".id", w.ID, "a window needs its ID")
+	}
+	if !w.Kind.Valid() {
+		return missing("第五条", field+".kind", w.Kind.String(), "want a business, department or sub-centre window")
+	}
+	return nil
+}
+
+// Callback is the office's first callback of the reviewer and its verification (回访核实,
+// 第六条): what the reviewer said and whether the review is founded. A Mistaken or Untrue
+// verdict sends the case down the appeal branch (第九条).
+type Callback struct {
+	// Outcome is what the callback found (回访情况), or why the reviewer could not be reached.
+	Outcome string `json:"outcome"`
+	// Reason is the reason for the dissatisfaction as recorded (不满意原因).
+	Reason string `json:"reason,omitempty"`
+	// Verdict is Justified, Mistaken or Untrue.
+	Verdict Verdict `json:"verdict"`
+}
+
+// Event returns EventCallbackMistaken for a Mistaken or Untrue verdict, EventCallback
+// otherwise.
+func (cb Callback) Event() Event {
+	if cb.Verdict.appealable() {
+		return EventCallbackMistaken
+	}
+	return EventCallback
+}
+
+func (cb Callback) check(*Case) *RefusalError {
+	if cb.Verdict != Justified && !cb.Verdict.appealable() {
+		return missing("第六条", "callback.verdict", string(cb.Verdict), "want justified, mistaken or untrue")
+	}
+	return requireText("第六条", "callback.outcome", cb.Outcome, "record what the callback found")
+}
+
+func (cb Callback) apply(c *Case, _ *Entry) {
+	c.Callback = &cb
+	c.Finding = Finding{Verdict: cb.Verdict}
+}
+
+// Transfer is the office's transfer of the case to the responsible window (转办), with the
+// registration form. Its time is the transfer time (转办时间) of Annex 4.
+type Transfer struct{}
+
+// Event returns EventTransfer.
+func (Transfer) Event() Event { return EventTransfer }
+
+func (Transfer) check(*Case) *RefusalError { return nil }
+
+func (Transfer) apply(*Case, *Entry) {}
+
+// Meeting is the window's analysis meeting (差评办件专题分析会, 第五条): the responsible person
+// and the measures decided.
+type Meeting struct {
+	ResponsiblePerson string   `json:"responsiblePerson"` // 责任人
+	Measures          []string `json:"measures"`          // 整改措施
+	Attendees         []string `json:"attendees,omitempty"`
+}
+
+// Event returns EventMeeting.
+func (Meeting) Event() Event { return EventMeeting }
+
+func (m Meeting) check(*Case) *RefusalError {
+	return firstRefusal(
+		requireText("第五条", "meeting.responsiblePerson", m.ResponsiblePerson, "name the responsible person (落实责任人)"),
+		requireList("第五条", "meeting.measures", m.Measures, "decide the corrective measures (制定整改措施)"))
+}
+
+func (m Meeting) apply(c *Case, _ *Entry) { c.Meeting = &m }
+
+// Report is the window's investigation and rectification report (差评办件调查整改报告,
+// Annex 5), also the investigation part of the registration form (Annex 4). On site it is
+// the feedback of 第四条.
+type Report struct {
+	Investigator string `json:"investigator"`           // 调查人
+	Subject      string `json:"subject"`                // 调查对象
+	SubjectPhone string `json:"subjectPhone,omitempty"` // 电话
+	// Reception is how the staff received the applicant (服务人员接待情况).
+	Reception []string `json:"reception,omitempty"`
+	// Investigation is what the investigation found and did (调查处理情况).
+	Investigation []string `json:"investigation"`
+	// Measures are the corrective measures (整改措施).
+	Measures []string `json:"measures"`
+	// Finding is the cause under 第十条; its Verdict is Justified.
+	Finding Finding `json:"finding"`
+	// ApplicantEthnicity and ApplicantOrigin are the applicant's 民族 and native city
+	// (***市人), which Annex 5 records and the rating system does not push.
+	ApplicantEthnicity string     `json:"applicantEthnicity,omitempty"`
+	ApplicantOrigin    string     `json:"applicantOrigin,omitempty"`
+	Disclosure         Disclosure `json:"disclosure,omitempty"` // 政府信息公开选项; empty means 主动公开
+	// Extension, when rectification cannot be finished in time, says why and by when
+	// (第五条: 说明理由和整改期限); the case then tracks that deadline.
+	Extension *Extension `json:"extension,omitempty"`
+}
+
+// Extension is a window's own rectification deadline (整改期限) and the reason for it.
+type Extension struct {
+	Reason string        `json:"reason"`
+	Until  deadline.Date `json:"until"`
+}
+
+// Event returns EventReportExtension when the report asks for an extension, EventReport
+// otherwise.
+func (r Report) Event() Event {
+	if r.Extension != nil {
+		return EventReportExtension
+	}
+	return EventReport
+}
+
+func (r Report) check(*Case) *RefusalError {
+	rule := "第五条"
+	if err := firstRefusal(
+		requireText(rule, "report.investigator", r.Investigator, "name the investigator (调查人)"),
+		requireText(rule, "report.subject", r.Subject, "name who was investigated (调查对象)"),
+		requireList(rule, "report.investigation", r.Investigation, "say what the investigation found (调查处理情况)"),
+		requireList(rule, "report.measures", r.Measures, "a report states its corrective measures (整改措施)"),
+		r.Finding.check("report.finding"),
+	); err != nil {
+		return err
+	}
+	switch r.Disclosure {
+	case "", DiscloseActively, DiscloseOnRequest, DiscloseNot:
+	default:
+		return missing("附件5", "report.disclosure", string(r.Disclosure), "want active, on_request or not")
+	}
+	if r.Extension != nil {
+		if err := requireText(rule, "report.extension.reason", r.Extension.Reason,
+			"a report that cannot finish in time says why (说明理由)"); err != nil {
+			return err
+		}
+		if r.Extension.Until == (deadline.Date{}) {
+			return missing(rule, "report.extension.until", "", "a report that cannot finish in time gives the rectification deadline (整改期限)")
+		}
+	}
+	return nil
+}
+
+func (r Report) apply(c *Case, _ *Entry) {
+	r.Finding.Verdict = Justified
+	if r.Disclosure == "" {
+		r.Disclosure = DiscloseActively
+	}
+	c.Report = &r
+	c.Finding = r.Finding
+}
+
+// Rectification is the window's word that rectification under an extension is finished.
+type Rectification struct {
+	// Done lists what was done (整改完成情况).
+	Done []string `json:"done"`
+}
+
+// Event returns EventRectified.
+func (Rectification) Event() Event { return EventRectified }
+
+func (r Rectification) check(*Case) *RefusalError {
+	return requireList("第五条", "rectification.done", r.Done, "say what was done to rectify")
+}
+
+func (r Rectification) apply(c *Case, _ *Entry) { c.Rectification = &r }
+
+// Verification is the office's verification of the rectification against the callback, the
+// evidence and the result (核实, 第七条).
+type Verification struct {
+	Result string `json:"result"`
+}
+
+// Event returns EventVerify.
+func (Verification) Event() Event { return EventVerify }
+
+func (v Verification) check(*Case) *RefusalError {
+	return requireText("第七条", "verification.result", v.Result, "record what the verification found")
+}
+
+func (v Verification) apply(c *Case, _ *Entry) { c.Verification = &v }
+
+// LeaderReview is the leader in charge's review (审阅) of the report: the opinion
+// (分管领导意见) of Annex 4.
+type LeaderReview struct {
+	Opinion string `json:"opinion"`
+}
+
+// Event returns EventLeaderReview.
+func (LeaderReview) Event() Event { return EventLeaderReview }
+
+func (l LeaderReview) check(*Case) *RefusalError {
+	return requireText("第七条", "leaderReview.opinion", l.Opinion, "the leader's review records an opinion (分管领导意见)")
+}
+
+func (l LeaderReview) apply(c *Case, _ *Entry) { c.LeaderOpinion = l.Opinion }
+
+// Recall is the office's second callback (再次回访, 第八条), or the callback of an on-site
+// complainant (回访投诉人处理结果, Annex 2): the reviewer is told the result and says whether
+// they are satisfied. An unsatisfied reviewer sends the case back to the window.
+type Recall struct {
+	Outcome   string `json:"outcome"`
+	Satisfied bool   `json:"satisfied"`
+}
+
+// Event returns EventRecall when the reviewer is satisfied, EventRecallUnsatisfied otherwise.
+func (r Recall) Event() Event {
+	if r.Satisfied {
+		return EventRecall
+	}
+	return EventRecallUnsatisfied
+}
+
+func (r Recall) check(*Case) *RefusalError {
+	return requireText("第八条", "recall.outcome", r.Outcome, "record what the reviewer said (回访结果)")
+}
+
+func (r Recall) apply(c *Case, _ *Entry) {
+	c.Recall = &r
+	if !r.Satisfied {
+		c.Rounds++
+	}
+}
+
+// CitySubmission is the office's submission of the leader-reviewed report to the city
+// office (报柳州市政务服务监督管理办公室督查科, Annex 3).
+type CitySubmission struct {
+	// Reference is the submission's document number or tracking reference, if any.
+	Reference string `json:"reference,omitempty"`
+}
+
+// Event returns EventSubmitCity.
+func (CitySubmission) Event() Event { return EventSubmitCity }
+
+func (CitySubmission) check(*Case) *RefusalError { return nil }
+
+func (CitySubmission) apply(*Case, *Entry) {}
+
+// Archive is the office's archiving of the case (备案), its last step.
+type Archive struct{}
+
+// Event returns EventArchive.
+func (Archive) Event() Event { return EventArchive }
+
+func (Archive) check(*Case) *RefusalError { return nil }
+
+func (Archive) apply(*Case, *Entry) {}
+
+// Urge is the office urging the window on (督促办理, 第五条, 第六条). It changes no state and
+// is recorded in the trail.
+type Urge struct {
+	Message string `json:"message"`
+}
+
+// Event returns EventUrge.
+func (Urge) Event() Event { return EventUrge }
+
+func (u Urge) check(*Case) *RefusalError {
+	return requireText("第六条", "urge.message", u.Message, "say what the window is urged to do")
+}
+
+func (Urge) apply(*Case, *Entry) {}

@@ -1,0 +1,80 @@
+package caseflow
+
+import (
+	"context"
+	"slices"
+	"time"
+)
+
+// Store keeps cases. Implementations must be safe for concurrent use and pass the
+// conformance suite in package caseflow/storetest.
+//
+// Create and Update take the case they are given: the caller must not change it afterwards.
+// Get, GetByKey and List return cases the caller may change and pass to Update.
+//
+// Versions give optimistic concurrency: Create stores a case at version 1; Update stores c
+// only if the stored version still equals c.Version, then increments both. A stale Update
+// fails with ErrConflict and writes nothing, so no step is ever lost: read the case again
+// and retake the step.
+type Store interface {
+	// Create stores a new case, whose Version must be 0, and sets its Version to 1. It
+	// returns an error wrapping ErrDuplicate if a case with the same ID or, when c.Key() is
+	// not empty, the same key exists.
+	Create(ctx context.Context, c *Case) error
+	// Get returns the case with the given ID, or an error wrapping ErrNotFound.
+	Get(ctx context.Context, id string) (*Case, error)
+	// GetByKey returns the case opened on an intake key (see [Case.Key]), or an error
+	// wrapping ErrNotFound.
+	GetByKey(ctx context.Context, key string) (*Case, error)
+	// Update stores c if the stored version equals c.Version and c's trail extends the
+	// stored trail; it then increments c.Version. It returns an error wrapping ErrNotFound,
+	// ErrConflict (stale version) or ErrTampered (a trail that does not extend the stored
+	// one).
+	Update(ctx context.Context, c *Case) error
+	// List returns the cases f matches, in the order they were created.
+	List(ctx context.Context, f Filter) ([]*Case, error)
+}
+
+// Filter selects cases; its zero value selects all. Fields set together must all match.
+type Filter struct {
+	Kind   Kind
+	States []State
+	// Open selects cases not yet archived.
+	Open bool
+	// Unit selects cases of a unit ([Case.Unit]); Window cases with a responsible window.
+	Unit   string
+	Window string
+	// ReceivedFrom and ReceivedTo select cases received in [ReceivedFrom, ReceivedTo); a
+	// zero bound is open.
+	ReceivedFrom, ReceivedTo time.Time
+	// AtRiskAt selects cases with an open timed duty at risk or overdue at that moment:
+	// its warning time is at or before it.
+	AtRiskAt time.Time
+	// OverdueAt selects cases with an open timed duty overdue at that moment.
+	OverdueAt time.Time
+}
+
+// Match reports whether f selects c. Stores may use it, or translate f into their own query.
+func (f *Filter) Match(c *Case) bool {
+	switch {
+	case f.Kind != "" && c.Kind != f.Kind,
+		len(f.States) > 0 && !slices.Contains(f.States, c.State),
+		f.Open && c.Closed(),
+		f.Unit != "" && c.Unit() != f.Unit,
+		f.Window != "" && (c.Window == nil || c.Window.ID != f.Window),
+		!f.ReceivedFrom.IsZero() && c.ReceivedAt.Before(f.ReceivedFrom),
+		!f.ReceivedTo.IsZero() && !c.ReceivedAt.Before(f.ReceivedTo):
+		return false
+	}
+	if !f.AtRiskAt.IsZero() {
+		if w, ok := c.Warn(); !ok || w.After(f.AtRiskAt) {
+			return false
+		}
+	}
+	if !f.OverdueAt.IsZero() {
+		if d, ok := c.Due(); !ok || d.After(f.OverdueAt) {
+			return false
+		}
+	}
+	return true
+}

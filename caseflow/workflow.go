@@ -1,0 +1,182 @@
+package caseflow
+
+import (
+	"context"
+	"sync"
+
+	"github.com/looplab/fsm"
+)
+
+// StepDef defines one step of a workflow: the event, the states it leaves and enters, who may
+// take it, the rule behind it and the duties it starts and closes. The definitions are data:
+// the state machine, the guards, the duties and the diagrams are all made from them.
+type StepDef struct {
+	Event Event
+	// Label is the step in Chinese, as a diagram shows it.
+	Label string
+	From  []State
+	To    State
+	// Roles may take the step. At a sub-centre or township centre, OwnLeaderRoles take it
+	// instead when set (第四条（二）).
+	Roles          []Role
+	OwnLeaderRoles []Role
+	// Rule is the article or annex that requires the step, e.g. "第五条".
+	Rule string
+	// Annex is the text of the flowchart box (Annex 2 or 3) the step implements.
+	Annex string
+	// Starts are duties timed from the step; StartsFromReceipt are timed from the receipt
+	// of the case.
+	Starts            []DutyKind
+	StartsFromReceipt []DutyKind
+	// Fulfils are duties the step does; Cancels are duties that fall away.
+	Fulfils []DutyKind
+	Cancels []DutyKind
+}
+
+// StateDef is a state of a workflow with its Chinese label.
+type StateDef struct {
+	State State
+	Label string
+}
+
+// Workflow is one of the two workflows: its states and steps, run on a looplab/fsm state
+// machine. Get them with [SystemPushed] and [OnSite]; a Workflow is immutable and safe for
+// concurrent use.
+type Workflow struct {
+	Kind Kind
+	// Name is the title of the flowchart, e.g. "系统推送差评办件处理流程图".
+	Name   string
+	States []StateDef
+	Steps  []StepDef
+
+	labels map[State]string
+	byKey  map[stepKey]*StepDef
+	pool   sync.Pool // *fsm.FSM, reset to a case's state for each step
+}
+
+type stepKey struct {
+	event Event
+	from  State
+}
+
+// start is the state a case is in before its intake; no case rests in it.
+const start State = "start"
+
+// Label returns the Chinese label of s in this workflow, or s itself if unknown.
+func (w *Workflow) Label(s State) string {
+	if l, ok := w.labels[s]; ok {
+		return l
+	}
+	return string(s)
+}
+
+// Step returns the definition of event taken from state from.
+func (w *Workflow) Step(event Event, from State) (StepDef, bool) {
+	d, ok := w.byKey[stepKey{event, from}]
+	if !ok {
+		return StepDef{}, false
+	}
+	return *d, true
+}
+
+// Next returns the events that may be taken from s, in definition order; EventUrge is
+// included for every open state.
+func (w *Workflow) Next(s State) []Event {
+	var evs []Event
+	for i := range w.Steps {
+		for _, f := range w.Steps[i].From {
+			if f == s {
+				evs = append(evs, w.Steps[i].Event)
+			}
+		}
+	}
+	if s != Archived && s != start {
+		evs = append(evs, EventUrge)
+	}
+	return evs
+}
+
+// Final reports whether s ends the workflow.
+func (w *Workflow) Final(s State) bool { return s == Archived }
+
+func newWorkflow(kind Kind, name string, states []StateDef, steps []StepDef) *Workflow {
+	w := &Workflow{Kind: kind, Name: name, States: states, Steps: steps,
+		labels: make(map[State]string, len(states)), byKey: make(map[stepKey]*StepDef)}
+	for _, s := range states {
+		w.labels[s.State] = s.Label
+	}
+	for i := range w.Steps {
+		for _, f := range w.Steps[i].From {
+			w.byKey[stepKey{w.Steps[i].Event, f}] = &w.Steps[i]
+		}
+	}
+	urge := &StepDef{Event: EventUrge, Label: "督促办理", To: "", Roles: []Role{RoleOffice}, Rule: "第五条"}
+	for _, s := range states {
+		if !w.Final(s.State) {
+			w.byKey[stepKey{EventUrge, s.State}] = urge
+		}
+	}
+	w.pool.New = func() any { return w.newFSM() }
+	return w
+}
+
+// newFSM builds a state machine of the workflow whose before_ callbacks are the guards.
+func (w *Workflow) newFSM() *fsm.FSM {
+	var events fsm.Events
+	callbacks := fsm.Callbacks{}
+	for i := range w.Steps {
+		d := &w.Steps[i]
+		events = append(events, fsm.EventDesc{Name: string(d.Event), Src: states(d.From), Dst: string(d.To)})
+		callbacks["before_"+string(d.Event)] = guard
+	}
+	for _, s := range w.States {
+		if !w.Final(s.State) {
+			events = append(events, fsm.EventDesc{Name: string(EventUrge), Src: []string{string(s.State)}, Dst: string(s.State)})
+		}
+	}
+	callbacks["before_"+string(EventUrge)] = guard
+	return fsm.NewFSM(string(start), events, callbacks)
+}
+
+func states(ss []State) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = string(s)
+	}
+	return out
+}
+
+// guard is the before_ callback of every step: it cancels the transition with the refusal
+// when the step may not be taken, so that the state machine and the case stay unchanged.
+func guard(_ context.Context, e *fsm.Event) {
+	a := e.Args[0].(*attempt)
+	if err := a.check(State(e.Src), State(e.Dst)); err != nil {
+		e.Cancel(err)
+	}
+}
+
+var (
+	systemPushedOnce = sync.OnceValue(func() *Workflow {
+		return newWorkflow(KindSystemPushed, "系统推送差评办件处理流程图", systemPushedStates, systemPushedSteps)
+	})
+	onSiteOnce = sync.OnceValue(func() *Workflow {
+		return newWorkflow(KindOnSiteComplaint, "现场投诉办件处理流程图", onSiteStates, onSiteSteps)
+	})
+)
+
+// SystemPushed returns the workflow of a bad review pushed by the rating system (Annex 3).
+func SystemPushed() *Workflow { return systemPushedOnce() }
+
+// OnSite returns the workflow of an on-site complaint (Annex 2).
+func OnSite() *Workflow { return onSiteOnce() }
+
+// WorkflowOf returns the workflow of kind k, or nil for an unknown kind.
+func WorkflowOf(k Kind) *Workflow {
+	switch k {
+	case KindSystemPushed:
+		return SystemPushed()
+	case KindOnSiteComplaint:
+		return OnSite()
+	}
+	return nil
+}
