@@ -53,8 +53,13 @@ type Case struct {
 	// cause and responsible person.
 	Finding Finding `json:"finding"`
 
-	Duties []*Duty  `json:"duties"`
-	Trail  []*Entry `json:"trail"`
+	// Duties holds the closed duties, then the open ones, each in the order they started.
+	Duties []*Duty `json:"duties"`
+	// WarnAt is the earliest warning time of the open timed duties, zero when none is open:
+	// from then on the case needs attention. Steps keep it up to date; stores may index it
+	// to find cases at risk ([Filter].AtRiskAt).
+	WarnAt time.Time `json:"warnAt,omitempty"`
+	Trail  []*Entry  `json:"trail"`
 }
 
 // TransferredAt returns when the case was last transferred to the window, or inspected on
@@ -132,14 +137,15 @@ func (c *Case) ledByOwnLeader() bool {
 }
 
 // OpenDuties returns the duties still owed, in the order they started.
-func (c *Case) OpenDuties() []*Duty {
-	var open []*Duty
-	for _, d := range c.Duties {
-		if d.Open() {
-			open = append(open, d)
-		}
+func (c *Case) OpenDuties() []*Duty { return slices.Clip(c.Duties[c.firstOpen():]) }
+
+// firstOpen returns the index of the first open duty: the open duties are the last ones.
+func (c *Case) firstOpen() int {
+	i := len(c.Duties)
+	for i > 0 && c.Duties[i-1].Open() {
+		i--
 	}
-	return open
+	return i
 }
 
 // Duty returns the latest duty of kind k, or nil.
@@ -165,8 +171,8 @@ func (c *Case) Due() (t time.Time, ok bool) {
 }
 
 func (c *Case) earliest(at func(*Duty) time.Time) (t time.Time, ok bool) {
-	for _, d := range c.Duties {
-		if d.Open() && d.Timed && (!ok || at(d).Before(t)) {
+	for _, d := range c.Duties[c.firstOpen():] {
+		if d.Timed && (!ok || at(d).Before(t)) {
 			t, ok = at(d), true
 		}
 	}

@@ -1,8 +1,9 @@
 package caseflow
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
 	"time"
 
 	"github.com/haochaping/haochaping/deadline"
@@ -20,6 +21,7 @@ type DutyStatus struct {
 }
 
 // Duties returns the open duties of c and where they stand now, in the order they started.
+// Untimed duties have a zero Status.
 func (s *Service) Duties(c *Case) ([]DutyStatus, error) {
 	return s.appendDuties(nil, c, s.Now(), false)
 }
@@ -27,8 +29,8 @@ func (s *Service) Duties(c *Case) ([]DutyStatus, error) {
 // appendDuties appends the open duties of c standing at now; with atRisk only those at risk
 // or overdue.
 func (s *Service) appendDuties(out []DutyStatus, c *Case, now time.Time, atRisk bool) ([]DutyStatus, error) {
-	for _, d := range c.Duties {
-		if !d.Open() || atRisk && (!d.Timed || d.Deadline.Warn.After(now)) {
+	for _, d := range c.Duties[c.firstOpen():] {
+		if atRisk && (!d.Timed || d.Deadline.Warn.After(now)) {
 			continue
 		}
 		ds := DutyStatus{Case: c.ID, State: c.State, Duty: d}
@@ -45,7 +47,7 @@ func (s *Service) appendDuties(out []DutyStatus, c *Case, now time.Time, atRisk 
 }
 
 // AtRisk lists the open duties, of the cases f selects, that are at risk (即将超期) or
-// overdue (超期) now, soonest due first: the office's daily worklist.
+// overdue (超期) now, soonest due first (then in the store's order): the office's daily worklist.
 func (s *Service) AtRisk(ctx context.Context, f Filter) ([]DutyStatus, error) {
 	now := s.Now()
 	f.AtRiskAt = now
@@ -53,12 +55,46 @@ func (s *Service) AtRisk(ctx context.Context, f Filter) ([]DutyStatus, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []DutyStatus
+	out, err := s.atRisk(cases, now)
+	if err != nil {
+		return nil, err
+	}
+	return sortByDue(out), nil
+}
+
+// atRisk returns the at-risk and overdue duties of cases at now, in the cases' order.
+func (s *Service) atRisk(cases []*Case, now time.Time) ([]DutyStatus, error) {
+	out := make([]DutyStatus, 0, 2*len(cases)) // a case at risk has one or two such duties, seldom more
+	var err error
 	for _, c := range cases {
 		if out, err = s.appendDuties(out, c, now, true); err != nil {
 			return nil, err
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Duty.Deadline.Due.Before(out[j].Duty.Deadline.Due) })
 	return out, nil
+}
+
+// sortByDue sorts duties by due time, keeping the listing order among equal ones. It sorts
+// small keys rather than the statuses themselves: a worklist can hold many thousands.
+func sortByDue(ds []DutyStatus) []DutyStatus {
+	keys := make([]dueKey, len(ds))
+	for i := range ds {
+		keys[i] = dueKey{ds[i].Duty.Deadline.Due.UnixNano(), i}
+	}
+	slices.SortFunc(keys, func(a, b dueKey) int {
+		if a.due != b.due {
+			return cmp.Compare(a.due, b.due)
+		}
+		return a.i - b.i
+	})
+	out := make([]DutyStatus, len(ds))
+	for i, k := range keys {
+		out[i] = ds[k.i]
+	}
+	return out
+}
+
+type dueKey struct {
+	due int64
+	i   int
 }

@@ -1,6 +1,7 @@
 package caseflow
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -146,6 +147,9 @@ func (a *attempt) check(from, to State) error {
 			return refuse(ErrWrongUnit, "actor.unit", act.Actor.Unit, "the case belongs to unit "+c.Unit())
 		}
 	}
+	if w := a.def.When; w != "" && !w.holds(c) {
+		return refuse(ErrWrongState, "", "", "the step needs: "+w.Label())
+	}
 	if n := len(c.Trail); n > 0 && a.at.Before(c.Trail[n-1].Time) {
 		return refuse(ErrTimeOrder, "time", a.at.Format(time.RFC3339), "the last step was at "+c.Trail[n-1].Time.Format(time.RFC3339))
 	}
@@ -278,11 +282,21 @@ func (a *attempt) commit() {
 			closed.OnTime = fulfil && (!d.Timed || a.at.Before(d.Deadline.Due))
 			duties[i] = &closed
 		}
+		// Closed duties first, open ones last, each in start order: scans read only the tail.
+		slices.SortStableFunc(duties, func(x, y *Duty) int { return cmp.Compare(openRank(x), openRank(y)) })
 		c.Duties = append(duties, a.started...)
+		c.WarnAt, _ = c.earliest(func(d *Duty) time.Time { return d.Deadline.Warn })
 	}
 	a.act.Step.apply(c, a.entry)
 	c.State = a.to
 	c.Trail = append(c.Trail, a.entry)
+}
+
+func openRank(d *Duty) int {
+	if d.Open() {
+		return 1
+	}
+	return 0
 }
 
 // restarts reports whether the step starts a new duty of kind k, cancelling an open one.

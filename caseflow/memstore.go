@@ -7,9 +7,9 @@ import (
 )
 
 // MemoryStore is a [Store] in memory, safe for concurrent use: for tests, examples and
-// single-process portals. Get, GetByKey and List hand out copies ([Case.Clone]) the caller
-// may change; Create and Update keep the case they are given, which the caller must not
-// change afterwards.
+// single-process portals. Get and GetByKey hand out copies ([Case.Clone]) the caller may
+// change; Create and Update keep the case they are given, and List returns the stored cases
+// themselves, which the caller must not change.
 type MemoryStore struct {
 	mu    sync.RWMutex
 	cases []*Case        // in creation order
@@ -107,7 +107,8 @@ func extends(old, trail []*Entry) error {
 	return nil
 }
 
-// List returns copies of the cases f matches, in creation order; see [Store.List].
+// List returns the cases f matches, in creation order; see [Store.List]. The cases are the
+// stored ones, not copies: read them, do not change them.
 func (s *MemoryStore) List(ctx context.Context, f Filter) ([]*Case, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -117,7 +118,7 @@ func (s *MemoryStore) List(ctx context.Context, f Filter) ([]*Case, error) {
 	var out []*Case
 	for _, c := range s.cases {
 		if f.Match(c) {
-			out = append(out, c.Clone())
+			out = append(out, c)
 		}
 	}
 	return out, nil

@@ -34,7 +34,8 @@ const (
 	VerifiedMistaken State = "verified_mistaken"  // 回访核实属误评或不实差评，待转办
 	Transferred      State = "transferred"        // 已转办，待召开专题分析会
 	Rectifying       State = "rectifying"         // 整改中
-	Extended         State = "extended"           // 延期整改中
+	Extended         State = "extended"           // 已报市督查科，延期整改中
+	Rectified        State = "rectified"          // 延期整改完毕，待再次回访
 	Reported         State = "reported"           // 整改报告已反馈，待核实
 	OfficeVerified   State = "office_verified"    // 整改已核实，待领导审阅
 	LeaderReviewed   State = "leader_reviewed"    // 领导已审阅，待再次回访
@@ -65,7 +66,7 @@ const (
 	EventMeeting           Event = "meeting"            // 召开差评办件专题分析会
 	EventReport            Event = "report"             // 报送调查整改报告 (Annex 5)
 	EventReportExtension   Event = "report_extension"   // 报送调查整改报告，说明理由和整改期限
-	EventRectified         Event = "rectified"          // 延期整改完毕
+	EventRectified         Event = "rectification_done" // 延期整改完毕
 	EventVerify            Event = "verify"             // 核实整改落实情况
 	EventLeaderReview      Event = "leader_review"      // 分管领导审阅调查整改报告
 	EventRecall            Event = "recall"             // 再次回访：满意

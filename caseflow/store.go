@@ -10,7 +10,8 @@ import (
 // conformance suite in package caseflow/storetest.
 //
 // Create and Update take the case they are given: the caller must not change it afterwards.
-// Get, GetByKey and List return cases the caller may change and pass to Update.
+// Get and GetByKey return cases the caller may change and pass to Update; List returns cases
+// to read.
 //
 // Versions give optimistic concurrency: Create stores a case at version 1; Update stores c
 // only if the stored version still equals c.Version, then increments both. A stale Update
@@ -31,7 +32,8 @@ type Store interface {
 	// ErrConflict (stale version) or ErrTampered (a trail that does not extend the stored
 	// one).
 	Update(ctx context.Context, c *Case) error
-	// List returns the cases f matches, in the order they were created.
+	// List returns the cases f matches, in the order they were created, for reading: they
+	// may be shared with the store and must not be changed.
 	List(ctx context.Context, f Filter) ([]*Case, error)
 }
 
@@ -66,12 +68,14 @@ func (f *Filter) Match(c *Case) bool {
 		!f.ReceivedTo.IsZero() && !c.ReceivedAt.Before(f.ReceivedTo):
 		return false
 	}
-	if !f.AtRiskAt.IsZero() {
-		if w, ok := c.Warn(); !ok || w.After(f.AtRiskAt) {
+	if !f.AtRiskAt.IsZero() && (c.WarnAt.IsZero() || c.WarnAt.After(f.AtRiskAt)) {
+		return false
+	}
+	// A duty is at risk before it is overdue, so WarnAt rules most cases out cheaply.
+	if !f.OverdueAt.IsZero() {
+		if c.WarnAt.IsZero() || c.WarnAt.After(f.OverdueAt) {
 			return false
 		}
-	}
-	if !f.OverdueAt.IsZero() {
 		if d, ok := c.Due(); !ok || d.After(f.OverdueAt) {
 			return false
 		}

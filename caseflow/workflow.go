@@ -24,6 +24,8 @@ type StepDef struct {
 	Rule string
 	// Annex is the text of the flowchart box (Annex 2 or 3) the step implements.
 	Annex string
+	// When, if set, is a condition on the case the step also needs, beyond its state.
+	When Condition
 	// Starts are duties timed from the step; StartsFromReceipt are timed from the receipt
 	// of the case.
 	Starts            []DutyKind
@@ -31,6 +33,44 @@ type StepDef struct {
 	// Fulfils are duties the step does; Cancels are duties that fall away.
 	Fulfils []DutyKind
 	Cancels []DutyKind
+}
+
+// Condition is a condition on a case that a step needs besides its state.
+type Condition string
+
+const (
+	// RectificationPending: the window is rectifying under its own deadline (第五条), so the
+	// report goes to the city within its limit (Annex 3) before the second callback.
+	RectificationPending Condition = "rectification_pending"
+	// RectificationDone: no extended rectification is running; the second callback comes
+	// after rectification is complete (第八条: 整改完毕后).
+	RectificationDone Condition = "rectification_done"
+)
+
+// Label returns the condition in Chinese, as a diagram shows it.
+func (c Condition) Label() string {
+	switch c {
+	case RectificationPending:
+		return "延期整改中"
+	case RectificationDone:
+		return "整改完毕"
+	}
+	return string(c)
+}
+
+// holds reports whether the condition holds for case c.
+func (c Condition) holds(cs *Case) bool {
+	pending := false
+	if d := cs.Duty(DutyRectify); d != nil && d.Open() {
+		pending = true
+	}
+	switch c {
+	case RectificationPending:
+		return pending
+	case RectificationDone:
+		return !pending
+	}
+	return true
 }
 
 // StateDef is a state of a workflow with its Chinese label.
