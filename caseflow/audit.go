@@ -158,7 +158,9 @@ func decodeStep(ev Event, raw json.RawMessage) (Step, error) {
 func decoder[T Step]() func(json.RawMessage) (Step, error) {
 	return func(raw json.RawMessage) (Step, error) {
 		var v T
-		err := json.Unmarshal(raw, &v)
+		d := json.NewDecoder(bytes.NewReader(raw))
+		d.DisallowUnknownFields() // content of another step's type is refused, not half-read
+		err := d.Decode(&v)
 		return v, err
 	}
 }

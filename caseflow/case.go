@@ -179,13 +179,14 @@ func (c *Case) earliest(at func(*Duty) time.Time) (t time.Time, ok bool) {
 	return t, ok
 }
 
-// Clone returns a copy of c that can be changed by steps without changing c: the case and
-// its lists are copied, the immutable duties, entries and step contents they point to are
-// shared. Stores use it to hand out and keep cases.
+// Clone returns a copy of c that can be changed, steps taken on it included, without
+// changing c: the case and its lists of duties and entries are copied; the duties, entries
+// and step contents they point to are immutable and shared. Stores use it to hand out cases.
 func (c *Case) Clone() *Case {
 	cc := *c
-	cc.Duties = c.Duties[:len(c.Duties):len(c.Duties)]
-	cc.Trail = c.Trail[:len(c.Trail):len(c.Trail)]
+	// Room for the next step's entry and duties, so taking it allocates no larger lists.
+	cc.Duties = append(make([]*Duty, 0, len(c.Duties)+4), c.Duties...)
+	cc.Trail = append(make([]*Entry, 0, len(c.Trail)+1), c.Trail...)
 	return &cc
 }
 

@@ -28,7 +28,7 @@ var dutyKinds = []DutyKind{DutyRegister, DutyCallback, DutyTransfer, DutyMeeting
 
 type dutyDef struct {
 	label string
-	owner Role // who owes it; window roles and unit leaders owe it for the case's window or unit
+	owner Role // who owes it: the role of the step that fulfils it (a test checks this)
 	rule  string
 }
 
@@ -41,7 +41,7 @@ var dutyDefs = map[DutyKind]dutyDef{
 	DutyRectify:           {"在整改期限内整改完毕", RoleWindowHead, "第五条"},
 	DutyOfficeReport:      {"核实整改并报领导审阅", RoleOffice, "第七条"},
 	DutyCityReport:        {"报市督查科", RoleOffice, "附件3"},
-	DutyAppealMaterials:   {"报送申诉撤销材料", RoleWindowHead, "第九条"},
+	DutyAppealMaterials:   {"报送申诉撤销材料", RoleUnitLeader, "第九条"},
 	DutyAppealApplication: {"形成申诉复核申请并报送", RoleOffice, "第九条"},
 	DutyAppealToCity:      {"报市督查科申诉复核", RoleOffice, "附件3"},
 	DutyFeedback:          {"反馈整改报告", RoleWindowHead, "第四条"},

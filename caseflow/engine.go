@@ -216,15 +216,22 @@ func (a *attempt) startDuties() error {
 	return nil
 }
 
-// owe sets who owes d: the office, or the case's window; at a sub-centre or township centre
-// the unit's leader in charge owes the window's feedback (第四条（二）).
+// owe sets who owes d and for which window or unit: a window's duties are owed for the case's
+// window, a unit leader's for the unit (the window's department, if any, else the case's
+// unit). At a sub-centre or township centre the unit's leader in charge owes the duties the
+// office or the window owes at the centre (第四条（二）).
 func (a *attempt) owe(d *Duty) {
+	c := a.c
+	if c.ledByOwnLeader() && (d.Kind == DutyAccept || d.Kind == DutyFeedback) {
+		d.Owner = RoleUnitLeader
+	}
 	switch {
-	case d.Owner != RoleWindowHead:
-	case d.Kind == DutyFeedback && a.c.ledByOwnLeader():
-		d.Owner, d.Unit = RoleUnitLeader, a.c.Unit()
-	default:
-		d.Unit = windowID(a.c)
+	case d.Owner.windowRole():
+		d.Unit = windowID(c)
+	case d.Owner == RoleUnitLeader && c.Window != nil && c.Window.Department != "" && !c.ledByOwnLeader():
+		d.Unit = c.Window.Department
+	case d.Owner == RoleUnitLeader:
+		d.Unit = c.Unit()
 	}
 }
 
@@ -266,9 +273,9 @@ func (a *attempt) prepareEntry() error {
 func (a *attempt) commit() {
 	c, def, seq := a.c, a.def, a.entry.Seq
 	if len(def.Fulfils)+len(def.Cancels)+len(a.started) > 0 {
-		duties := make([]*Duty, len(c.Duties), len(c.Duties)+len(a.started))
-		copy(duties, c.Duties)
-		for i, d := range duties {
+		// The case owns its list of duties (a store hands out copies); the duties themselves
+		// are shared with earlier versions, so a closed duty is a new Duty.
+		for i, d := range c.Duties {
 			if !d.Open() {
 				continue
 			}
@@ -280,11 +287,11 @@ func (a *attempt) commit() {
 			closed.ClosedBy = seq
 			closed.Cancelled = !fulfil
 			closed.OnTime = fulfil && (!d.Timed || a.at.Before(d.Deadline.Due))
-			duties[i] = &closed
+			c.Duties[i] = &closed
 		}
 		// Closed duties first, open ones last, each in start order: scans read only the tail.
-		slices.SortStableFunc(duties, func(x, y *Duty) int { return cmp.Compare(openRank(x), openRank(y)) })
-		c.Duties = append(duties, a.started...)
+		slices.SortStableFunc(c.Duties, func(x, y *Duty) int { return cmp.Compare(openRank(x), openRank(y)) })
+		c.Duties = append(c.Duties, a.started...)
 		c.WarnAt, _ = c.earliest(func(d *Duty) time.Time { return d.Deadline.Warn })
 	}
 	a.act.Step.apply(c, a.entry)

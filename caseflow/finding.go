@@ -50,6 +50,8 @@ type Finding struct {
 type Accountable string
 
 const (
+	// AccountableUndetermined: the investigation has not yet found a cause.
+	AccountableUndetermined Accountable = "undetermined"
 	// AccountableNone: a mistaken or untrue review, annulled on appeal; no deduction.
 	AccountableNone Accountable = "none"
 	// AccountablePerson: the responsible person of the window (attitude, quality, efficiency).
@@ -58,17 +60,39 @@ const (
 	AccountableWindow Accountable = "window"
 )
 
+// Label returns the Chinese answer, e.g. "责任人".
+func (a Accountable) Label() string {
+	switch a {
+	case AccountableUndetermined:
+		return "待认定"
+	case AccountableNone:
+		return "不扣分"
+	case AccountablePerson:
+		return "责任人"
+	case AccountableWindow:
+		return "窗口"
+	}
+	return fmt.Sprintf("Accountable(%q)", string(a))
+}
+
 // Accountable returns who answers for the finding under 第十条: the responsible person for
 // 服务态度, 服务质量 and 服务效率; the window for 服务环境; nobody for a mistaken or untrue
-// review.
+// review; undetermined while a founded review has no cause yet (before the report, or after
+// an appeal was turned down).
 func (f Finding) Accountable() Accountable {
 	switch {
-	case f.Verdict != Justified:
+	case f.Verdict.appealable():
 		return AccountableNone
-	case f.Cause == haochaping.Environment:
-		return AccountableWindow
+	case f.Verdict != Justified:
+		return AccountableUndetermined
 	}
-	return AccountablePerson
+	switch f.Cause {
+	case haochaping.Environment:
+		return AccountableWindow
+	case haochaping.Attitude, haochaping.Quality, haochaping.Efficiency:
+		return AccountablePerson
+	}
+	return AccountableUndetermined
 }
 
 // check reports what a justified finding lacks: 第十条 needs a cause among the four

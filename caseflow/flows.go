@@ -4,13 +4,13 @@ package caseflow
 // Annex 2 or 3 it implements; TestAnnexStepsAreCovered checks every box is covered.
 
 var (
-	office      = []Role{RoleOffice}
-	leader      = []Role{RoleLeader}
-	window      = []Role{RoleWindowStaff, RoleWindowHead}
-	windowHead  = []Role{RoleWindowHead}
-	unitLeader  = []Role{RoleUnitLeader}
-	city        = []Role{RoleCity, RoleOffice}
-	rectifyAnew = []DutyKind{DutyMeeting, DutyReport, DutyCityReport}
+	office       = []Role{RoleOffice}
+	leader       = []Role{RoleLeader}
+	window       = []Role{RoleWindowStaff, RoleWindowHead}
+	windowHead   = []Role{RoleWindowHead}
+	unitLeader   = []Role{RoleUnitLeader}
+	cityOrOffice = []Role{RoleCity, RoleOffice} // the city decides; the office may record its reply
+	rectifyAnew  = []DutyKind{DutyMeeting, DutyReport, DutyCityReport}
 )
 
 var systemPushedStates = []StateDef{
@@ -79,7 +79,7 @@ var systemPushedSteps = []StepDef{
 	{Event: EventSubmitCity, Label: "报市督查科", From: []State{Recalled}, To: SubmittedToCity,
 		Roles: office, Rule: "附件3", Annex: "县政管办将经领导审阅的调查整改报告报送柳州市政务服务监督管理办公室督查科（自收到差评办件的4个工作日内）",
 		Fulfils: []DutyKind{DutyCityReport}},
-	{Event: EventSubmitCity, Label: "报市督查科（延期整改）", From: []State{LeaderReviewed}, To: Extended, When: RectificationPending,
+	{Event: EventSubmitCity, Label: "报市督查科", From: []State{LeaderReviewed}, To: Extended, When: RectificationPending,
 		Roles: office, Rule: "附件3", Annex: "县政管办将经领导审阅的调查整改报告报送柳州市政务服务监督管理办公室督查科（自收到差评办件的4个工作日内）",
 		Fulfils: []DutyKind{DutyCityReport}},
 	{Event: EventRectified, Label: "延期整改完毕", From: []State{Extended}, To: Rectified,
@@ -99,9 +99,9 @@ var systemPushedSteps = []StepDef{
 		Roles: office, Rule: "第九条", Annex: "县政管办将经领导审阅后的申诉复核申请当日报柳州市政务服务监督管理办公室督查科（自收到差评办件信息的1个工作日内）",
 		Fulfils: []DutyKind{DutyAppealApplication, DutyAppealToCity}},
 	{Event: EventAppealUpheld, Label: "申诉成立，差评撤销", From: []State{AppealPending}, To: Annulled,
-		Roles: city, Rule: "第九条"},
+		Roles: cityOrOffice, Rule: "第九条"},
 	{Event: EventAppealRejected, Label: "申诉不成立，转入整改", From: []State{AppealPending}, To: Transferred,
-		Roles: city, Rule: "第九条", Starts: rectifyAnew},
+		Roles: cityOrOffice, Rule: "第九条", Starts: rectifyAnew},
 	{Event: EventArchive, Label: "备案", From: []State{SubmittedToCity, Annulled}, To: Archived,
 		Roles: office, Rule: "第三条"},
 }

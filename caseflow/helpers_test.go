@@ -48,13 +48,13 @@ var (
 
 // fixture is a service on a memory store with a settable clock and sequential case IDs.
 type fixture struct {
-	t     *testing.T
+	t     testing.TB
 	svc   *caseflow.Service
 	clock *clock
 	n     int
 }
 
-func newFixture(t *testing.T, now time.Time) *fixture {
+func newFixture(t testing.TB, now time.Time) *fixture {
 	f := &fixture{t: t, clock: &clock{t: now}}
 	f.svc = caseflow.NewService(caseflow.NewMemoryStore())
 	f.svc.Now = f.clock.Now

@@ -8,8 +8,8 @@ import (
 
 // MemoryStore is a [Store] in memory, safe for concurrent use: for tests, examples and
 // single-process portals. Get and GetByKey hand out copies ([Case.Clone]) the caller may
-// change; Create and Update keep the case they are given, and List returns the stored cases
-// themselves, which the caller must not change.
+// change; Create and Update keep the case they are given, which the caller must not change
+// afterwards; List returns the stored cases themselves, to read.
 type MemoryStore struct {
 	mu    sync.RWMutex
 	cases []*Case        // in creation order
@@ -96,15 +96,32 @@ func (s *MemoryStore) Update(ctx context.Context, c *Case) error {
 	return nil
 }
 
-// extends checks that trail keeps every entry of old and adds to it.
+// extends checks that trail keeps every stored entry (the same entries, as the copies Get
+// hands out share them) and that its new entries chain on from them. Hashes of new entries
+// are the engine's to compute and Verify's to check.
 func extends(old, trail []*Entry) error {
 	if len(trail) < len(old) {
 		return &TamperError{len(trail) + 1, "the update drops stored entries"}
 	}
-	if n := len(old); n > 0 && trail[n-1].Hash != old[n-1].Hash {
-		return &TamperError{n, "the update rewrites a stored entry"}
+	for i, e := range old {
+		if trail[i] != e && (trail[i] == nil || trail[i].Hash != e.Hash || !sameEntry(trail[i], e)) {
+			return &TamperError{i + 1, "the update rewrites a stored entry"}
+		}
+	}
+	for i := len(old); i < len(trail); i++ {
+		e := trail[i]
+		if e == nil || e.Seq != i+1 || i > 0 && e.Prev != trail[i-1].Hash {
+			return &TamperError{i + 1, "a new entry does not chain on from the stored trail"}
+		}
 	}
 	return nil
+}
+
+// sameEntry reports whether two entries with the same hash also hash alike, for an entry
+// that is not the stored one itself (a case decoded from storage, say).
+func sameEntry(a, b *Entry) bool {
+	d, err := a.digest()
+	return err == nil && d == b.Hash
 }
 
 // List returns the cases f matches, in creation order; see [Store.List]. The cases are the

@@ -44,7 +44,7 @@ type Policy struct {
 	Feedback deadline.Rule `json:"feedback"`
 	// Accept: on site, registration and acceptance. The measures set no limit (Annex 2), so
 	// the default leaves it untimed.
-	Accept deadline.Rule `json:"accept,omitempty"`
+	Accept deadline.Rule `json:"accept"`
 }
 
 // DefaultPolicy returns the limits of the Rong'an measures (融政监管字〔2021〕2号).

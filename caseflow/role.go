@@ -69,7 +69,10 @@ type Actor struct {
 
 // String shows the actor as "窗口负责人 李四 (w-tax)".
 func (a Actor) String() string {
-	s := a.Role.Label() + " " + a.Name
+	s := a.Role.Label()
+	if a.Name != "" && a.Name != s {
+		s += " " + a.Name
+	}
 	switch {
 	case a.Window != "":
 		s += " (" + a.Window + ")"

@@ -93,7 +93,8 @@ func (s *Service) engine() *engine {
 
 // Receive opens a case for a bad review pushed by the rating system (第五条), received now.
 // The same review (by its ID) received again returns the case already open, with created
-// false. It returns a *RefusalError wrapping ErrNotBad for a rating that is not bad or is a
+// false. The case returned is the stored one: read it, do not change it. It returns a
+// *RefusalError wrapping ErrNotBad for a rating that is not bad or is a
 // default rating, the review's validation errors (*haochaping.FieldError, joined), or a
 // store error.
 func (s *Service) Receive(ctx context.Context, r haochaping.Review) (c *Case, created bool, err error) {
@@ -112,7 +113,8 @@ func (s *Service) Receive(ctx context.Context, r haochaping.Review) (c *Case, cr
 
 // Complain opens a case for a complaint made on site (第四条), recorded now by actor: the
 // office, or at a sub-centre or township centre its leader in charge. A complaint with an ID
-// is opened once: the same ID again returns the case already open, with created false.
+// is opened once: the same ID again returns the case already open, with created false. The
+// case returned is the stored one: read it, do not change it.
 func (s *Service) Complain(ctx context.Context, actor Actor, cp Complaint) (c *Case, created bool, err error) {
 	now := s.Now()
 	in := Intake{Case: s.NewID(KindOnSiteComplaint, now), Kind: KindOnSiteComplaint, Complaint: &cp}
@@ -147,7 +149,9 @@ func (s *Service) open(ctx context.Context, in Intake, actor Actor, now time.Tim
 // do not change it. A refused step returns a *RefusalError
 // (wrong state, role or unit; missing content) and leaves the case unchanged. When the case
 // changed concurrently the step is retaken on the fresh case, up to Retries times; then
-// ErrConflict is returned.
+// ErrConflict is returned. A duty whose deadline falls outside the calendar's years returns
+// an error wrapping deadline.ErrNotCovered: [DefaultCalendar] adds provisional years so that
+// this does not happen at the turn of a year.
 func (s *Service) Take(ctx context.Context, id string, act Action) (*Case, error) {
 	g := s.engine()
 	for attempt := 0; ; attempt++ {

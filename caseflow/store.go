@@ -22,15 +22,17 @@ type Store interface {
 	// returns an error wrapping ErrDuplicate if a case with the same ID or, when c.Key() is
 	// not empty, the same key exists.
 	Create(ctx context.Context, c *Case) error
-	// Get returns the case with the given ID, or an error wrapping ErrNotFound.
+	// Get returns the case with the given ID, or an error wrapping ErrNotFound. The case and
+	// its lists are the caller's to change; the duties and entries they point to are not.
 	Get(ctx context.Context, id string) (*Case, error)
 	// GetByKey returns the case opened on an intake key (see [Case.Key]), or an error
 	// wrapping ErrNotFound.
 	GetByKey(ctx context.Context, key string) (*Case, error)
 	// Update stores c if the stored version equals c.Version and c's trail extends the
-	// stored trail; it then increments c.Version. It returns an error wrapping ErrNotFound,
+	// stored trail (every stored entry kept, the new ones chained on by sequence and previous
+	// hash); it then increments c.Version. It returns an error wrapping ErrNotFound,
 	// ErrConflict (stale version) or ErrTampered (a trail that does not extend the stored
-	// one).
+	// one), and leaves c.Version unchanged on error.
 	Update(ctx context.Context, c *Case) error
 	// List returns the cases f matches, in the order they were created, for reading: they
 	// may be shared with the store and must not be changed.

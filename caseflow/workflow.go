@@ -110,8 +110,12 @@ func (w *Workflow) Label(s State) string {
 	return string(s)
 }
 
-// Step returns the definition of event taken from state from.
+// Step returns the definition of event taken from state from; an empty from is the intake,
+// as the first trail entry records it.
 func (w *Workflow) Step(event Event, from State) (StepDef, bool) {
+	if from == "" {
+		from = start
+	}
 	d, ok := w.byKey[stepKey{event, from}]
 	if !ok {
 		return StepDef{}, false

@@ -9,7 +9,8 @@ import (
 )
 
 // Rule is how the measures time a duty: the same day (当日) or within n working days
-// (n个工作日内). The zero Rule is invalid.
+// (n个工作日内). The zero Rule sets no limit: it is not Valid, Due refuses it, and it encodes
+// as "none", so that a configuration can leave a duty untimed.
 type Rule struct {
 	sameDay bool
 	n       int
@@ -45,9 +46,11 @@ func (r Rule) String() string {
 	return "Rule(invalid)"
 }
 
-// MarshalText encodes r as "same_day" or "workdays:n".
+// MarshalText encodes r as "same_day", "workdays:n", or "none" for the zero Rule.
 func (r Rule) MarshalText() ([]byte, error) {
 	switch {
+	case r == Rule{}:
+		return []byte("none"), nil
 	case r.sameDay:
 		return []byte("same_day"), nil
 	case r.n >= 1:
@@ -56,11 +59,15 @@ func (r Rule) MarshalText() ([]byte, error) {
 	return nil, errors.New("deadline: invalid rule")
 }
 
-// UnmarshalText decodes "same_day" or "workdays:n" with n ≥ 1.
+// UnmarshalText decodes "same_day", "workdays:n" with n ≥ 1, or "none" (the zero Rule).
 func (r *Rule) UnmarshalText(b []byte) error {
 	s := string(b)
-	if s == "same_day" {
+	switch s {
+	case "same_day":
 		*r = SameDay()
+		return nil
+	case "none":
+		*r = Rule{}
 		return nil
 	}
 	if v, ok := strings.CutPrefix(s, "workdays:"); ok {
@@ -69,7 +76,7 @@ func (r *Rule) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("deadline: rule %q: want same_day or workdays:n with n from 1 to %d", s, maxWorkdays)
+	return fmt.Errorf("deadline: rule %q: want same_day, none or workdays:n with n from 1 to %d", s, maxWorkdays)
 }
 
 // maxWorkdays bounds a rule: a duty of more than a working year is not a deadline.

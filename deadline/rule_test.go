@@ -126,18 +126,21 @@ func TestRules(t *testing.T) {
 	assert.Equal(t, "2个工作日内", deadline.Workdays(2).String())
 	assert.Equal(t, "Rule(invalid)", deadline.Rule{}.String())
 	assert.False(t, deadline.Workdays(0).Valid())
-	for _, r := range []deadline.Rule{deadline.SameDay(), deadline.Workdays(1), deadline.Workdays(4)} {
+	for _, r := range []deadline.Rule{deadline.SameDay(), deadline.Workdays(1), deadline.Workdays(4), {}} {
 		b, err := json.Marshal(r)
 		require.NoError(t, err)
 		var back deadline.Rule
 		require.NoError(t, json.Unmarshal(b, &back))
 		assert.Equal(t, r, back)
 	}
-	_, err := json.Marshal(deadline.Rule{})
+	b, err := json.Marshal(deadline.Rule{})
+	require.NoError(t, err)
+	assert.Equal(t, `"none"`, string(b), "the zero Rule sets no limit")
+	_, err = json.Marshal(deadline.Workdays(-1))
 	assert.Error(t, err)
 	for _, s := range []string{`"workdays:0"`, `"workdays:x"`, `"today"`, `"workdays:251"`} {
 		var r deadline.Rule
-		assert.ErrorContains(t, json.Unmarshal([]byte(s), &r), "want same_day or workdays:n", s)
+		assert.ErrorContains(t, json.Unmarshal([]byte(s), &r), "want same_day, none or workdays:n", s)
 	}
 	for _, r := range []deadline.Rule{{}, deadline.Workdays(-1), deadline.Workdays(251)} {
 		_, err := deadline.China().Due(at(2026, 3, 2, 9, 0), r)

@@ -1,12 +1,16 @@
-// Command quickstart shows a vendor the vocabulary of haochaping: it decodes an evaluation
-// record pushed by the rating system (好差评系统), validates it, prints it with the
-// reviewer's personal data masked, and computes the deadlines of the duties it starts.
+// Command quickstart shows a vendor a bad review pushed by the rating system (好差评系统)
+// handled from push to archive (第五条 to 第八条, Annex 3). It decodes the pushed record,
+// validates it, prints and logs it with the reviewer's personal data masked, then takes the
+// case through package caseflow on a fixed clock: after each step it prints who took it and
+// the open duties with their deadlines; at the end the finding that performance appraisal
+// reads (第十条), whether each duty was done on time, and the verified audit trail.
 //
 //	go run ./examples/quickstart               # the sample record below
 //	go run ./examples/quickstart record.json   # a record of your own
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -14,27 +18,29 @@ import (
 	"time"
 
 	"github.com/haochaping/haochaping"
+	"github.com/haochaping/haochaping/caseflow"
 	"github.com/haochaping/haochaping/deadline"
 )
 
 // pushed is a bad review as the national push interface sends it: interface level codes
 // (2 = 不满意), common pf codes (4 = 现场评价仪), Annex 1 option codes.
 const pushed = `{
-  "projectNo": "450224-2026-000123",
-  "taskCode": "11450224MB1234567X",
-  "taskName": "不动产登记（转移登记）",
-  "proDepart": "融安县自然资源局",
-  "proManager": "李四",
-  "pf": "4",
-  "satisfaction": "2",
-  "evalDetail": "1.1,3.3",
-  "writingEvaluation": "材料要跑两次才收齐",
-  "assessTime": "2026-11-20 10:15:00",
-  "assessNumber": 1,
-  "userName": "张三丰",
-  "userProp": 1,
-  "areaCode": "450224"
+  "projectNo": "450224-2026-000123", "taskCode": "11450224MB1234567X", "taskName": "不动产登记（转移登记）",
+  "proDepart": "融安县自然资源局", "proManager": "李四",
+  "pf": "4", "satisfaction": "2", "evalDetail": "1.1,3.3", "writingEvaluation": "材料要跑两次才收齐",
+  "assessTime": "2026-11-20 10:15:00", "assessNumber": 1,
+  "userName": "张三丰", "userProp": 1, "areaCode": "450224"
 }`
+
+// The people who take the steps, and the window the case is transferred to.
+var (
+	clerk  = caseflow.Actor{ID: "u-office-1", Name: "王五", Role: caseflow.RoleOffice}
+	leader = caseflow.Actor{ID: "u-leader-1", Name: "赵六", Role: caseflow.RoleLeader}
+	staff  = caseflow.Actor{ID: "u-bdc-1", Name: "钱七", Role: caseflow.RoleWindowStaff, Window: "w-bdc"}
+	head   = caseflow.Actor{ID: "u-bdc-head", Name: "孙八", Role: caseflow.RoleWindowHead, Window: "w-bdc"}
+	window = &haochaping.Window{ID: "w-bdc", Name: "不动产登记窗口", Kind: haochaping.DepartmentWindow,
+		Unit: "real-estate", Department: "natural-resources"}
+)
 
 func main() {
 	if err := run(os.Args[1:]); err != nil {
@@ -69,46 +75,169 @@ func run(args []string) error {
 		}
 		return fmt.Errorf("validate: %w", err)
 	}
-	fmt.Println("review: ", r)
-	fmt.Println("mode:   ", r.Mode())
-	fmt.Println("bad:    ", r.IsBad())
-	for _, o := range r.Options {
-		fmt.Printf("option:  %s (%s)\n", o, o.Dimension)
-	}
 	points, err := haochaping.GuangxiPoints().Of(r.Level)
 	if err != nil {
 		return err
 	}
-	fmt.Println("points: ", points)
-	slog.New(slog.NewTextHandler(os.Stdout, nil)).Info("pushed review", "review", r)
+	fmt.Println("评价：", r) // String masks the reviewer
+	fmt.Printf("方式：%s；差评：%s；分值：%d\n", r.Mode(), map[bool]string{true: "是", false: "否"}[r.IsBad()], points)
+	for _, o := range r.Options {
+		fmt.Printf("选项：%s（%s）\n", o, o.Dimension)
+	}
+	log := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: dropTime}))
+	log.Info("pushed review", "review", r) // LogValue masks the reviewer
+	if !r.IsBad() {
+		fmt.Println("不是差评，不立案（第二条）")
+		return nil
+	}
 
-	// The duties a bad review starts run from when the office receives it (收到差评办件),
-	// which may be later than the rating itself. A portal uses time.Now() at the push; the
-	// sample fixes it so that the output stays the same.
-	received := time.Date(2026, 11, 20, 10, 16, 0, 0, haochaping.Location())
+	// The office receives the review a minute after the rating (a portal uses time.Now at the
+	// push); every later step is dated on the clock below, so that the output stays the same.
+	received := r.Time.Add(time.Minute)
 	cal := deadline.China()
-	for _, duty := range []struct {
-		name string
-		rule deadline.Rule
+	if _, err := cal.AddWorkdays(received, 10); errors.Is(err, deadline.ErrNotCovered) {
+		cal = caseflow.DefaultCalendar() // past the last official notice: provisional deadlines
+	}
+	now := received // the service's clock: it stands still between steps
+	svc := caseflow.NewService(caseflow.NewMemoryStore())
+	svc.Calendar, svc.Now = cal, func() time.Time { return now }
+	svc.NewID = func(_ caseflow.Kind, at time.Time) string { return "SP-" + at.Format("20060102") + "-0001" } // not random
+
+	ctx := context.Background()
+	c, _, err := svc.Receive(ctx, r)
+	if err != nil {
+		return fmt.Errorf("receive: %w", err)
+	}
+	fmt.Printf("\n立案：%s %s\n", c.ID, c.Kind.Label())
+	if err := show(svc, c); err != nil {
+		return err
+	}
+	for _, s := range []struct {
+		day, hour, minute int // working days after receipt (0: the day of receipt), time of day
+		actor             caseflow.Actor
+		step              caseflow.Step
 	}{
-		{"第五条 登记并转办", deadline.SameDay()},
-		{"第六条 回访评价人", deadline.SameDay()},
-		{"第五条 窗口调查整改报告（自转办，此处当日转办）", deadline.Workdays(2)},
-		{"附件3 报送市督查科", deadline.Workdays(4)},
+		{0, 10, 30, clerk, caseflow.Registration{Window: window, ReportedTo: []string{"分管领导 赵六", "窗口负责人 孙八"}}},
+		{0, 11, 0, clerk, caseflow.Callback{Outcome: "评价人称补交材料时才被告知还缺一份", Reason: "未一次性告知所需材料", Verdict: caseflow.Justified}},
+		{0, 11, 20, clerk, caseflow.Transfer{}},
+		{0, 15, 0, staff, caseflow.Meeting{ResponsiblePerson: "李四", Measures: []string{"制作转移登记一次性告知单", "收件时逐项核对材料清单"}}},
+		{1, 16, 0, head, caseflow.Report{Investigator: "孙八", Subject: "李四",
+			Investigation: []string{"调取窗口录像，收件时未告知需补交完税证明"}, Measures: []string{"一次性告知单已上墙", "窗口负责人每日抽查收件"},
+			Finding: caseflow.Finding{Cause: haochaping.Attitude, ResponsiblePerson: "李四"}}},
+		{2, 10, 0, clerk, caseflow.Verification{Result: "告知单已上墙，抽查三件均已一次性告知"}},
+		{3, 16, 0, leader, caseflow.LeaderReview{Opinion: "同意，报市督查科"}},
+		{4, 9, 30, clerk, caseflow.Recall{Outcome: "评价人对整改结果表示满意", Satisfied: true}},
+		{4, 10, 30, clerk, caseflow.CitySubmission{Reference: "融政监管报〔2026〕12号"}},
+		{4, 15, 0, clerk, caseflow.Archive{}},
 	} {
-		dl, err := cal.Track(received, duty.rule)
+		t, err := day(cal, received, s.day, s.hour, s.minute)
 		if err != nil {
 			return err
 		}
-		fmt.Printf("duty:    %s %s, due %s\n", duty.name, duty.rule, endOfDay(dl.Due))
+		if !t.After(now) {
+			t = now.Add(time.Minute) // never before the last step
+		}
+		now = t
+		if c, err = svc.Take(ctx, c.ID, caseflow.Action{Actor: s.actor, Step: s.step}); err != nil {
+			return err // a *caseflow.RefusalError says which rule refused the step
+		}
+		if err := show(svc, c); err != nil {
+			return err
+		}
+	}
+
+	fmt.Printf("\n结案：%s [%s]\n", c.ID, c.StateLabel())
+	log.Info("case archived", "case", c)
+	f := c.Finding
+	fmt.Printf("认定（第十条）：%s，原因 %s，责任人 %s，%s\n", f.Verdict.Label(), f.Cause, f.ResponsiblePerson, accountable[f.Accountable()])
+	for _, d := range c.Duties {
+		done := map[bool]string{true: "按时完成", false: "超期完成"}[d.OnTime]
+		fmt.Printf("时限 %s %s：截止 %s，%s %s\n", d.Kind.Rule(), d.Label(), stamp(d.Deadline.Due), stamp(c.ClosedAt(d)), done)
+	}
+	if err := caseflow.Verify(c.Trail); err != nil {
+		return err
+	}
+	fmt.Printf("审计链：%d 条记录校验通过，末条哈希 %s\n", len(c.Trail), c.Trail[len(c.Trail)-1].Hash)
+	return nil
+}
+
+// accountable says in Chinese what 第十条 does with a finding.
+var accountable = map[caseflow.Accountable]string{
+	caseflow.AccountablePerson: "对窗口责任人绩效扣分",
+	caseflow.AccountableWindow: "对业务窗口绩效扣分",
+	caseflow.AccountableNone:   "不扣分",
+}
+
+// show prints the case's last step and its open duties.
+func show(svc *caseflow.Service, c *caseflow.Case) error {
+	e := c.Trail[len(c.Trail)-1]
+	fmt.Printf("%s  %s —— %s；%s\n", stamp(e.Time), stepLabel(c, e), e.Actor.Role.Label(), c.Workflow().Label(e.To))
+	open, err := svc.Duties(c)
+	if err != nil {
+		return err
+	}
+	for _, d := range open {
+		owner := d.Duty.Owner.Label()
+		if d.Duty.Unit != "" {
+			owner += "（" + d.Duty.Unit + "）"
+		}
+		due := "不计时"
+		if d.Duty.Timed {
+			due = fmt.Sprintf("%s，%s 前，%s", d.Duty.Deadline.Rule, stamp(d.Duty.Deadline.Due), d.Status.State)
+			if d.Status.Provisional {
+				due += "（暂定）"
+			}
+		}
+		fmt.Printf("      待办 %s %s：%s，%s\n", d.Duty.Kind.Rule(), owner, d.Duty.Label(), due)
 	}
 	return nil
 }
 
-// endOfDay writes a due time of midnight as 24:00 of the day before, as people read it.
-func endOfDay(t time.Time) string {
-	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
-		return t.Add(-time.Minute).Format("2006-01-02") + " 24:00"
+// stepLabel returns the Chinese label of trail entry e's step.
+func stepLabel(c *caseflow.Case, e *caseflow.Entry) string {
+	if def, ok := c.Workflow().Step(e.Event, e.From); ok {
+		return def.Label
 	}
-	return t.Format("2006-01-02 15:04")
+	for _, def := range c.Workflow().Steps { // the intake: its entry has no From state
+		if def.Event == e.Event {
+			return def.Label
+		}
+	}
+	return string(e.Event)
+}
+
+// day returns hour:minute on the n-th working day after the day of receipt, or for n = 0 on
+// the day the same-day duties fall due (the next working day for a review received on a day
+// off).
+func day(cal *deadline.Calendar, received time.Time, n, hour, minute int) (time.Time, error) {
+	d, err := cal.AddWorkdays(received, n)
+	if n == 0 {
+		d, err = cal.Due(received, deadline.SameDay())
+		d = d.Add(-24 * time.Hour) // due at 24:00: back to 00:00 of that day
+	}
+	if err != nil && !errors.Is(err, deadline.ErrProvisional) {
+		return time.Time{}, err
+	}
+	return d.Add(time.Duration(hour)*time.Hour + time.Duration(minute)*time.Minute), nil
+}
+
+var weekdays = [...]string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}
+
+// stamp writes t as "2026-11-20 周五 10:16", and a due time of midnight as 24:00 of the day
+// before, as people read it.
+func stamp(t time.Time) string {
+	t = t.In(haochaping.Location())
+	hm := t.Format("15:04")
+	if hm == "00:00" {
+		t, hm = t.Add(-time.Minute), "24:00"
+	}
+	return t.Format("2006-01-02 ") + weekdays[t.Weekday()] + " " + hm
+}
+
+// dropTime removes the wall-clock time from log records, so that the output stays the same.
+func dropTime(groups []string, a slog.Attr) slog.Attr {
+	if a.Key == slog.TimeKey && len(groups) == 0 {
+		return slog.Attr{}
+	}
+	return a
 }

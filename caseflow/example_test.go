@@ -1,0 +1,112 @@
+package caseflow_test
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/haochaping/haochaping"
+	"github.com/haochaping/haochaping/caseflow"
+	"github.com/haochaping/haochaping/deadline"
+)
+
+// exampleService returns a service on a memory store whose clock reads now.
+func exampleService(now *time.Time) *caseflow.Service {
+	svc := caseflow.NewService(caseflow.NewMemoryStore())
+	svc.Calendar = deadline.China()
+	svc.Now = func() time.Time { return *now }
+	svc.NewID = func(caseflow.Kind, time.Time) string { return "SP-1" }
+	return svc
+}
+
+// A portal opens a case for a pushed bad review, and the office registers it.
+func ExampleService_Receive() {
+	ctx := context.Background()
+	bj := haochaping.Location()
+	now := time.Date(2026, 11, 24, 9, 30, 0, 0, bj)
+	svc := exampleService(&now)
+
+	r := haochaping.Review{ID: "450224-2026-000123#1#20261124T092000", MatterNumber: "450224-2026-000123",
+		Level: haochaping.Dissatisfied, Channel: haochaping.ChannelDevice, Time: now.Add(-10 * time.Minute),
+		Reviewer: haochaping.Reviewer{Name: "张三丰", Phone: "13812345678"}}
+	c, created, err := svc.Receive(ctx, r)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(created, c.StateLabel())
+	_, created, _ = svc.Receive(ctx, r) // the same push again
+	fmt.Println(created)
+
+	clerk := caseflow.Actor{ID: "u1", Name: "王五", Role: caseflow.RoleOffice}
+	window := &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow, Unit: "center"}
+	now = now.Add(20 * time.Minute)
+	c, err = svc.Take(ctx, c.ID, caseflow.Action{Actor: clerk,
+		Step: caseflow.Registration{Window: window, ReportedTo: []string{"赵六", "孙八"}}})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(c.StateLabel())
+	ds, _ := svc.Duties(c)
+	for _, d := range ds {
+		fmt.Println(d.Duty.Label(), d.Duty.Kind.Rule(), d.Duty.Deadline.Due.Format("01-02 15:04"), d.Status.State)
+	}
+	// Output:
+	// true 待登记
+	// false
+	// 已登记，待回访核实
+	// 回访评价人 第六条 11-25 00:00 正常
+	// 转办责任主体 附件3 11-25 00:00 正常
+}
+
+// A step taken by the wrong role is refused, naming the rule; the case is unchanged.
+func ExampleService_Take_refused() {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 24, 9, 30, 0, 0, haochaping.Location())
+	svc := exampleService(&now)
+	c, _, err := svc.Receive(ctx, haochaping.Review{ID: "r1", MatterNumber: "m1", Level: haochaping.VeryDissatisfied,
+		Channel: haochaping.ChannelQRCode, Time: now.Add(-time.Minute), Anonymous: true})
+	if err != nil {
+		panic(err)
+	}
+	head := caseflow.Actor{ID: "u2", Name: "孙八", Role: caseflow.RoleWindowHead, Window: "w-tax"}
+	_, err = svc.Take(ctx, c.ID, caseflow.Action{Actor: head, Step: caseflow.Registration{}})
+	fmt.Println(err)
+	// Output:
+	// caseflow: step register in state received: role may not take this step: actor.role "window_head": want office (县政管办) (第五条)
+}
+
+// The office's worklist: every duty at risk or overdue, soonest due first.
+func ExampleService_AtRisk() {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 24, 9, 30, 0, 0, haochaping.Location())
+	svc := exampleService(&now)
+	_, _, _ = svc.Receive(ctx, haochaping.Review{ID: "r1", MatterNumber: "m1", Level: haochaping.Dissatisfied,
+		Channel: haochaping.ChannelDevice, Time: now.Add(-time.Minute), Anonymous: true})
+	now = time.Date(2026, 11, 25, 9, 0, 0, 0, haochaping.Location()) // the next morning
+	ds, _ := svc.AtRisk(ctx, caseflow.Filter{Open: true})
+	for _, d := range ds {
+		fmt.Println(d.Case, d.Duty.Label(), d.Duty.Owner.Label(), d.Status.State, d.Status.DaysOverdue)
+	}
+	// Output:
+	// SP-1 填写登记表并报告 县政管办 超期 1
+	// SP-1 回访评价人 县政管办 超期 1
+	// SP-1 转办责任主体 县政管办 超期 1
+}
+
+// Verify checks a trail's hash chain; any edit shows.
+func ExampleVerify() {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 24, 9, 30, 0, 0, haochaping.Location())
+	svc := exampleService(&now)
+	c, _, _ := svc.Receive(ctx, haochaping.Review{ID: "r1", MatterNumber: "m1", Level: haochaping.Dissatisfied,
+		Channel: haochaping.ChannelDevice, Time: now.Add(-time.Minute), Anonymous: true})
+	c, _ = svc.Take(ctx, c.ID, caseflow.Action{Actor: caseflow.Actor{ID: "u1", Role: caseflow.RoleOffice},
+		Step: caseflow.Urge{Message: "请今日登记"}, Note: "电话督促"})
+	fmt.Println(caseflow.Verify(c.Trail))
+	forged := *c.Trail[1]
+	forged.Note = "未督促"
+	fmt.Println(caseflow.Verify([]*caseflow.Entry{c.Trail[0], &forged}))
+	// Output:
+	// <nil>
+	// caseflow: audit trail tampered at entry 2: content does not match its hash
+}

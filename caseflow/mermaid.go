@@ -1,0 +1,40 @@
+package caseflow
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Mermaid returns the workflow as a Mermaid state diagram, made from the same definitions
+// the state machine runs: each state with its Chinese label, each step with its label, the
+// roles that take it and its article. Urging (督促), allowed in every open state, is left out.
+func (w *Workflow) Mermaid() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "---\ntitle: %s\n---\nstateDiagram-v2\n", w.Name)
+	for _, s := range w.States {
+		fmt.Fprintf(&b, "    state \"%s\" as %s\n", s.Label, s.State)
+	}
+	for _, st := range w.Steps {
+		label := st.Label
+		if st.When != "" {
+			label += "（" + st.When.Label() + "时）"
+		}
+		roles := make([]string, len(st.Roles))
+		for i, r := range st.Roles {
+			roles[i] = r.Label()
+		}
+		who := strings.Join(roles, "/")
+		if st.OwnLeaderRoles != nil {
+			who += "；分中心、乡镇由" + st.OwnLeaderRoles[0].Label()
+		}
+		for _, from := range st.From {
+			src := string(from)
+			if from == start {
+				src = "[*]"
+			}
+			fmt.Fprintf(&b, "    %s --> %s : %s · %s · %s\n", src, st.To, label, who, st.Rule)
+		}
+	}
+	fmt.Fprintf(&b, "    %s --> [*]\n", Archived)
+	return b.String()
+}

@@ -1,0 +1,175 @@
+package caseflow_test
+
+import (
+	"context"
+	"flag"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/haochaping/haochaping/caseflow"
+)
+
+var update = flag.Bool("update", false, "rewrite the diagrams in doc.go and WORKFLOWS.md")
+
+// The boxes of the flowcharts of Annex 2 and Annex 3, as the measures print them.
+var (
+	annex2 = []string{
+		"评价人现场投诉",
+		"县政管办登记、受理",
+		"根据评价内容确定相关责任主体",
+		"现场直查或转办",
+		"责任主体将调查处理情况反馈至县政管办",
+		"投诉处理情况报县政管办分管“好差评”工作领导",
+		"回访投诉人处理结果",
+		"县政管办进行备案",
+	}
+	annex3 = []string{
+		"1、发现系统差评办件",
+		"2、当日填写差评办件转办登记表 向“好差评”工作分管领导报告",
+		"3.县政管办回访核实，并当日转办责任主体",
+		"经回访核实属于需要整改的差评办件：责任主体转办当日召开差评办件专题分析会，开展调查了解，落实责任人，进行整改。2个工作日内整改完毕，形成调查整改报告，报送分管领导审阅",
+		"（无法在期限内整改的，说明理由和整改期限）",
+		"县政管办查看佐证材料，保存相关视频，回访评价人，了解核实差评情况，做好记录。",
+		"经回访核实属于误评和不实差评的办件：相关责任主体需于1个工作日内报送申诉撤销申请",
+		"责任主体将转办登记表以及调查整改报告反馈县政管办",
+		"县政管办当日形成差评申诉复核申请，报送分管领导审阅。",
+		"县政管办对整改落实情况进行核实，根据回访情况、佐证材料以及整改结果，2个工作日内形成详细调查整改报告报送分管领导审阅",
+		"县政管办将经领导审阅后的申诉复核申请当日报柳州市政务服务监督管理办公室督查科（自收到差评办件信息的1个工作日内）",
+		"整改完毕后，再次回访评价人，确保回访人对整改结果表示满意",
+		"县政管办将经领导审阅的调查整改报告报送柳州市政务服务监督管理办公室督查科（自收到差评办件的4个工作日内）",
+	}
+)
+
+var clause = regexp.MustCompile(`^[0-9]+[、.]|[，。：（）\s]+`)
+
+// TestAnnexStepsAreCovered checks every clause of every box of the two flowcharts appears in
+// the Annex text of a step of the workflow, so that no step of the measures is left out.
+func TestAnnexStepsAreCovered(t *testing.T) {
+	for _, tc := range []struct {
+		w     *caseflow.Workflow
+		boxes []string
+	}{{caseflow.OnSite(), annex2}, {caseflow.SystemPushed(), annex3}} {
+		var annex []string
+		for _, s := range tc.w.Steps {
+			annex = append(annex, s.Annex)
+		}
+		all := strings.Join(annex, "\n")
+		for _, box := range tc.boxes {
+			for _, part := range clause.Split(box, -1) {
+				if part == "" {
+					continue
+				}
+				assert.Contains(t, all, part, "%s: box %q", tc.w.Name, box)
+			}
+		}
+	}
+}
+
+func TestEveryStepIsDefinedOnce(t *testing.T) {
+	for _, w := range []*caseflow.Workflow{caseflow.SystemPushed(), caseflow.OnSite()} {
+		seen := map[string]bool{}
+		states := map[caseflow.State]bool{}
+		for _, s := range w.States {
+			states[s.State] = true
+			assert.NotEqual(t, string(s.State), s.Label, "state %s has a Chinese label", s.State)
+		}
+		for _, s := range w.Steps {
+			assert.NotEmpty(t, s.Label)
+			assert.NotEmpty(t, s.Roles, "%s has roles", s.Event)
+			assert.Regexp(t, `^(第[一二三四五六七八九十]+条|附件[0-9])$`, s.Rule, "%s cites a rule", s.Event)
+			assert.True(t, states[s.To], "%s enters a known state %s", s.Event, s.To)
+			assert.NotEqual(t, caseflow.Event(s.To), s.Event, "an event named like a state would confuse fsm callbacks")
+			for _, from := range s.From {
+				key := string(s.Event) + "@" + string(from)
+				assert.False(t, seen[key], "%s defined twice from %s", s.Event, from)
+				seen[key] = true
+				assert.NotEqual(t, from, s.To, "%s: looplab/fsm refuses self transitions", s.Event)
+				if from != "start" {
+					assert.True(t, states[from], "%s leaves a known state %s", s.Event, from)
+				}
+				def, ok := w.Step(s.Event, from)
+				assert.True(t, ok)
+				assert.Equal(t, s.Label, def.Label)
+			}
+			for _, k := range append(append(s.Starts, s.StartsFromReceipt...), s.Fulfils...) {
+				assert.NotContains(t, k.Label(), "DutyKind", "%s: unknown duty %s", s.Event, k)
+			}
+		}
+		for _, s := range w.States {
+			if !w.Final(s.State) {
+				assert.NotEmpty(t, w.Next(s.State), "state %s is a dead end", s.State)
+				assert.Contains(t, w.Next(s.State), caseflow.EventUrge)
+			}
+		}
+		assert.Empty(t, w.Next(caseflow.Archived))
+		assert.Equal(t, "nonsense", w.Label("nonsense"))
+	}
+	assert.Nil(t, caseflow.WorkflowOf("nonsense"))
+}
+
+// TestDiagramsAreInTheDocs checks the Mermaid diagrams in doc.go and WORKFLOWS.md are the
+// ones the definitions make; run with -update to rewrite them.
+func TestDiagramsAreInTheDocs(t *testing.T) {
+	diagrams := []string{caseflow.SystemPushed().Mermaid(), caseflow.OnSite().Mermaid()}
+	var md strings.Builder
+	md.WriteString("# The workflows of package caseflow\n\n" +
+		"Generated from the step definitions by `go test ./caseflow -run TestDiagramsAreInTheDocs -update`;\n" +
+		"do not edit. Annex 3 of the measures is the first, Annex 2 the second.\n")
+	for _, d := range diagrams {
+		md.WriteString("\n```mermaid\n" + d + "```\n")
+	}
+	var doc strings.Builder
+	for _, d := range diagrams {
+		doc.WriteString("//\n")
+		for _, line := range strings.Split(strings.TrimSuffix(d, "\n"), "\n") {
+			doc.WriteString("//\t" + line + "\n")
+		}
+	}
+	src, err := os.ReadFile("doc.go")
+	require.NoError(t, err)
+	const begin, end = "// Diagrams (generated):\n", "//\n// End of diagrams.\n"
+	i, j := strings.Index(string(src), begin), strings.Index(string(src), end)
+	require.True(t, i >= 0 && j > i, "doc.go has the diagram markers")
+	gotDoc := string(src[i+len(begin) : j])
+	if *update {
+		require.NoError(t, os.WriteFile("doc.go", []byte(string(src[:i+len(begin)])+doc.String()+string(src[j:])), 0o644))
+		require.NoError(t, os.WriteFile("WORKFLOWS.md", []byte(md.String()), 0o644))
+		return
+	}
+	assert.Equal(t, doc.String(), gotDoc, "doc.go is stale: go test ./caseflow -run TestDiagramsAreInTheDocs -update")
+	gotMD, err := os.ReadFile("WORKFLOWS.md")
+	require.NoError(t, err)
+	assert.Equal(t, md.String(), string(gotMD), "WORKFLOWS.md is stale: go test ./caseflow -run TestDiagramsAreInTheDocs -update")
+}
+
+func TestDiagramsShowEveryStepAndState(t *testing.T) {
+	for _, w := range []*caseflow.Workflow{caseflow.SystemPushed(), caseflow.OnSite()} {
+		d := w.Mermaid()
+		for _, s := range w.States {
+			assert.Contains(t, d, `state "`+s.Label+`" as `+string(s.State))
+		}
+		for _, s := range w.Steps {
+			assert.Contains(t, d, " : "+s.Label)
+		}
+	}
+}
+
+func TestCancelledContextLeavesNoStateMachineStuck(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	id := f.receive("r1").ID
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	_, err := f.svc.Take(cancelled, id, caseflow.Action{Actor: clerk, Step: registration})
+	require.ErrorIs(t, err, context.Canceled)
+	// The pooled state machines are all usable: the next steps go through.
+	for i := 0; i < 4; i++ {
+		_, err = f.svc.Take(ctx, id, caseflow.Action{Actor: clerk, Step: caseflow.Urge{Message: "请办理"}})
+		require.NoError(t, err)
+	}
+	f.step(id, at(2026, 11, 24, 10, 0), clerk, registration)
+}

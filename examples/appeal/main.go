@@ -1,0 +1,210 @@
+// Command appeal shows the appeal branch of a pushed bad review (第九条, Annex 3). The
+// office's callback finds the review mistaken (误评); the window's leader in charge submits
+// appeal materials within 1 working day, the office confirms them and writes the appeal
+// review application, the leader in charge reviews it and it goes to the city office the
+// same day; the city upholds the appeal, the review is annulled and nobody is docked under
+// 第十条. The case is received the day before the National Day holiday, so its 1-working-day
+// limits fall after the holiday. A second case shows an appeal the city rejects: the case
+// goes back to rectification with its deadlines restarting from the decision.
+//
+//	go run ./examples/appeal
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/haochaping/haochaping"
+	"github.com/haochaping/haochaping/caseflow"
+	"github.com/haochaping/haochaping/deadline"
+)
+
+// The people who take the steps, and the window the cases are transferred to.
+var (
+	clerk     = caseflow.Actor{ID: "u-office-1", Name: "王五", Role: caseflow.RoleOffice}
+	leader    = caseflow.Actor{ID: "u-leader-1", Name: "赵六", Role: caseflow.RoleLeader}
+	taxLeader = caseflow.Actor{ID: "u-tax-leader", Name: "吴十", Role: caseflow.RoleUnitLeader, Unit: "tax-bureau"}
+	cityClerk = caseflow.Actor{ID: "u-city-1", Name: "郑一", Role: caseflow.RoleCity}
+	taxWindow = &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow,
+		Unit: "center", Department: "tax-bureau"}
+	registration = caseflow.Registration{Window: taxWindow, ReportedTo: []string{"分管领导 赵六", "窗口负责人 孙八"}}
+)
+
+func main() {
+	if err := run(); err != nil {
+		fmt.Fprintln(os.Stderr, "appeal:", err)
+		os.Exit(1)
+	}
+}
+
+func run() error {
+	ctx := context.Background()
+	clk := &clock{}
+	svc := caseflow.NewService(caseflow.NewMemoryStore())
+	svc.Calendar, svc.Now = deadline.China(), clk.Now
+	n := 0
+	svc.NewID = func(_ caseflow.Kind, received time.Time) string {
+		n++
+		return fmt.Sprintf("SP-%s-%04d", received.Format("20060102"), n)
+	}
+
+	fmt.Println("一、误评，申诉成立")
+	c, err := receive(ctx, svc, clk, "450224-2026-000456", at(9, 30, 9, 40))
+	if err != nil {
+		return err
+	}
+	c, err = play(ctx, svc, clk, c.ID, true, []step{
+		{at(9, 30, 10, 0), clerk, registration},
+		{at(9, 30, 10, 30), clerk, caseflow.Callback{Outcome: "评价人表示办理顺利，误按了“不满意”", Verdict: caseflow.Mistaken}},
+		{at(9, 30, 11, 0), clerk, caseflow.Transfer{}},
+		{at(10, 8, 9, 30), taxLeader, caseflow.AppealMaterials{Verdict: caseflow.Mistaken, Reasons: "评价人回访时确认误评，附回访录音"}},
+		{at(10, 8, 11, 0), clerk, caseflow.AppealConfirmation{Application: "经回访核实属误评，申请撤销该差评"}},
+		{at(10, 8, 15, 0), leader, caseflow.AppealReview{Opinion: "同意报市督查科申诉复核"}},
+		{at(10, 8, 16, 0), clerk, caseflow.AppealSubmission{Reference: "融政监管申〔2026〕5号"}},
+		{at(10, 10, 10, 0), cityClerk, caseflow.CityDecision{Upheld: true, Reference: "柳政监管复〔2026〕18号"}},
+		{at(10, 10, 11, 0), clerk, caseflow.Archive{}},
+	})
+	if err != nil {
+		return err
+	}
+	f := c.Finding
+	fmt.Printf("认定（第十条）：%s，不扣分（Accountable = %s）\n", f.Verdict.Label(), f.Accountable())
+	if f.Accountable() != caseflow.AccountableNone {
+		return fmt.Errorf("case %s: an upheld appeal must leave nobody accountable, got %s", c.ID, f.Accountable())
+	}
+	for _, d := range c.Duties {
+		done := map[bool]string{true: "按时完成", false: "超期完成"}[d.OnTime]
+		fmt.Printf("时限 %s %s：截止 %s，%s %s\n", d.Kind.Rule(), d.Label(), stamp(d.Deadline.Due), stamp(c.ClosedAt(d)), done)
+	}
+	if err := caseflow.Verify(c.Trail); err != nil {
+		return err
+	}
+	fmt.Printf("审计链：%d 条记录校验通过，末条哈希 %s\n", len(c.Trail), c.Trail[len(c.Trail)-1].Hash)
+
+	fmt.Println("\n二、不实差评，申诉不成立，重新整改")
+	if c, err = receive(ctx, svc, clk, "450224-2026-000789", at(10, 8, 9, 10)); err != nil {
+		return err
+	}
+	if _, err = play(ctx, svc, clk, c.ID, false, []step{
+		{at(10, 8, 9, 30), clerk, registration},
+		{at(10, 8, 10, 0), clerk, caseflow.Callback{Outcome: "评价人称窗口拒收材料，窗口称材料不全", Verdict: caseflow.Untrue}},
+		{at(10, 8, 10, 20), clerk, caseflow.Transfer{}},
+		{at(10, 8, 14, 30), taxLeader, caseflow.AppealMaterials{Verdict: caseflow.Untrue, Reasons: "申请材料缺少完税证明，依规不予受理"}},
+		{at(10, 8, 15, 0), clerk, caseflow.AppealConfirmation{Application: "经核实属不实差评，申请撤销该差评"}},
+		{at(10, 8, 15, 30), leader, caseflow.AppealReview{Opinion: "同意"}},
+		{at(10, 8, 16, 0), clerk, caseflow.AppealSubmission{}},
+	}); err != nil {
+		return err
+	}
+	fmt.Println("（登记、回访核实、转办、申诉撤销材料、申诉复核申请、审阅、报市督查科：略）")
+	c, err = play(ctx, svc, clk, c.ID, true, []step{
+		{at(10, 9, 10, 0), cityClerk, caseflow.CityDecision{Upheld: false, Reference: "柳政监管复〔2026〕21号",
+			Reason: "窗口未一次性告知所缺材料"}},
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Printf("认定：%s（申诉不成立），待窗口重新召开专题分析会并报送调查整改报告；10月10日（周六）调休上班，计入工作日\n", c.Finding.Verdict.Label())
+	return nil
+}
+
+// receive opens a case at t for a bad review of the tax window rated five minutes earlier.
+func receive(ctx context.Context, svc *caseflow.Service, clk *clock, matter string, t time.Time) (*caseflow.Case, error) {
+	rated := t.Add(-5 * time.Minute)
+	r := haochaping.Review{
+		ID: matter + "#1#" + rated.Format("20060102T150405"), MatterNumber: matter, ServiceItem: "个人所得税申报",
+		Level: haochaping.Dissatisfied, Channel: haochaping.ChannelQRCode, Time: rated,
+		Window: taxWindow.ID, Department: "国家税务总局融安县税务局", Staff: "李四", AreaCode: "450224",
+		Reviewer: haochaping.Reviewer{Name: "张三丰", Gender: haochaping.Male, Phone: "13812345678", Kind: haochaping.NaturalPerson},
+	}
+	clk.t = t
+	c, _, err := svc.Receive(ctx, r)
+	if err != nil {
+		return nil, fmt.Errorf("receive: %w", err)
+	}
+	fmt.Println(c) // String masks the reviewer
+	return c, show(svc, c)
+}
+
+// step is one step of a case: when, by whom, what.
+type step struct {
+	at    time.Time
+	actor caseflow.Actor
+	step  caseflow.Step
+}
+
+// play takes the steps on case id in turn, printing each when verbose.
+func play(ctx context.Context, svc *caseflow.Service, clk *clock, id string, verbose bool, steps []step) (c *caseflow.Case, err error) {
+	for _, s := range steps {
+		clk.t = s.at
+		if c, err = svc.Take(ctx, id, caseflow.Action{Actor: s.actor, Step: s.step}); err != nil {
+			return nil, err // a *caseflow.RefusalError says which rule refused the step
+		}
+		if verbose {
+			if err := show(svc, c); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return c, nil
+}
+
+// show prints the case's last step and its open duties.
+func show(svc *caseflow.Service, c *caseflow.Case) error {
+	e := c.Trail[len(c.Trail)-1]
+	fmt.Printf("%s  %s —— %s；%s\n", stamp(e.Time), stepLabel(c, e), e.Actor.Role.Label(), c.Workflow().Label(e.To))
+	open, err := svc.Duties(c)
+	if err != nil {
+		return err
+	}
+	for _, d := range open {
+		owner := d.Duty.Owner.Label()
+		if d.Duty.Unit != "" {
+			owner += "（" + d.Duty.Unit + "）"
+		}
+		due := "不计时"
+		if d.Duty.Timed {
+			due = fmt.Sprintf("%s，%s 前，%s", d.Duty.Deadline.Rule, stamp(d.Duty.Deadline.Due), d.Status.State)
+		}
+		fmt.Printf("      待办 %s %s：%s，%s\n", d.Duty.Kind.Rule(), owner, d.Duty.Label(), due)
+	}
+	return nil
+}
+
+// stepLabel returns the Chinese label of trail entry e's step.
+func stepLabel(c *caseflow.Case, e *caseflow.Entry) string {
+	if def, ok := c.Workflow().Step(e.Event, e.From); ok {
+		return def.Label
+	}
+	for _, def := range c.Workflow().Steps { // the intake: its entry has no From state
+		if def.Event == e.Event {
+			return def.Label
+		}
+	}
+	return string(e.Event)
+}
+
+// clock is the service's clock; it stands still between steps.
+type clock struct{ t time.Time }
+
+func (c *clock) Now() time.Time { return c.t }
+
+// at returns a time in 2026, Beijing time.
+func at(month time.Month, day, hour, minute int) time.Time {
+	return time.Date(2026, month, day, hour, minute, 0, 0, haochaping.Location())
+}
+
+var weekdays = [...]string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}
+
+// stamp writes t as "2026-09-30 周三 09:40", and a due time of midnight as 24:00 of the day
+// before, as people read it.
+func stamp(t time.Time) string {
+	t = t.In(haochaping.Location())
+	hm := t.Format("15:04")
+	if hm == "00:00" {
+		t, hm = t.Add(-time.Minute), "24:00"
+	}
+	return t.Format("2006-01-02 ") + weekdays[t.Weekday()] + " " + hm
+}
