@@ -3,7 +3,10 @@ package caseflow
 import (
 	"cmp"
 	"context"
+	"errors"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/haochaping/haochaping/deadline"
@@ -62,17 +65,45 @@ func (s *Service) AtRisk(ctx context.Context, f Filter) ([]DutyStatus, error) {
 	return sortByDue(out), nil
 }
 
-// atRisk returns the at-risk and overdue duties of cases at now, in the cases' order.
+// atRisk returns the at-risk and overdue duties of cases at now, in the cases' order. A
+// long list is cut into one part per CPU: the work is reading duties scattered in memory,
+// which CPUs do side by side.
 func (s *Service) atRisk(cases []*Case, now time.Time) ([]DutyStatus, error) {
-	out := make([]DutyStatus, 0, 2*len(cases)) // a case at risk has one or two such duties, seldom more
-	var err error
-	for _, c := range cases {
-		if out, err = s.appendDuties(out, c, now, true); err != nil {
-			return nil, err
-		}
+	parts := min(runtime.GOMAXPROCS(0), len(cases)/parallelAbove+1)
+	results := make([][]DutyStatus, parts)
+	errs := make([]error, parts)
+	var wg sync.WaitGroup
+	size := (len(cases) + parts - 1) / parts
+	for p := 0; p < parts; p++ {
+		part := cases[min(p*size, len(cases)):min((p+1)*size, len(cases))]
+		wg.Add(1)
+		go func(p int) {
+			defer wg.Done()
+			out := make([]DutyStatus, 0, 2*len(part)) // a case at risk has one or two such duties, seldom more
+			for _, c := range part {
+				if out, errs[p] = s.appendDuties(out, c, now, true); errs[p] != nil {
+					return
+				}
+			}
+			results[p] = out
+		}(p)
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if parts == 1 {
+		return results[0], nil
+	}
+	var out []DutyStatus
+	for _, r := range results {
+		out = append(out, r...)
 	}
 	return out, nil
 }
+
+// parallelAbove is the number of cases each CPU takes at least.
+const parallelAbove = 4096
 
 // sortByDue sorts duties by due time, keeping the listing order among equal ones. It sorts
 // small keys rather than the statuses themselves: a worklist can hold many thousands.

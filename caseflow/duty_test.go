@@ -2,6 +2,7 @@ package caseflow_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 	"time"
 
@@ -203,4 +204,30 @@ func TestPolicyJSONRoundTrip(t *testing.T) {
 	var back caseflow.Policy
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, p, back)
+}
+
+// The worklist of a long list is made in parts side by side; it comes out the same as one
+// made in order: soonest due first, then in the store's order.
+func TestAtRiskOverManyCases(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 2, 9, 0))
+	n := 0
+	f.svc.NewID = func(caseflow.Kind, time.Time) string { n++; return fmt.Sprintf("c%05d", n) }
+	for i := 0; i < 9000; i++ {
+		now := at(2026, 11, 2, 8, 0).Add(time.Duration(i) * 3 * time.Minute)
+		f.clock.Set(now)
+		_, _, err := f.svc.Receive(ctx, review(fmt.Sprint("r", i), now.Add(-time.Minute)))
+		require.NoError(t, err)
+	}
+	f.clock.Set(at(2026, 11, 30, 9, 0))
+	ds, err := f.svc.AtRisk(ctx, caseflow.Filter{Open: true})
+	require.NoError(t, err)
+	require.Len(t, ds, 9000*3, "three same-day duties a case, all overdue")
+	for i := 1; i < len(ds); i++ {
+		a, b := ds[i-1], ds[i]
+		if !a.Duty.Deadline.Due.Equal(b.Duty.Deadline.Due) {
+			require.True(t, a.Duty.Deadline.Due.Before(b.Duty.Deadline.Due), "at %d", i)
+			continue
+		}
+		require.True(t, a.Case < b.Case || a.Case == b.Case && a.Duty.StartedBy <= b.Duty.StartedBy && a.Duty.Kind != b.Duty.Kind, "at %d: %s %s then %s %s", i, a.Case, a.Duty.Kind, b.Case, b.Duty.Kind)
+	}
 }

@@ -3,6 +3,7 @@ package caseflow
 import (
 	"context"
 	"fmt"
+	"math"
 	"sync"
 )
 
@@ -13,6 +14,7 @@ import (
 type MemoryStore struct {
 	mu    sync.RWMutex
 	cases []*Case        // in creation order
+	warn  []int64        // cases[i].WarnAt in Unix nanoseconds, or noWarn: an index for AtRiskAt
 	byID  map[string]int // index into cases
 	byKey map[string]int
 }
@@ -47,6 +49,7 @@ func (s *MemoryStore) Create(ctx context.Context, c *Case) error {
 		s.byKey[key] = len(s.cases)
 	}
 	s.cases = append(s.cases, c)
+	s.warn = append(s.warn, warnKey(c))
 	return nil
 }
 
@@ -92,7 +95,7 @@ func (s *MemoryStore) Update(ctx context.Context, c *Case) error {
 		return fmt.Errorf("caseflow: update case %s: %w", c.ID, err)
 	}
 	c.Version++
-	s.cases[i] = c
+	s.cases[i], s.warn[i] = c, warnKey(c)
 	return nil
 }
 
@@ -133,10 +136,25 @@ func (s *MemoryStore) List(ctx context.Context, f Filter) ([]*Case, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	var out []*Case
-	for _, c := range s.cases {
+	atRisk := f.AtRiskAt.UnixNano()
+	for i, c := range s.cases {
+		// The index rules out cases not yet at risk without reading them.
+		if !f.AtRiskAt.IsZero() && s.warn[i] > atRisk {
+			continue
+		}
 		if f.Match(c) {
 			out = append(out, c)
 		}
 	}
 	return out, nil
+}
+
+// noWarn is the index key of a case with no timed duty open.
+const noWarn = math.MaxInt64
+
+func warnKey(c *Case) int64 {
+	if c.WarnAt.IsZero() {
+		return noWarn
+	}
+	return c.WarnAt.UnixNano()
 }
