@@ -137,3 +137,15 @@ func benchmarkAtRisk(b *testing.B, mix func(i int) (time.Time, []caseflow.Action
 	}
 	b.ReportMetric(float64(found), "duties")
 }
+
+// BenchmarkVerify checks the hash chain of an archived case's trail of 11 entries.
+func BenchmarkVerify(b *testing.B) {
+	_, c := archivedCase(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := caseflow.Verify(c.Trail); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -62,6 +62,18 @@ type Case struct {
 	Trail  []*Entry  `json:"trail"`
 }
 
+// LastEntry returns the last trail entry of one of the events, or nil. The entry of
+// EventRegister holds the office's sign-off of Annex 4 (签收人 is its actor, 签收时间 its
+// time).
+func (c *Case) LastEntry(events ...Event) *Entry {
+	for i := len(c.Trail) - 1; i >= 0; i-- {
+		if slices.Contains(events, c.Trail[i].Event) {
+			return c.Trail[i]
+		}
+	}
+	return nil
+}
+
 // TransferredAt returns when the case was last transferred to the window, or inspected on
 // the spot: the transfer time (转办时间) of Annex 4. It is zero before the transfer.
 func (c *Case) TransferredAt() time.Time { return c.lastAt(EventTransfer, EventInspect) }
@@ -72,12 +84,9 @@ func (c *Case) SubmittedAt() time.Time { return c.lastAt(EventSubmitCity) }
 // ArchivedAt returns when the case was archived (备案), or zero.
 func (c *Case) ArchivedAt() time.Time { return c.lastAt(EventArchive) }
 
-// lastAt returns the time of the last trail entry of one of the events, or zero.
 func (c *Case) lastAt(events ...Event) time.Time {
-	for i := len(c.Trail) - 1; i >= 0; i-- {
-		if slices.Contains(events, c.Trail[i].Event) {
-			return c.Trail[i].Time
-		}
+	if e := c.LastEntry(events...); e != nil {
+		return e.Time
 	}
 	return time.Time{}
 }

@@ -73,6 +73,22 @@ func TestDeadlinesOfAPushedCase(t *testing.T) {
 	}
 }
 
+func TestDeadlinesStartedByTheWindowAndTheAppeal(t *testing.T) {
+	f := newFixture(t, at(2026, 9, 29, 9, 30)) // Tuesday before National Day
+	id := toRectifyingAt(f, at(2026, 9, 29, 10, 0))
+	c := f.step(id, at(2026, 9, 30, 16, 0), head, report)
+	assert.Equal(t, due(2026, 10, 9), dueOf(t, c, caseflow.DutyOfficeReport), "第七条: 2 working days from the window's report, across the holiday")
+	assert.Equal(t, at(2026, 9, 30, 16, 0), c.Duty(caseflow.DutyOfficeReport).Deadline.Start)
+
+	g := newFixture(t, at(2026, 9, 29, 9, 30))
+	m := g.receive("r2").ID
+	g.step(m, at(2026, 9, 29, 10, 0), clerk, registration)
+	g.step(m, at(2026, 9, 29, 10, 5), clerk, mistaken)
+	g.step(m, at(2026, 9, 29, 10, 10), clerk, caseflow.Transfer{})
+	c = g.step(m, at(2026, 9, 30, 17, 50), taxLeader, materials)
+	assert.Equal(t, due(2026, 10, 8), dueOf(t, c, caseflow.DutyAppealApplication), "第九条 当日: materials arriving after hours are handled the next working day")
+}
+
 func TestDutiesRecordWhetherOnTime(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
 	id := f.receive("r1").ID

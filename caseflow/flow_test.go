@@ -2,6 +2,7 @@ package caseflow_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -21,12 +22,16 @@ func events(c *caseflow.Case) []caseflow.Event {
 }
 
 // toRectifying takes a pushed case from intake to the window's meeting on Tuesday 2026-11-24.
-func toRectifying(f *fixture) string {
+func toRectifying(f *fixture) string { return toRectifyingAt(f, at(2026, 11, 24, 10, 0)) }
+
+// toRectifyingAt takes a pushed case from intake to the window's meeting, registering it at t
+// and taking the next steps within the same day.
+func toRectifyingAt(f *fixture, t time.Time) string {
 	id := f.receive("r1").ID
-	f.step(id, at(2026, 11, 24, 10, 0), clerk, registration)
-	f.step(id, at(2026, 11, 24, 11, 0), clerk, justified)
-	f.step(id, at(2026, 11, 24, 11, 30), clerk, caseflow.Transfer{})
-	f.step(id, at(2026, 11, 24, 15, 0), staff, meeting)
+	f.step(id, t, clerk, registration)
+	f.step(id, t.Add(time.Hour), clerk, justified)
+	f.step(id, t.Add(90*time.Minute), clerk, caseflow.Transfer{})
+	f.step(id, t.Add(5*time.Hour), staff, meeting)
 	return id
 }
 
@@ -57,6 +62,10 @@ func TestSystemPushedRectification(t *testing.T) {
 	assert.Equal(t, at(2026, 11, 24, 11, 30), c.TransferredAt())
 	assert.Equal(t, at(2026, 11, 27, 9, 0), c.SubmittedAt())
 	assert.Equal(t, at(2026, 11, 27, 10, 0), c.ArchivedAt())
+	signOff := c.LastEntry(caseflow.EventRegister) // Annex 4: 签收人, 签收时间
+	assert.Equal(t, "王五", signOff.Actor.Name)
+	assert.Equal(t, at(2026, 11, 24, 10, 0), signOff.Time)
+	assert.Nil(t, c.LastEntry(caseflow.EventAppeal))
 	assert.Equal(t, caseflow.DiscloseActively, c.Report.Disclosure)
 	assert.Equal(t, "同意，报市督查科", c.LeaderOpinion)
 	assert.True(t, c.Recall.Satisfied)
