@@ -19,6 +19,7 @@ import (
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
 	"github.com/haochaping/haochaping/deadline"
+	"github.com/haochaping/haochaping/examples/internal/journal"
 )
 
 // The people who take the steps, and the window the cases are transferred to.
@@ -41,7 +42,7 @@ func main() {
 
 func run() error {
 	ctx := context.Background()
-	clk := &clock{}
+	clk := &journal.Clock{}
 	svc := caseflow.NewService(caseflow.NewMemoryStore())
 	svc.Calendar, svc.Now = deadline.China(), clk.Now
 	n := 0
@@ -76,7 +77,7 @@ func run() error {
 	}
 	for _, d := range c.Duties {
 		done := map[bool]string{true: "按时完成", false: "超期完成"}[d.OnTime]
-		fmt.Printf("时限 %s %s：截止 %s，%s %s\n", d.Kind.Rule(), d.Label(), stamp(d.Deadline.Due), stamp(c.ClosedAt(d)), done)
+		fmt.Printf("时限 %s %s：截止 %s，%s %s\n", d.Kind.Rule(), d.Label(), journal.Stamp(d.Deadline.Due), journal.Stamp(c.ClosedAt(d)), done)
 	}
 	if err := caseflow.Verify(c.Trail); err != nil {
 		return err
@@ -111,7 +112,7 @@ func run() error {
 }
 
 // receive opens a case at t for a bad review of the tax window rated five minutes earlier.
-func receive(ctx context.Context, svc *caseflow.Service, clk *clock, matter string, t time.Time) (*caseflow.Case, error) {
+func receive(ctx context.Context, svc *caseflow.Service, clk *journal.Clock, matter string, t time.Time) (*caseflow.Case, error) {
 	rated := t.Add(-5 * time.Minute)
 	r := haochaping.Review{
 		ID: matter + "#1#" + rated.Format("20060102T150405"), MatterNumber: matter, ServiceItem: "个人所得税申报",
@@ -119,13 +120,13 @@ func receive(ctx context.Context, svc *caseflow.Service, clk *clock, matter stri
 		Window: taxWindow.ID, Department: "国家税务总局融安县税务局", Staff: "李四", AreaCode: "450224",
 		Reviewer: haochaping.Reviewer{Name: "张三丰", Gender: haochaping.Male, Phone: "13812345678", Kind: haochaping.NaturalPerson},
 	}
-	clk.t = t
+	clk.T = t
 	c, _, err := svc.Receive(ctx, r)
 	if err != nil {
 		return nil, fmt.Errorf("receive: %w", err)
 	}
 	fmt.Println(c) // String masks the reviewer
-	return c, show(svc, c)
+	return c, journal.Show(svc, c)
 }
 
 // step is one step of a case: when, by whom, what.
@@ -136,14 +137,14 @@ type step struct {
 }
 
 // play takes the steps on case id in turn, printing each when verbose.
-func play(ctx context.Context, svc *caseflow.Service, clk *clock, id string, verbose bool, steps []step) (c *caseflow.Case, err error) {
+func play(ctx context.Context, svc *caseflow.Service, clk *journal.Clock, id string, verbose bool, steps []step) (c *caseflow.Case, err error) {
 	for _, s := range steps {
-		clk.t = s.at
+		clk.T = s.at
 		if c, err = svc.Take(ctx, id, caseflow.Action{Actor: s.actor, Step: s.step}); err != nil {
 			return nil, err // a *caseflow.RefusalError says which rule refused the step
 		}
 		if verbose {
-			if err := show(svc, c); err != nil {
+			if err := journal.Show(svc, c); err != nil {
 				return nil, err
 			}
 		}
@@ -151,60 +152,7 @@ func play(ctx context.Context, svc *caseflow.Service, clk *clock, id string, ver
 	return c, nil
 }
 
-// show prints the case's last step and its open duties.
-func show(svc *caseflow.Service, c *caseflow.Case) error {
-	e := c.Trail[len(c.Trail)-1]
-	fmt.Printf("%s  %s —— %s；%s\n", stamp(e.Time), stepLabel(c, e), e.Actor.Role.Label(), c.Workflow().Label(e.To))
-	open, err := svc.Duties(c)
-	if err != nil {
-		return err
-	}
-	for _, d := range open {
-		owner := d.Duty.Owner.Label()
-		if d.Duty.Unit != "" {
-			owner += "（" + d.Duty.Unit + "）"
-		}
-		due := "不计时"
-		if d.Duty.Timed {
-			due = fmt.Sprintf("%s，%s 前，%s", d.Duty.Deadline.Rule, stamp(d.Duty.Deadline.Due), d.Status.State)
-		}
-		fmt.Printf("      待办 %s %s：%s，%s\n", d.Duty.Kind.Rule(), owner, d.Duty.Label(), due)
-	}
-	return nil
-}
-
-// stepLabel returns the Chinese label of trail entry e's step.
-func stepLabel(c *caseflow.Case, e *caseflow.Entry) string {
-	if def, ok := c.Workflow().Step(e.Event, e.From); ok {
-		return def.Label
-	}
-	for _, def := range c.Workflow().Steps { // the intake: its entry has no From state
-		if def.Event == e.Event {
-			return def.Label
-		}
-	}
-	return string(e.Event)
-}
-
-// clock is the service's clock; it stands still between steps.
-type clock struct{ t time.Time }
-
-func (c *clock) Now() time.Time { return c.t }
-
 // at returns a time in 2026, Beijing time.
 func at(month time.Month, day, hour, minute int) time.Time {
 	return time.Date(2026, month, day, hour, minute, 0, 0, haochaping.Location())
-}
-
-var weekdays = [...]string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}
-
-// stamp writes t as "2026-09-30 周三 09:40", and a due time of midnight as 24:00 of the day
-// before, as people read it.
-func stamp(t time.Time) string {
-	t = t.In(haochaping.Location())
-	hm := t.Format("15:04")
-	if hm == "00:00" {
-		t, hm = t.Add(-time.Minute), "24:00"
-	}
-	return t.Format("2006-01-02 ") + weekdays[t.Weekday()] + " " + hm
 }

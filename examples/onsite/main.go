@@ -20,6 +20,7 @@ import (
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
 	"github.com/haochaping/haochaping/deadline"
+	"github.com/haochaping/haochaping/examples/internal/journal"
 )
 
 // The township centre, its window complained of, and the people who take the steps.
@@ -41,7 +42,7 @@ func main() {
 
 func run() error {
 	ctx := context.Background()
-	clk := &clock{t: at(9, 24, 10, 10)}
+	clk := &journal.Clock{T: at(9, 24, 10, 10)}
 	svc := caseflow.NewService(caseflow.NewMemoryStore())
 	svc.Calendar, svc.Now = deadline.China(), clk.Now
 	svc.NewID = func(_ caseflow.Kind, received time.Time) string { return "OS-" + received.Format("20060102") + "-0001" }
@@ -57,20 +58,20 @@ func run() error {
 		return fmt.Errorf("complain: %w", err)
 	}
 	fmt.Println(c) // String masks the complainant
-	if err := show(svc, c); err != nil {
+	if err := journal.Show(svc, c); err != nil {
 		return err
 	}
 
 	// Refused: at a township centre the county office does not register (第四条（二）), nor
 	// does another township's leader. The case is unchanged.
 	for _, a := range []caseflow.Actor{clerk, otherLeader} {
-		clk.t = clk.t.Add(time.Minute)
+		clk.T = clk.T.Add(time.Minute)
 		_, err := svc.Take(ctx, c.ID, caseflow.Action{Actor: a, Step: caseflow.Registration{}})
 		var refusal *caseflow.RefusalError
 		if !errors.As(err, &refusal) {
 			return fmt.Errorf("%s registering: want a refusal, got %v", a.ID, err)
 		}
-		fmt.Printf("%s  拒绝 %s：%s\n", stamp(clk.t), a, err)
+		fmt.Printf("%s  拒绝 %s：%s\n", journal.Stamp(clk.T), a, err)
 	}
 
 	for _, s := range []struct {
@@ -89,11 +90,11 @@ func run() error {
 		{at(9, 30, 10, 30), clerk, caseflow.Recall{Outcome: "投诉人对处理结果满意", Satisfied: true}},
 		{at(9, 30, 11, 0), clerk, caseflow.Archive{}},
 	} {
-		clk.t = s.at
+		clk.T = s.at
 		if c, err = svc.Take(ctx, c.ID, caseflow.Action{Actor: s.actor, Step: s.step}); err != nil {
 			return err
 		}
-		if err := show(svc, c); err != nil {
+		if err := journal.Show(svc, c); err != nil {
 			return err
 		}
 	}
@@ -104,9 +105,9 @@ func run() error {
 	for _, d := range c.Duties {
 		due, done := "不计时", map[bool]string{true: "按时完成", false: "超期完成"}[d.OnTime]
 		if d.Timed {
-			due = "截止 " + stamp(d.Deadline.Due)
+			due = "截止 " + journal.Stamp(d.Deadline.Due)
 		}
-		fmt.Printf("时限 %s %s：%s，%s %s\n", d.Kind.Rule(), d.Label(), due, stamp(c.ClosedAt(d)), done)
+		fmt.Printf("时限 %s %s：%s，%s %s\n", d.Kind.Rule(), d.Label(), due, journal.Stamp(c.ClosedAt(d)), done)
 	}
 	if err := caseflow.Verify(c.Trail); err != nil {
 		return err
@@ -115,60 +116,7 @@ func run() error {
 	return nil
 }
 
-// show prints the case's last step and its open duties.
-func show(svc *caseflow.Service, c *caseflow.Case) error {
-	e := c.Trail[len(c.Trail)-1]
-	fmt.Printf("%s  %s —— %s；%s\n", stamp(e.Time), stepLabel(c, e), e.Actor.Role.Label(), c.Workflow().Label(e.To))
-	open, err := svc.Duties(c)
-	if err != nil {
-		return err
-	}
-	for _, d := range open {
-		owner := d.Duty.Owner.Label()
-		if d.Duty.Unit != "" {
-			owner += "（" + d.Duty.Unit + "）"
-		}
-		due := "不计时"
-		if d.Duty.Timed {
-			due = fmt.Sprintf("%s，%s 前，%s", d.Duty.Deadline.Rule, stamp(d.Duty.Deadline.Due), d.Status.State)
-		}
-		fmt.Printf("      待办 %s %s：%s，%s\n", d.Duty.Kind.Rule(), owner, d.Duty.Label(), due)
-	}
-	return nil
-}
-
-// stepLabel returns the Chinese label of trail entry e's step.
-func stepLabel(c *caseflow.Case, e *caseflow.Entry) string {
-	if def, ok := c.Workflow().Step(e.Event, e.From); ok {
-		return def.Label
-	}
-	for _, def := range c.Workflow().Steps { // the intake: its entry has no From state
-		if def.Event == e.Event {
-			return def.Label
-		}
-	}
-	return string(e.Event)
-}
-
-// clock is the service's clock; it stands still between steps.
-type clock struct{ t time.Time }
-
-func (c *clock) Now() time.Time { return c.t }
-
 // at returns a time in 2026, Beijing time.
 func at(month time.Month, day, hour, minute int) time.Time {
 	return time.Date(2026, month, day, hour, minute, 0, 0, haochaping.Location())
-}
-
-var weekdays = [...]string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}
-
-// stamp writes t as "2026-09-24 周四 10:10", and a due time of midnight as 24:00 of the day
-// before, as people read it.
-func stamp(t time.Time) string {
-	t = t.In(haochaping.Location())
-	hm := t.Format("15:04")
-	if hm == "00:00" {
-		t, hm = t.Add(-time.Minute), "24:00"
-	}
-	return t.Format("2006-01-02 ") + weekdays[t.Weekday()] + " " + hm
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
 	"github.com/haochaping/haochaping/deadline"
+	"github.com/haochaping/haochaping/examples/internal/journal"
 )
 
 // pushed is a bad review as the national push interface sends it: interface level codes
@@ -109,7 +110,7 @@ func run(args []string) error {
 		return fmt.Errorf("receive: %w", err)
 	}
 	fmt.Printf("\n立案：%s %s\n", c.ID, c.Kind.Label())
-	if err := show(svc, c); err != nil {
+	if err := journal.Show(svc, c); err != nil {
 		return err
 	}
 	for _, s := range []struct {
@@ -141,7 +142,7 @@ func run(args []string) error {
 		if c, err = svc.Take(ctx, c.ID, caseflow.Action{Actor: s.actor, Step: s.step}); err != nil {
 			return err // a *caseflow.RefusalError says which rule refused the step
 		}
-		if err := show(svc, c); err != nil {
+		if err := journal.Show(svc, c); err != nil {
 			return err
 		}
 	}
@@ -152,7 +153,7 @@ func run(args []string) error {
 	fmt.Printf("认定（第十条）：%s，原因 %s，责任人 %s，%s\n", f.Verdict.Label(), f.Cause, f.ResponsiblePerson, accountable[f.Accountable()])
 	for _, d := range c.Duties {
 		done := map[bool]string{true: "按时完成", false: "超期完成"}[d.OnTime]
-		fmt.Printf("时限 %s %s：截止 %s，%s %s\n", d.Kind.Rule(), d.Label(), stamp(d.Deadline.Due), stamp(c.ClosedAt(d)), done)
+		fmt.Printf("时限 %s %s：截止 %s，%s %s\n", d.Kind.Rule(), d.Label(), journal.Stamp(d.Deadline.Due), journal.Stamp(c.ClosedAt(d)), done)
 	}
 	if err := caseflow.Verify(c.Trail); err != nil {
 		return err
@@ -168,44 +169,6 @@ var accountable = map[caseflow.Accountable]string{
 	caseflow.AccountableNone:   "不扣分",
 }
 
-// show prints the case's last step and its open duties.
-func show(svc *caseflow.Service, c *caseflow.Case) error {
-	e := c.Trail[len(c.Trail)-1]
-	fmt.Printf("%s  %s —— %s；%s\n", stamp(e.Time), stepLabel(c, e), e.Actor.Role.Label(), c.Workflow().Label(e.To))
-	open, err := svc.Duties(c)
-	if err != nil {
-		return err
-	}
-	for _, d := range open {
-		owner := d.Duty.Owner.Label()
-		if d.Duty.Unit != "" {
-			owner += "（" + d.Duty.Unit + "）"
-		}
-		due := "不计时"
-		if d.Duty.Timed {
-			due = fmt.Sprintf("%s，%s 前，%s", d.Duty.Deadline.Rule, stamp(d.Duty.Deadline.Due), d.Status.State)
-			if d.Status.Provisional {
-				due += "（暂定）"
-			}
-		}
-		fmt.Printf("      待办 %s %s：%s，%s\n", d.Duty.Kind.Rule(), owner, d.Duty.Label(), due)
-	}
-	return nil
-}
-
-// stepLabel returns the Chinese label of trail entry e's step.
-func stepLabel(c *caseflow.Case, e *caseflow.Entry) string {
-	if def, ok := c.Workflow().Step(e.Event, e.From); ok {
-		return def.Label
-	}
-	for _, def := range c.Workflow().Steps { // the intake: its entry has no From state
-		if def.Event == e.Event {
-			return def.Label
-		}
-	}
-	return string(e.Event)
-}
-
 // day returns hour:minute on the n-th working day after the day of receipt, or for n = 0 on
 // the day the same-day duties fall due (the next working day for a review received on a day
 // off).
@@ -219,19 +182,6 @@ func day(cal *deadline.Calendar, received time.Time, n, hour, minute int) (time.
 		return time.Time{}, err
 	}
 	return d.Add(time.Duration(hour)*time.Hour + time.Duration(minute)*time.Minute), nil
-}
-
-var weekdays = [...]string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}
-
-// stamp writes t as "2026-11-20 周五 10:16", and a due time of midnight as 24:00 of the day
-// before, as people read it.
-func stamp(t time.Time) string {
-	t = t.In(haochaping.Location())
-	hm := t.Format("15:04")
-	if hm == "00:00" {
-		t, hm = t.Add(-time.Minute), "24:00"
-	}
-	return t.Format("2006-01-02 ") + weekdays[t.Weekday()] + " " + hm
 }
 
 // dropTime removes the wall-clock time from log records, so that the output stays the same.

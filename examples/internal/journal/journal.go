@@ -1,0 +1,61 @@
+// Package journal prints the steps and duties of a case for the example programs, in Chinese
+// as an office clerk reads them. It is shared by the examples so that each program shows
+// only its case.
+package journal
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/haochaping/haochaping"
+	"github.com/haochaping/haochaping/caseflow"
+)
+
+// Clock is a service clock that stands still between steps: set T before each step.
+type Clock struct{ T time.Time }
+
+// Now returns the clock's time.
+func (c *Clock) Now() time.Time { return c.T }
+
+// Show prints the case's last step, who took it and the state it left the case in, then its
+// open duties: article, owner, duty, rule, due time and standing.
+func Show(svc *caseflow.Service, c *caseflow.Case) error {
+	e := c.Trail[len(c.Trail)-1]
+	label := string(e.Event)
+	if def, ok := c.Workflow().Step(e.Event, e.From); ok {
+		label = def.Label
+	}
+	fmt.Printf("%s  %s —— %s；%s\n", Stamp(e.Time), label, e.Actor.Role.Label(), c.Workflow().Label(e.To))
+	open, err := svc.Duties(c)
+	if err != nil {
+		return err
+	}
+	for _, d := range open {
+		owner := d.Duty.Owner.Label()
+		if d.Duty.Unit != "" {
+			owner += "（" + d.Duty.Unit + "）"
+		}
+		due := "不计时"
+		if d.Duty.Timed {
+			due = fmt.Sprintf("%s，%s 前，%s", d.Duty.Deadline.Rule, Stamp(d.Duty.Deadline.Due), d.Status.State)
+			if d.Status.Provisional {
+				due += "（暂定）"
+			}
+		}
+		fmt.Printf("      待办 %s %s：%s，%s\n", d.Duty.Kind.Rule(), owner, d.Duty.Label(), due)
+	}
+	return nil
+}
+
+var weekdays = [...]string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}
+
+// Stamp writes t as "2026-11-20 周五 10:16" in Beijing time, and a due time of midnight as
+// 24:00 of the day before, as people read it.
+func Stamp(t time.Time) string {
+	t = t.In(haochaping.Location())
+	hm := t.Format("15:04")
+	if hm == "00:00" {
+		t, hm = t.Add(-time.Minute), "24:00"
+	}
+	return t.Format("2006-01-02 ") + weekdays[t.Weekday()] + " " + hm
+}
