@@ -26,7 +26,7 @@ type DutyStatus struct {
 // Duties returns the open duties of c and where they stand now, in the order they started.
 // Untimed duties have a zero Status.
 func (s *Service) Duties(c *Case) ([]DutyStatus, error) {
-	return s.appendDuties(nil, c, s.Now(), false)
+	return s.appendDuties(nil, c, s.now(), false)
 }
 
 // appendDuties appends the open duties of c standing at now; with atRisk only those at risk
@@ -38,7 +38,7 @@ func (s *Service) appendDuties(out []DutyStatus, c *Case, now time.Time, atRisk 
 		}
 		ds := DutyStatus{Case: c.ID, State: c.State, Duty: d}
 		if d.Timed {
-			st, err := s.Calendar.Status(d.Deadline, now)
+			st, err := s.engine().cal.Status(d.Deadline, now)
 			if err != nil {
 				return out, err
 			}
@@ -52,7 +52,7 @@ func (s *Service) appendDuties(out []DutyStatus, c *Case, now time.Time, atRisk 
 // AtRisk lists the open duties, of the cases f selects, that are at risk (即将超期) or
 // overdue (超期) now, soonest due first (then in the store's order): the office's daily worklist.
 func (s *Service) AtRisk(ctx context.Context, f Filter) ([]DutyStatus, error) {
-	now := s.Now()
+	now := s.now()
 	f.AtRiskAt = now
 	cases, err := s.Store.List(ctx, f)
 	if err != nil {

@@ -165,3 +165,16 @@ func TestActorAndLabels(t *testing.T) {
 	slog.New(slog.NewJSONHandler(&logs, nil)).Info("step", "actor", head)
 	assert.Contains(t, logs.String(), `"window":"w-tax"`)
 }
+
+func TestZeroServiceFieldsTakeTheDefaults(t *testing.T) {
+	now := at(2026, 11, 24, 9, 30)
+	svc := &caseflow.Service{Store: caseflow.NewMemoryStore(), Now: func() time.Time { return now }}
+	c, created, err := svc.Receive(ctx, review("r1", now.Add(-time.Minute)))
+	require.NoError(t, err)
+	assert.True(t, created)
+	assert.Regexp(t, `^SP-20261124-[0-9a-f]{12}$`, c.ID)
+	assert.True(t, c.Duty(caseflow.DutyRegister).Timed, "the zero Policy means the Rong'an policy")
+	ds, err := svc.Duties(c)
+	require.NoError(t, err)
+	assert.Len(t, ds, 3)
+}

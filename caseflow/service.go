@@ -17,12 +17,14 @@ import (
 
 // Service ties the workflows, the store, the calendar and the clock together for a portal:
 // open cases, take steps, list duties. Make it with [NewService] and change its fields
-// before first use; a Service is safe for concurrent use.
+// before first use; a Service is safe for concurrent use. A field left at its zero value
+// takes the default NewService would set.
 type Service struct {
 	Store Store
 	// Calendar times the duties; NewService sets [DefaultCalendar].
 	Calendar *deadline.Calendar
-	// Policy holds the time limits; NewService sets [DefaultPolicy].
+	// Policy holds the time limits; NewService sets [DefaultPolicy], and the zero Policy
+	// means it too.
 	Policy Policy
 	// Options is the option list pushed reviews are validated against; nil means Annex 1.
 	Options *haochaping.OptionList
@@ -87,8 +89,28 @@ func (s *Service) engine() *engine {
 		return g
 	}
 	g := &engine{cal: s.Calendar, policy: s.Policy}
+	if g.cal == nil {
+		g.cal = DefaultCalendar()
+	}
+	if g.policy == (Policy{}) {
+		g.policy = DefaultPolicy()
+	}
 	s.eng.Store(g)
 	return g
+}
+
+func (s *Service) now() time.Time {
+	if s.Now == nil {
+		return time.Now()
+	}
+	return s.Now()
+}
+
+func (s *Service) newID(k Kind, receivedAt time.Time) string {
+	if s.NewID == nil {
+		return RandomID(k, receivedAt)
+	}
+	return s.NewID(k, receivedAt)
 }
 
 // Receive opens a case for a bad review pushed by the rating system (第五条), received now.
@@ -99,8 +121,8 @@ func (s *Service) engine() *engine {
 // store error.
 func (s *Service) Receive(ctx context.Context, r haochaping.Review) (c *Case, created bool, err error) {
 	r.Options = slices.Clone(r.Options)
-	now := s.Now()
-	in := Intake{Case: s.NewID(KindSystemPushed, now), Kind: KindSystemPushed, Review: &r}
+	now := s.now()
+	in := Intake{Case: s.newID(KindSystemPushed, now), Kind: KindSystemPushed, Review: &r}
 	if ref := in.check(nil); ref != nil {
 		return nil, false, ref
 	}
@@ -116,8 +138,8 @@ func (s *Service) Receive(ctx context.Context, r haochaping.Review) (c *Case, cr
 // is opened once: the same ID again returns the case already open, with created false. The
 // case returned is the stored one: read it, do not change it.
 func (s *Service) Complain(ctx context.Context, actor Actor, cp Complaint) (c *Case, created bool, err error) {
-	now := s.Now()
-	in := Intake{Case: s.NewID(KindOnSiteComplaint, now), Kind: KindOnSiteComplaint, Complaint: &cp}
+	now := s.now()
+	in := Intake{Case: s.newID(KindOnSiteComplaint, now), Kind: KindOnSiteComplaint, Complaint: &cp}
 	return s.open(ctx, in, actor, now)
 }
 
@@ -159,7 +181,7 @@ func (s *Service) Take(ctx context.Context, id string, act Action) (*Case, error
 		if err != nil {
 			return nil, err
 		}
-		if _, err := g.take(c, act, s.Now()); err != nil {
+		if _, err := g.take(c, act, s.now()); err != nil {
 			return nil, err
 		}
 		err = s.Store.Update(ctx, c)
