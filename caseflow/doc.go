@@ -87,8 +87,7 @@
 //	    verified --> transferred : 当日转办责任主体 · 县政管办 · 附件3
 //	    verified_mistaken --> appeal_preparing : 当日转办责任主体 · 县政管办 · 附件3
 //	    transferred --> rectifying : 召开专题分析会，落实责任人 · 窗口工作人员/窗口负责人 · 第五条
-//	    rectifying --> reported : 报送调查整改报告 · 窗口负责人 · 第五条
-//	    rectifying --> reported : 报送报告，说明理由和整改期限 · 窗口负责人 · 第五条
+//	    rectifying --> reported : 报送调查整改报告 · 窗口负责人 · 第五条<br/>报送报告，说明理由和整改期限 · 窗口负责人 · 第五条
 //	    reported --> office_verified : 核实整改落实情况，报分管领导审阅 · 县政管办 · 第七条
 //	    office_verified --> leader_reviewed : 分管领导审阅调查整改报告 · “好差评”工作分管领导 · 第七条
 //	    leader_reviewed --> recalled : 再次回访：评价人满意（整改完毕时） · 县政管办 · 第八条
@@ -124,8 +123,7 @@
 //	    [*] --> received : 评价人现场投诉 · 县政管办；分中心、乡镇由单位分管领导 · 第四条
 //	    received --> registered : 登记、受理 · 县政管办；分中心、乡镇由单位分管领导 · 第四条
 //	    registered --> assigned : 确定相关责任主体 · 县政管办；分中心、乡镇由单位分管领导 · 第四条
-//	    assigned --> handling : 现场直查 · 县政管办；分中心、乡镇由单位分管领导 · 第四条
-//	    assigned --> handling : 转办 · 县政管办；分中心、乡镇由单位分管领导 · 第四条
+//	    assigned --> handling : 现场直查 · 县政管办；分中心、乡镇由单位分管领导 · 第四条<br/>转办 · 县政管办；分中心、乡镇由单位分管领导 · 第四条
 //	    handling --> reported : 反馈调查处理情况 · 窗口工作人员/窗口负责人；分中心、乡镇由单位分管领导 · 第四条
 //	    reported --> reported_to_leader : 报分管领导 · 县政管办 · 附件2
 //	    reported_to_leader --> recalled : 回访投诉人：满意 · 县政管办 · 附件2

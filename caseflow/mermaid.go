@@ -14,6 +14,11 @@ func (w *Workflow) Mermaid() string {
 	for _, s := range w.States {
 		fmt.Fprintf(&b, "    state \"%s\" as %s\n", s.Label, s.State)
 	}
+	// Steps between the same two states share one edge, their labels one per line, so that
+	// the renderer does not draw one label over another.
+	type edge struct{ from, to State }
+	var edges []edge
+	labels := map[edge][]string{}
 	for _, st := range w.Steps {
 		label := st.Label
 		if st.When != "" {
@@ -28,12 +33,19 @@ func (w *Workflow) Mermaid() string {
 			who += "；分中心、乡镇由" + st.OwnLeaderRoles[0].Label()
 		}
 		for _, from := range st.From {
-			src := string(from)
-			if from == start {
-				src = "[*]"
+			e := edge{from, st.To}
+			if labels[e] == nil {
+				edges = append(edges, e)
 			}
-			fmt.Fprintf(&b, "    %s --> %s : %s · %s · %s\n", src, st.To, label, who, st.Rule)
+			labels[e] = append(labels[e], label+" · "+who+" · "+st.Rule)
 		}
+	}
+	for _, e := range edges {
+		src := string(e.from)
+		if e.from == start {
+			src = "[*]"
+		}
+		fmt.Fprintf(&b, "    %s --> %s : %s\n", src, e.to, strings.Join(labels[e], "<br/>"))
 	}
 	fmt.Fprintf(&b, "    %s --> [*]\n", Archived)
 	return b.String()

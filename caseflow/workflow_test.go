@@ -154,8 +154,9 @@ func TestDiagramsShowEveryStepAndState(t *testing.T) {
 			assert.Contains(t, d, `state "`+s.Label+`" as `+string(s.State))
 		}
 		for _, s := range w.Steps {
-			assert.Contains(t, d, " : "+s.Label)
+			assert.Regexp(t, "( : |<br/>)"+regexp.QuoteMeta(s.Label), d)
 		}
+		assert.Contains(t, d, "<br/>", "parallel steps share an edge")
 	}
 }
 
