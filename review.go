@@ -190,10 +190,24 @@ func (v Validator) checkOptions(p *problems, r Review, list *OptionList) {
 }
 
 func checkReviewer(p *problems, r Review, now time.Time) {
-	rv := r.Reviewer
-	if !r.Anonymous && strings.TrimSpace(rv.Name) == "" {
+	if !r.Anonymous && strings.TrimSpace(r.Reviewer.Name) == "" {
 		p.add("reviewer.name", "", ErrRequired, "a real-name rating names its reviewer")
 	}
+	r.Reviewer.check(p, now)
+}
+
+// Validate reports every problem with the reviewer's data at once, as [Validator.Validate]
+// does for a review's reviewer: the gender and kind codes, the phone, the ID number (or a
+// legal person's unified social credit code) and its agreement with the gender. Fields are
+// named "reviewer.…", and personal data in the errors is masked. A name is not required
+// here: whether a record needs one is the record's rule.
+func (rv Reviewer) Validate(now time.Time) error {
+	var p problems
+	rv.check(&p, now)
+	return p.err()
+}
+
+func (rv Reviewer) check(p *problems, now time.Time) {
 	if rv.Gender != 0 && !genders.valid(rv.Gender) {
 		p.add("reviewer.gender", rv.Gender.String(), ErrUnknownCode, "")
 	}

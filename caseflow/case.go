@@ -53,7 +53,8 @@ type Case struct {
 	// cause and responsible person.
 	Finding Finding `json:"finding"`
 
-	// Duties holds the closed duties, then the open ones, each in the order they started.
+	// Duties holds the closed duties, in the order they closed, then the open ones, in the
+	// order they started.
 	Duties []*Duty `json:"duties"`
 	// WarnAt is the earliest warning time of the open timed duties, zero when none is open:
 	// from then on the case needs attention. Steps keep it up to date; stores may index it
@@ -139,14 +140,24 @@ func (c *Case) Unit() string {
 	return ""
 }
 
+// leaderUnit returns the unit whose leader in charge (单位分管领导) acts for the case: the
+// department of a department window (第九条: the window's leader approves its appeal), or
+// else the case's unit (第四条（二）: a sub-centre's or township centre's leader).
+func (c *Case) leaderUnit() string {
+	if c.Complaint == nil && c.Window != nil && c.Window.Kind == haochaping.DepartmentWindow && c.Window.Department != "" {
+		return c.Window.Department
+	}
+	return c.Unit()
+}
+
 // ledByOwnLeader reports whether the case is an on-site complaint at a sub-centre or township
 // centre, coordinated by that unit's leader in charge (第四条（二）).
 func (c *Case) ledByOwnLeader() bool {
 	return c.Complaint != nil && c.Complaint.Unit.Kind.LedByOwnLeader()
 }
 
-// OpenDuties returns the duties still owed, in the order they started.
-func (c *Case) OpenDuties() []*Duty { return slices.Clip(c.Duties[c.firstOpen():]) }
+// OpenDuties returns the duties still owed, in the order they started, in a new list.
+func (c *Case) OpenDuties() []*Duty { return slices.Clone(c.Duties[c.firstOpen():]) }
 
 // firstOpen returns the index of the first open duty: the open duties are the last ones.
 func (c *Case) firstOpen() int {

@@ -70,7 +70,7 @@
 //	    state "整改已核实，待分管领导审阅" as office_verified
 //	    state "分管领导已审阅，待再次回访" as leader_reviewed
 //	    state "评价人对整改结果满意，待报市督查科" as recalled
-//	    state "已报市督查科，延期整改中" as extended
+//	    state "已报市督查科，待整改完毕后再次回访" as extended
 //	    state "延期整改完毕，待再次回访" as rectified
 //	    state "已报市督查科，评价人满意，待备案" as submitted_to_city
 //	    state "待报申诉撤销材料" as appeal_preparing
@@ -91,12 +91,14 @@
 //	    reported --> office_verified : 核实整改落实情况，报分管领导审阅 · 县政管办 · 第七条
 //	    office_verified --> leader_reviewed : 分管领导审阅调查整改报告 · “好差评”工作分管领导 · 第七条
 //	    leader_reviewed --> recalled : 再次回访：评价人满意（整改完毕时） · 县政管办 · 第八条
-//	    rectified --> submitted_to_city : 再次回访：评价人满意 · 县政管办 · 第八条
+//	    extended --> submitted_to_city : 再次回访：评价人满意（整改完毕时） · 县政管办 · 第八条
+//	    rectified --> submitted_to_city : 再次回访：评价人满意（整改完毕时） · 县政管办 · 第八条
 //	    leader_reviewed --> rectifying : 再次回访：不满意，再次整改（整改完毕时） · 县政管办 · 第八条
+//	    extended --> rectifying : 再次回访：不满意，再次整改（整改完毕时） · 县政管办 · 第八条
 //	    rectified --> rectifying : 再次回访：不满意，再次整改（整改完毕时） · 县政管办 · 第八条
 //	    recalled --> submitted_to_city : 报市督查科 · 县政管办 · 附件3
-//	    leader_reviewed --> extended : 报市督查科（延期整改中时） · 县政管办 · 附件3
-//	    extended --> rectified : 延期整改完毕 · 窗口负责人 · 第五条
+//	    leader_reviewed --> extended : 报市督查科，再次回访待整改完毕 · 县政管办 · 附件3
+//	    extended --> rectified : 延期整改完毕（延期整改中时） · 窗口负责人 · 第五条
 //	    appeal_preparing --> appeal_submitted : 报送申诉撤销材料 · 单位分管领导 · 第九条
 //	    appeal_submitted --> appeal_drafted : 调查确认，形成申诉复核申请 · 县政管办 · 第九条
 //	    appeal_submitted --> transferred : 调查不属误评，转入整改 · 县政管办 · 第九条

@@ -38,7 +38,11 @@ func (s *Service) appendDuties(out []DutyStatus, c *Case, now time.Time, atRisk 
 		}
 		ds := DutyStatus{Case: c.ID, State: c.State, Duty: d}
 		if d.Timed {
-			st, err := s.engine().cal.Status(d.Deadline, now)
+			g, err := s.engine()
+			if err != nil {
+				return out, err
+			}
+			st, err := g.cal.Status(d.Deadline, now)
 			if err != nil {
 				return out, err
 			}

@@ -14,17 +14,19 @@ const (
 	DutyReport            DutyKind = "report"             // 2个工作日内报调查整改报告 (第五条)
 	DutyRectify           DutyKind = "rectify"            // 窗口自定的整改期限 (第五条)
 	DutyOfficeReport      DutyKind = "office_report"      // 2个工作日内核实并报领导审阅 (第七条)
+	DutyLeaderReview      DutyKind = "leader_review"      // 分管领导审阅调查整改报告 (第七条; untimed by default)
 	DutyCityReport        DutyKind = "city_report"        // 4个工作日内报市督查科 (Annex 3)
 	DutyAppealMaterials   DutyKind = "appeal_materials"   // 1个工作日内报申诉撤销材料 (第九条)
 	DutyAppealApplication DutyKind = "appeal_application" // 当日形成并报申诉复核申请 (第九条)
+	DutyAppealReview      DutyKind = "appeal_review"      // 分管领导当日审阅申诉复核申请 (第九条)
 	DutyAppealToCity      DutyKind = "appeal_to_city"     // 1个工作日内报市督查科申诉复核 (Annex 3)
 	DutyFeedback          DutyKind = "feedback"           // 2个工作日内反馈整改报告 (第四条)
 	DutyAccept            DutyKind = "accept"             // 现场投诉登记受理 (Annex 2; untimed by default)
 )
 
 var dutyKinds = []DutyKind{DutyRegister, DutyCallback, DutyTransfer, DutyMeeting, DutyReport,
-	DutyRectify, DutyOfficeReport, DutyCityReport, DutyAppealMaterials, DutyAppealApplication,
-	DutyAppealToCity, DutyFeedback, DutyAccept}
+	DutyRectify, DutyOfficeReport, DutyLeaderReview, DutyCityReport, DutyAppealMaterials,
+	DutyAppealApplication, DutyAppealReview, DutyAppealToCity, DutyFeedback, DutyAccept}
 
 type dutyDef struct {
 	label string
@@ -40,9 +42,11 @@ var dutyDefs = map[DutyKind]dutyDef{
 	DutyReport:            {"报送调查整改报告", RoleWindowHead, "第五条"},
 	DutyRectify:           {"在整改期限内整改完毕", RoleWindowHead, "第五条"},
 	DutyOfficeReport:      {"核实整改并报领导审阅", RoleOffice, "第七条"},
+	DutyLeaderReview:      {"审阅调查整改报告", RoleLeader, "第七条"},
 	DutyCityReport:        {"报市督查科", RoleOffice, "附件3"},
 	DutyAppealMaterials:   {"报送申诉撤销材料", RoleUnitLeader, "第九条"},
 	DutyAppealApplication: {"形成申诉复核申请并报送", RoleOffice, "第九条"},
+	DutyAppealReview:      {"审阅申诉复核申请", RoleLeader, "第九条"},
 	DutyAppealToCity:      {"报市督查科申诉复核", RoleOffice, "附件3"},
 	DutyFeedback:          {"反馈整改报告", RoleWindowHead, "第四条"},
 	DutyAccept:            {"登记、受理", RoleOffice, "附件2"},

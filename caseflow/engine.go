@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -74,9 +75,14 @@ func (g *engine) take(c *Case, act Action, at time.Time) (*Entry, error) {
 	if wf == nil {
 		return nil, fmt.Errorf("caseflow: case %s: unknown kind %q", c.ID, c.Kind)
 	}
-	if act.Step == nil {
+	step, ok := stepValue(act.Step)
+	if !ok {
 		return nil, &RefusalError{State: c.State, Err: ErrMissing, Field: "step", Detail: "an action needs a step"}
 	}
+	act.Step = step
+	// Times are kept to the microsecond, as SQL stores keep them, so that the hash chain
+	// survives a round trip through one.
+	at = at.Truncate(time.Microsecond)
 	ev := act.Step.Event()
 	a := attempts.Get().(*attempt)
 	*a = attempt{g: g, c: c, wf: wf, act: act, at: at, started: a.started[:0]}
@@ -105,6 +111,25 @@ func (g *engine) take(c *Case, act Action, at time.Time) (*Entry, error) {
 	}
 	a.commit()
 	return a.entry, nil
+}
+
+// stepValue returns the step as a value: a pointer to a step (a *Report, say) is read
+// through, and a nil one is no step. A case keeps its own copy of the step's slices and
+// pointers, so the caller may reuse what it passed.
+func stepValue(s Step) (Step, bool) {
+	if s == nil {
+		return nil, false
+	}
+	if v := reflect.ValueOf(s); v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return nil, false
+		}
+		s, _ = v.Elem().Interface().(Step)
+	}
+	if c, ok := s.(interface{ clone() Step }); ok {
+		s = c.clone()
+	}
+	return s, true
 }
 
 func joinEvents(evs []Event) string {
@@ -143,8 +168,8 @@ func (a *attempt) check(from, to State) error {
 			return refuse(ErrWrongUnit, "actor.window", act.Actor.Window, "the case is with window "+windowID(c))
 		}
 	case RoleUnitLeader:
-		if act.Actor.Unit != c.Unit() && (c.Window == nil || act.Actor.Unit != c.Window.Department) {
-			return refuse(ErrWrongUnit, "actor.unit", act.Actor.Unit, "the case belongs to unit "+c.Unit())
+		if u := c.leaderUnit(); act.Actor.Unit != u {
+			return refuse(ErrWrongUnit, "actor.unit", act.Actor.Unit, "the case's leader in charge leads unit "+u)
 		}
 	}
 	if w := a.def.When; w != "" && !w.holds(c) {
@@ -217,36 +242,44 @@ func (a *attempt) startDuties() error {
 }
 
 // owe sets who owes d and for which window or unit: a window's duties are owed for the case's
-// window, a unit leader's for the unit (the window's department, if any, else the case's
-// unit). At a sub-centre or township centre the unit's leader in charge owes the duties the
+// window, a unit leader's for the unit the leader leads ([Case.leaderUnit]). At a sub-centre or township centre the unit's leader in charge owes the duties the
 // office or the window owes at the centre (第四条（二）).
 func (a *attempt) owe(d *Duty) {
 	c := a.c
 	if c.ledByOwnLeader() && (d.Kind == DutyAccept || d.Kind == DutyFeedback) {
 		d.Owner = RoleUnitLeader
 	}
-	switch {
-	case d.Owner.windowRole():
+	switch d.Owner {
+	case RoleWindowStaff, RoleWindowHead:
 		d.Unit = windowID(c)
-	case d.Owner == RoleUnitLeader && c.Window != nil && c.Window.Department != "" && !c.ledByOwnLeader():
-		d.Unit = c.Window.Department
-	case d.Owner == RoleUnitLeader:
-		d.Unit = c.Unit()
+	case RoleUnitLeader:
+		d.Unit = c.leaderUnit()
 	}
 }
 
 // extension turns a report's rectification deadline (整改期限) into a rule: the working days
-// from now to that date.
+// from now to that date, which must be a working day after today (第五条).
 func (a *attempt) extension() (deadline.Rule, error) {
-	r := a.act.Step.(Report)
-	until := r.Extension.Until
-	n, err := a.g.cal.WorkdaysBetween(a.at, until.In(a.g.cal.Location()))
-	if err != nil && !errors.Is(err, deadline.ErrProvisional) {
-		return deadline.Rule{}, fmt.Errorf("caseflow: report extension until %s: %w", until, err)
+	until := a.act.Step.(Report).Extension.Until
+	refuse := func(detail string) error {
+		return &RefusalError{Event: a.def.Event, State: a.from, Rule: "第五条", Err: ErrMissing,
+			Field: "report.extension.until", Value: until.String(), Detail: detail}
 	}
-	if n < 1 {
-		return deadline.Rule{}, &RefusalError{Event: a.def.Event, State: a.from, Rule: "第五条", Err: ErrMissing,
-			Field: "report.extension.until", Value: until.String(), Detail: "the rectification deadline must fall on or after the next working day"}
+	end := until.In(a.g.cal.Location())
+	work, err := a.g.cal.IsWorkday(end)
+	if err != nil && !errors.Is(err, deadline.ErrProvisional) {
+		return deadline.Rule{}, refuse("the calendar cannot count to it: " + err.Error())
+	}
+	n, err := a.g.cal.WorkdaysBetween(a.at, end)
+	switch {
+	case err != nil && !errors.Is(err, deadline.ErrProvisional):
+		return deadline.Rule{}, refuse("the calendar cannot count to it: " + err.Error())
+	case !work:
+		return deadline.Rule{}, refuse("the rectification deadline must be a working day")
+	case n < 1:
+		return deadline.Rule{}, refuse("the rectification deadline must fall on or after the next working day")
+	case !deadline.Workdays(n).Valid() || n > 250:
+		return deadline.Rule{}, refuse("the rectification deadline is more than a working year away")
 	}
 	return deadline.Workdays(n), nil
 }
@@ -255,7 +288,7 @@ func (a *attempt) extension() (deadline.Rule, error) {
 func (a *attempt) prepareEntry() error {
 	c := a.c
 	e := &Entry{Seq: len(c.Trail) + 1, Time: a.at, Actor: a.act.Actor, Event: a.def.Event, From: a.from, To: a.to,
-		Note: a.act.Note, Evidence: slices.Clip(a.act.Evidence), Step: a.act.Step}
+		Note: a.act.Note, Evidence: slices.Clone(a.act.Evidence), Step: a.act.Step}
 	if e.Seq == 1 {
 		e.From = ""
 	} else {

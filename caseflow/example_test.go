@@ -38,7 +38,7 @@ func ExampleService_Receive() {
 	fmt.Println(created)
 
 	clerk := caseflow.Actor{ID: "u1", Name: "王五", Role: caseflow.RoleOffice}
-	window := &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow, Unit: "center"}
+	window := &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow, Unit: "center", Department: "tax-bureau"}
 	now = now.Add(20 * time.Minute)
 	c, err = svc.Take(ctx, c.ID, caseflow.Action{Actor: clerk,
 		Step: caseflow.Registration{Window: window, ReportedTo: []string{"赵六", "孙八"}}})

@@ -132,11 +132,14 @@ func toAppealPending(f *fixture) string {
 	id := f.receive("r1").ID
 	f.step(id, at(2026, 11, 24, 10, 0), clerk, registration)
 	c := f.step(id, at(2026, 11, 24, 11, 0), clerk, mistaken)
-	d := c.Duty(caseflow.DutyAppealMaterials)
-	if d.Owner != caseflow.RoleUnitLeader || d.Unit != "tax-bureau" {
-		f.t.Fatalf("第九条: the window's leader in charge owes the appeal materials, not %s %s", d.Owner, d.Unit)
+	if c.Duty(caseflow.DutyAppealMaterials) != nil {
+		f.t.Fatal("the appeal materials are owed once the case reaches the window")
 	}
-	f.step(id, at(2026, 11, 24, 11, 30), clerk, caseflow.Transfer{})
+	c = f.step(id, at(2026, 11, 24, 11, 30), clerk, caseflow.Transfer{})
+	d := c.Duty(caseflow.DutyAppealMaterials)
+	if d.Owner != caseflow.RoleUnitLeader || d.Unit != "tax-bureau" || !d.Deadline.Start.Equal(c.ReceivedAt) {
+		f.t.Fatalf("第九条: the window's leader in charge owes the appeal materials from receipt, not %s %s %s", d.Owner, d.Unit, d.Deadline.Start)
+	}
 	f.step(id, at(2026, 11, 25, 9, 0), taxLeader, materials)
 	f.step(id, at(2026, 11, 25, 10, 0), clerk, caseflow.AppealConfirmation{Application: "经核实属误评，申请撤销"})
 	f.step(id, at(2026, 11, 25, 11, 0), boss, caseflow.AppealReview{Opinion: "同意申诉"})
@@ -205,10 +208,13 @@ func TestSystemPushedAppealDeclinedByOffice(t *testing.T) {
 	f.step(id, at(2026, 11, 25, 9, 0), taxLeader, materials)
 	c := f.step(id, at(2026, 11, 25, 10, 0), clerk, caseflow.AppealDecline{Reason: "监控显示确有推诿"})
 	assert.Equal(t, caseflow.Transferred, c.State)
-	toCity := c.Duty(caseflow.DutyAppealToCity)
-	assert.True(t, toCity.Cancelled, "the appeal no longer goes to the city")
-	assert.False(t, toCity.OnTime)
-	assert.True(t, c.Duty(caseflow.DutyAppealApplication).OnTime)
+	for _, k := range []caseflow.DutyKind{caseflow.DutyAppealToCity, caseflow.DutyAppealApplication} {
+		d := c.Duty(k)
+		assert.True(t, d.Cancelled, "duty %s: the appeal no longer goes to the city", k)
+		assert.False(t, d.OnTime)
+	}
+	city := c.Duty(caseflow.DutyCityReport)
+	assert.Equal(t, c.ReceivedAt, city.Deadline.Start, "Annex 3: 4 working days from receipt; only the city's rejection restarts it")
 	assert.Equal(t, "监控显示确有推诿", c.Appeal.Declined)
 	assert.True(t, c.Duty(caseflow.DutyMeeting).Open())
 }

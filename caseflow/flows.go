@@ -24,7 +24,7 @@ var systemPushedStates = []StateDef{
 	{OfficeVerified, "整改已核实，待分管领导审阅"},
 	{LeaderReviewed, "分管领导已审阅，待再次回访"},
 	{Recalled, "评价人对整改结果满意，待报市督查科"},
-	{Extended, "已报市督查科，延期整改中"},
+	{Extended, "已报市督查科，待整改完毕后再次回访"},
 	{Rectified, "延期整改完毕，待再次回访"},
 	{SubmittedToCity, "已报市督查科，评价人满意，待备案"},
 	{AppealPreparing, "待报申诉撤销材料"},
@@ -36,72 +36,97 @@ var systemPushedStates = []StateDef{
 	{Archived, "已备案"},
 }
 
+// The boxes of Annex 3 the steps implement.
+const (
+	boxFound      = "1、发现系统差评办件"
+	boxRegister   = "2、当日填写差评办件转办登记表 向“好差评”工作分管领导报告"
+	boxCallback   = "3.县政管办回访核实，并当日转办责任主体"
+	boxEvidence   = "县政管办查看佐证材料，保存相关视频，回访评价人，了解核实差评情况，做好记录。"
+	boxRectify    = "经回访核实属于需要整改的差评办件：责任主体转办当日召开差评办件专题分析会，开展调查了解，落实责任人，进行整改。2个工作日内整改完毕，形成调查整改报告，报送分管领导审阅"
+	boxExtension  = "（无法在期限内整改的，说明理由和整改期限）"
+	boxFeedback   = "责任主体将转办登记表以及调查整改报告反馈县政管办"
+	boxVerify     = "县政管办对整改落实情况进行核实，根据回访情况、佐证材料以及整改结果，2个工作日内形成详细调查整改报告报送分管领导审阅"
+	boxRecall     = "整改完毕后，再次回访评价人，确保回访人对整改结果表示满意"
+	boxCity       = "县政管办将经领导审阅的调查整改报告报送柳州市政务服务监督管理办公室督查科（自收到差评办件的4个工作日内）"
+	boxMistaken   = "经回访核实属于误评和不实差评的办件：相关责任主体需于1个工作日内报送申诉撤销申请"
+	boxAppeal     = "县政管办当日形成差评申诉复核申请，报送分管领导审阅。"
+	boxAppealCity = "县政管办将经领导审阅后的申诉复核申请当日报柳州市政务服务监督管理办公室督查科（自收到差评办件信息的1个工作日内）"
+)
+
+// afterReview are the states after the leader's review of the report in which the reviewer
+// is called back again: before or after the report went to the city.
+var afterReview = []State{LeaderReviewed, Extended, Rectified}
+
 var systemPushedSteps = []StepDef{
 	{Event: EventReceive, Label: "发现系统差评办件", From: []State{start}, To: Received,
-		Roles: []Role{RoleSystem}, Rule: "第五条", Annex: "发现系统差评办件",
+		Roles: []Role{RoleSystem}, Rule: "第五条", Annex: boxFound,
 		StartsFromReceipt: []DutyKind{DutyRegister, DutyCallback, DutyTransfer}},
 	{Event: EventRegister, Label: "当日填写登记表并向分管领导报告", From: []State{Received}, To: Registered,
-		Roles: office, Rule: "第五条", Annex: "当日填写差评办件转办登记表 向“好差评”工作分管领导报告",
+		Roles: office, Rule: "第五条", Annex: boxRegister,
 		Fulfils: []DutyKind{DutyRegister}},
 	{Event: EventCallback, Label: "回访核实：需要整改", From: []State{Registered}, To: Verified,
-		Roles: office, Rule: "第六条", Annex: "县政管办查看佐证材料，保存相关视频，回访评价人，了解核实差评情况，做好记录。",
+		Roles: office, Rule: "第六条", Annex: boxCallback + "\n" + boxEvidence,
 		Fulfils: []DutyKind{DutyCallback}, StartsFromReceipt: []DutyKind{DutyCityReport}},
 	{Event: EventCallbackMistaken, Label: "回访核实：误评或不实差评", From: []State{Registered}, To: VerifiedMistaken,
-		Roles: office, Rule: "第九条", Annex: "县政管办回访核实",
-		Fulfils: []DutyKind{DutyCallback}, StartsFromReceipt: []DutyKind{DutyAppealMaterials, DutyAppealToCity}},
+		Roles: office, Rule: "第九条", Annex: boxCallback + "\n" + boxEvidence,
+		Fulfils: []DutyKind{DutyCallback}, StartsFromReceipt: []DutyKind{DutyAppealToCity}},
 	{Event: EventTransfer, Label: "当日转办责任主体", From: []State{Verified}, To: Transferred,
-		Roles: office, Rule: "附件3", Annex: "并当日转办责任主体",
+		Roles: office, Rule: "附件3", Annex: boxCallback,
 		Fulfils: []DutyKind{DutyTransfer}, Starts: []DutyKind{DutyMeeting, DutyReport}},
 	{Event: EventTransfer, Label: "当日转办责任主体", From: []State{VerifiedMistaken}, To: AppealPreparing,
-		Roles: office, Rule: "附件3", Annex: "并当日转办责任主体",
-		Fulfils: []DutyKind{DutyTransfer}},
+		Roles: office, Rule: "附件3", Annex: boxCallback,
+		Fulfils: []DutyKind{DutyTransfer}, StartsFromReceipt: []DutyKind{DutyAppealMaterials}},
 	{Event: EventMeeting, Label: "召开专题分析会，落实责任人", From: []State{Transferred}, To: Rectifying,
-		Roles: window, Rule: "第五条", Annex: "经回访核实属于需要整改的差评办件：责任主体转办当日召开差评办件专题分析会，开展调查了解，落实责任人，进行整改。",
+		Roles: window, Rule: "第五条", Annex: boxRectify,
 		Fulfils: []DutyKind{DutyMeeting}},
 	{Event: EventReport, Label: "报送调查整改报告", From: []State{Rectifying}, To: Reported,
-		Roles: windowHead, Rule: "第五条", Annex: "2个工作日内整改完毕，形成调查整改报告，报送分管领导审阅",
+		Roles: windowHead, Rule: "第五条", Annex: boxRectify + "\n" + boxFeedback,
 		Fulfils: []DutyKind{DutyReport}, Starts: []DutyKind{DutyOfficeReport}},
 	{Event: EventReportExtension, Label: "报送报告，说明理由和整改期限", From: []State{Rectifying}, To: Reported,
-		Roles: windowHead, Rule: "第五条", Annex: "（无法在期限内整改的，说明理由和整改期限）",
+		Roles: windowHead, Rule: "第五条", Annex: boxExtension + "\n" + boxFeedback,
 		Fulfils: []DutyKind{DutyReport}, Starts: []DutyKind{DutyOfficeReport, DutyRectify}},
 	{Event: EventVerify, Label: "核实整改落实情况，报分管领导审阅", From: []State{Reported}, To: OfficeVerified,
-		Roles: office, Rule: "第七条", Annex: "县政管办对整改落实情况进行核实，根据回访情况、佐证材料以及整改结果，2个工作日内形成详细调查整改报告报送分管领导审阅",
-		Fulfils: []DutyKind{DutyOfficeReport}},
+		Roles: office, Rule: "第七条", Annex: boxVerify,
+		Fulfils: []DutyKind{DutyOfficeReport}, Starts: []DutyKind{DutyLeaderReview}},
 	{Event: EventLeaderReview, Label: "分管领导审阅调查整改报告", From: []State{OfficeVerified}, To: LeaderReviewed,
-		Roles: leader, Rule: "第七条", Annex: "报送分管领导审阅"},
+		Roles: leader, Rule: "第七条", Annex: boxVerify,
+		Fulfils: []DutyKind{DutyLeaderReview}},
 	{Event: EventRecall, Label: "再次回访：评价人满意", From: []State{LeaderReviewed}, To: Recalled, When: RectificationDone,
-		Roles: office, Rule: "第八条", Annex: "整改完毕后，再次回访评价人，确保回访人对整改结果表示满意"},
-	{Event: EventRecall, Label: "再次回访：评价人满意", From: []State{Rectified}, To: SubmittedToCity,
-		Roles: office, Rule: "第八条", Annex: "整改完毕后，再次回访评价人，确保回访人对整改结果表示满意"},
-	{Event: EventRecallUnsatisfied, Label: "再次回访：不满意，再次整改", From: []State{LeaderReviewed, Rectified}, To: Rectifying, When: RectificationDone,
-		Roles: office, Rule: "第八条", Annex: "整改完毕后，再次回访评价人，确保回访人对整改结果表示满意",
+		Roles: office, Rule: "第八条", Annex: boxRecall},
+	{Event: EventRecall, Label: "再次回访：评价人满意", From: []State{Extended, Rectified}, To: SubmittedToCity, When: RectificationDone,
+		Roles: office, Rule: "第八条", Annex: boxRecall},
+	{Event: EventRecallUnsatisfied, Label: "再次回访：不满意，再次整改", From: afterReview, To: Rectifying, When: RectificationDone,
+		Roles: office, Rule: "第八条", Annex: boxRecall,
 		Starts: []DutyKind{DutyReport}},
 	{Event: EventSubmitCity, Label: "报市督查科", From: []State{Recalled}, To: SubmittedToCity,
-		Roles: office, Rule: "附件3", Annex: "县政管办将经领导审阅的调查整改报告报送柳州市政务服务监督管理办公室督查科（自收到差评办件的4个工作日内）",
+		Roles: office, Rule: "附件3", Annex: boxCity,
 		Fulfils: []DutyKind{DutyCityReport}},
-	{Event: EventSubmitCity, Label: "报市督查科", From: []State{LeaderReviewed}, To: Extended, When: RectificationPending,
-		Roles: office, Rule: "附件3", Annex: "县政管办将经领导审阅的调查整改报告报送柳州市政务服务监督管理办公室督查科（自收到差评办件的4个工作日内）",
+	{Event: EventSubmitCity, Label: "报市督查科，再次回访待整改完毕", From: []State{LeaderReviewed}, To: Extended,
+		Roles: office, Rule: "附件3", Annex: boxCity,
 		Fulfils: []DutyKind{DutyCityReport}},
-	{Event: EventRectified, Label: "延期整改完毕", From: []State{Extended}, To: Rectified,
-		Roles: windowHead, Rule: "第五条", Annex: "责任主体将转办登记表以及调查整改报告反馈县政管办",
+	{Event: EventRectified, Label: "延期整改完毕", From: []State{Extended}, To: Rectified, When: RectificationPending,
+		Roles: windowHead, Rule: "第五条",
 		Fulfils: []DutyKind{DutyRectify}},
 	{Event: EventAppeal, Label: "报送申诉撤销材料", From: []State{AppealPreparing}, To: AppealSubmitted,
-		Roles: unitLeader, Rule: "第九条", Annex: "经回访核实属于误评和不实差评的办件：相关责任主体需于1个工作日内报送申诉撤销申请",
+		Roles: unitLeader, Rule: "第九条", Annex: boxMistaken,
 		Fulfils: []DutyKind{DutyAppealMaterials}, Starts: []DutyKind{DutyAppealApplication}},
 	{Event: EventAppealConfirm, Label: "调查确认，形成申诉复核申请", From: []State{AppealSubmitted}, To: AppealDrafted,
-		Roles: office, Rule: "第九条", Annex: "县政管办当日形成差评申诉复核申请，报送分管领导审阅。"},
+		Roles: office, Rule: "第九条", Annex: boxAppeal,
+		Starts: []DutyKind{DutyAppealReview}},
 	{Event: EventAppealDecline, Label: "调查不属误评，转入整改", From: []State{AppealSubmitted}, To: Transferred,
-		Roles: office, Rule: "第九条", Annex: "县政管办当日形成差评申诉复核申请，报送分管领导审阅。",
-		Fulfils: []DutyKind{DutyAppealApplication}, Cancels: []DutyKind{DutyAppealToCity}, Starts: rectifyAnew},
+		Roles: office, Rule: "第九条",
+		Cancels: []DutyKind{DutyAppealApplication, DutyAppealToCity},
+		Starts:  []DutyKind{DutyMeeting, DutyReport}, StartsFromReceipt: []DutyKind{DutyCityReport}},
 	{Event: EventAppealReview, Label: "分管领导审阅申诉复核申请", From: []State{AppealDrafted}, To: AppealReviewed,
-		Roles: leader, Rule: "第九条", Annex: "县政管办当日形成差评申诉复核申请，报送分管领导审阅。"},
+		Roles: leader, Rule: "第九条", Annex: boxAppeal,
+		Fulfils: []DutyKind{DutyAppealReview}},
 	{Event: EventAppealSubmit, Label: "当日报市督查科申诉复核", From: []State{AppealReviewed}, To: AppealPending,
-		Roles: office, Rule: "第九条", Annex: "县政管办将经领导审阅后的申诉复核申请当日报柳州市政务服务监督管理办公室督查科（自收到差评办件信息的1个工作日内）",
+		Roles: office, Rule: "第九条", Annex: boxAppealCity,
 		Fulfils: []DutyKind{DutyAppealApplication, DutyAppealToCity}},
 	{Event: EventAppealUpheld, Label: "申诉成立，差评撤销", From: []State{AppealPending}, To: Annulled,
 		Roles: cityOrOffice, Rule: "第九条"},
 	{Event: EventAppealRejected, Label: "申诉不成立，转入整改", From: []State{AppealPending}, To: Transferred,
-		Roles: cityOrOffice, Rule: "第九条", Starts: rectifyAnew},
+		Roles: cityOrOffice, Rule: "第九条", Starts: []DutyKind{DutyMeeting, DutyReport, DutyCityReport}},
 	{Event: EventArchive, Label: "备案", From: []State{SubmittedToCity, Annulled}, To: Archived,
 		Roles: office, Rule: "第三条"},
 }

@@ -37,6 +37,19 @@ func (c Complaint) LogValue() slog.Value {
 		slog.Time("time", c.Time), slog.Any("complainant", c.Complainant))
 }
 
+// validate refuses a complaint dated after now (a minute's skew allowed) and a complainant
+// whose data is malformed; the rest is the intake's check.
+func (c Complaint) validate(now time.Time) error {
+	if c.Time.After(now.Add(time.Minute)) {
+		return &RefusalError{Rule: "第四条", Err: ErrMissing, Field: "complaint.time", Value: c.Time.Format(time.RFC3339),
+			Detail: "a complaint cannot be dated after now, " + now.Format(time.RFC3339)}
+	}
+	if err := c.Complainant.Validate(now); err != nil {
+		return fmt.Errorf("caseflow: complaint complainant: %w", err)
+	}
+	return nil
+}
+
 // Intake is the content of a case's first trail entry: what opened it. A case is rebuilt
 // from its trail starting here.
 type Intake struct {

@@ -91,7 +91,7 @@ func (s *MemoryStore) Update(ctx context.Context, c *Case) error {
 	if old.Version != c.Version {
 		return fmt.Errorf("caseflow: update case %s at version %d, stored version %d: %w", c.ID, c.Version, old.Version, ErrConflict)
 	}
-	if err := extends(old.Trail, c.Trail); err != nil {
+	if err := extends(old.Trail, c); err != nil {
 		return fmt.Errorf("caseflow: update case %s: %w", c.ID, err)
 	}
 	c.Version++
@@ -99,12 +99,19 @@ func (s *MemoryStore) Update(ctx context.Context, c *Case) error {
 	return nil
 }
 
-// extends checks that trail keeps every stored entry (the same entries, as the copies Get
-// hands out share them) and that its new entries chain on from them. Hashes of new entries
-// are the engine's to compute and Verify's to check.
-func extends(old, trail []*Entry) error {
-	if len(trail) < len(old) {
+// extends checks that c's trail keeps every stored entry (the same entries, as the copies Get
+// hands out share them), adds at least one that chains on from them, and leaves c in the
+// state its last entry entered: a case changes only by its steps. Hashes of new entries are
+// the engine's to compute and Verify's to check.
+func extends(old []*Entry, c *Case) error {
+	trail := c.Trail
+	switch {
+	case len(trail) < len(old):
 		return &TamperError{len(trail) + 1, "the update drops stored entries"}
+	case len(trail) == len(old):
+		return &TamperError{len(trail), "the update adds no step"}
+	case trail[len(trail)-1] != nil && trail[len(trail)-1].To != c.State:
+		return &TamperError{len(trail), "the case is not in the state its last step entered"}
 	}
 	for i, e := range old {
 		if trail[i] != e && (trail[i] == nil || trail[i].Hash != e.Hash || !sameEntry(trail[i], e)) {

@@ -26,8 +26,13 @@ type Policy struct {
 	// its head, within 2 working days of the transfer. 第五条.
 	Report deadline.Rule `json:"report"`
 	// OfficeReport: the office verifies the rectification and puts the detailed report to
-	// the leader within 2 working days of the window's report. 第七条, Annex 3.
+	// the leader within 2 working days of the window's report. Annex 3 (县政管办…2个工作日内
+	// 形成详细调查整改报告报送分管领导审阅); 第七条.
 	OfficeReport deadline.Rule `json:"officeReport"`
+	// LeaderReview: the leader in charge reviews the report (第七条: 经分管领导审阅). The
+	// measures set the leader no limit of their own, so the default leaves it untimed; the
+	// city report's limit bounds it.
+	LeaderReview deadline.Rule `json:"leaderReview"`
 	// CityReport: the report, reviewed by the leader, reaches the city office within 4
 	// working days of receipt. Annex 3.
 	CityReport deadline.Rule `json:"cityReport"`
@@ -37,6 +42,9 @@ type Policy struct {
 	// AppealApplication: the office confirms, writes the appeal review application, has it
 	// reviewed and submits it to the city the day the materials arrive. 第九条: 当日.
 	AppealApplication deadline.Rule `json:"appealApplication"`
+	// AppealReview: the leader in charge reviews the appeal review application the day the
+	// office writes it. 第九条: 当日…经“好差评”分管领导审阅后，当日报.
+	AppealReview deadline.Rule `json:"appealReview"`
 	// AppealToCity: the appeal reaches the city within 1 working day of receipt. Annex 3.
 	AppealToCity deadline.Rule `json:"appealToCity"`
 	// Feedback: on site, the responsible window feeds back its rectification report within
@@ -79,12 +87,16 @@ func (p Policy) rule(k DutyKind) deadline.Rule {
 		return p.Report
 	case DutyOfficeReport:
 		return p.OfficeReport
+	case DutyLeaderReview:
+		return p.LeaderReview
 	case DutyCityReport:
 		return p.CityReport
 	case DutyAppealMaterials:
 		return p.AppealMaterials
 	case DutyAppealApplication:
 		return p.AppealApplication
+	case DutyAppealReview:
+		return p.AppealReview
 	case DutyAppealToCity:
 		return p.AppealToCity
 	case DutyFeedback:

@@ -61,7 +61,7 @@ func TestRefusals(t *testing.T) {
 		{"第五条 only the window head submits the report", rectifying, staff, report, caseflow.ErrWrongRole, "第五条", "actor.role"},
 		{"第五条 the head of another window may not", rectifying, otherHead, report, caseflow.ErrWrongUnit, "第五条", "actor.window"},
 		{"the office may not write the window's report", rectifying, clerk, report, caseflow.ErrWrongRole, "第五条", "actor.role"},
-		{"第六条 urging says what", rectifying, clerk, caseflow.Urge{}, caseflow.ErrMissing, "第六条", "urge.message"},
+		{"第五条 urging says what", rectifying, clerk, caseflow.Urge{}, caseflow.ErrMissing, "第五条", "urge.message"},
 		{"only the office urges", rectifying, head, caseflow.Urge{Message: "快"}, caseflow.ErrWrongRole, "第五条", "actor.role"},
 		{"an actor needs an ID", rectifying, caseflow.Actor{Role: caseflow.RoleOffice}, caseflow.Urge{Message: "快"}, caseflow.ErrBadActor, "第五条", "actor.id"},
 		{"an actor needs a known role", rectifying, caseflow.Actor{ID: "x", Role: "mayor"}, caseflow.Urge{Message: "快"}, caseflow.ErrBadActor, "第五条", "actor.role"},

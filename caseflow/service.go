@@ -83,10 +83,10 @@ func RandomID(k Kind, receivedAt time.Time) string {
 	return prefix + receivedAt.In(haochaping.Location()).Format("20060102") + "-" + hex.EncodeToString(b[:])
 }
 
-// engine returns the engine for the service's calendar and policy.
-func (s *Service) engine() *engine {
+// engine returns the engine for the service's calendar and policy, or the policy's error.
+func (s *Service) engine() (*engine, error) {
 	if g := s.eng.Load(); g != nil && g.cal == s.Calendar && g.policy == s.Policy {
-		return g
+		return g, nil
 	}
 	g := &engine{cal: s.Calendar, policy: s.Policy}
 	if g.cal == nil {
@@ -95,8 +95,11 @@ func (s *Service) engine() *engine {
 	if g.policy == (Policy{}) {
 		g.policy = DefaultPolicy()
 	}
+	if err := g.policy.Validate(); err != nil {
+		return nil, err
+	}
 	s.eng.Store(g)
-	return g
+	return g, nil
 }
 
 func (s *Service) now() time.Time {
@@ -121,6 +124,7 @@ func (s *Service) newID(k Kind, receivedAt time.Time) string {
 // store error.
 func (s *Service) Receive(ctx context.Context, r haochaping.Review) (c *Case, created bool, err error) {
 	r.Options = slices.Clone(r.Options)
+	r.Time = r.Time.UTC().Truncate(time.Microsecond) // as SQL stores keep it: the hash chain survives them
 	now := s.now()
 	in := Intake{Case: s.newID(KindSystemPushed, now), Kind: KindSystemPushed, Review: &r}
 	if ref := in.check(nil); ref != nil {
@@ -134,11 +138,18 @@ func (s *Service) Receive(ctx context.Context, r haochaping.Review) (c *Case, cr
 }
 
 // Complain opens a case for a complaint made on site (第四条), recorded now by actor: the
-// office, or at a sub-centre or township centre its leader in charge. A complaint with an ID
+// office, or at a sub-centre or township centre its leader in charge. It returns a
+// *RefusalError for a complaint without content, unit or time, one dated in the future, or a
+// complainant whose phone, ID number or gender is malformed (joined *haochaping.FieldError,
+// masked). A complaint with an ID
 // is opened once: the same ID again returns the case already open, with created false. The
 // case returned is the stored one: read it, do not change it.
 func (s *Service) Complain(ctx context.Context, actor Actor, cp Complaint) (c *Case, created bool, err error) {
 	now := s.now()
+	if err := cp.validate(now); err != nil {
+		return nil, false, err
+	}
+	cp.Time = cp.Time.UTC().Truncate(time.Microsecond)
 	in := Intake{Case: s.newID(KindOnSiteComplaint, now), Kind: KindOnSiteComplaint, Complaint: &cp}
 	return s.open(ctx, in, actor, now)
 }
@@ -152,7 +163,11 @@ func (s *Service) open(ctx context.Context, in Intake, actor Actor, now time.Tim
 			return nil, false, err
 		}
 	}
-	c, err := s.engine().open(in, actor, now)
+	g, err := s.engine()
+	if err != nil {
+		return nil, false, err
+	}
+	c, err := g.open(in, actor, now)
 	if err != nil {
 		return nil, false, err
 	}
@@ -175,7 +190,10 @@ func (s *Service) open(ctx context.Context, in Intake, actor Actor, now time.Tim
 // an error wrapping deadline.ErrNotCovered: [DefaultCalendar] adds provisional years so that
 // this does not happen at the turn of a year.
 func (s *Service) Take(ctx context.Context, id string, act Action) (*Case, error) {
-	g := s.engine()
+	g, err := s.engine()
+	if err != nil {
+		return nil, err
+	}
 	for attempt := 0; ; attempt++ {
 		c, err := s.Store.Get(ctx, id)
 		if err != nil {
@@ -212,7 +230,10 @@ func (s *Service) Rebuild(trail []*Entry) (*Case, error) {
 	if !ok {
 		return nil, fmt.Errorf("caseflow: rebuild: entry 1 is a %s, not the intake", trail[0].Event)
 	}
-	g := s.engine()
+	g, err := s.engine()
+	if err != nil {
+		return nil, err
+	}
 	c, err := g.open(in, trail[0].Actor, trail[0].Time)
 	if err != nil {
 		return nil, fmt.Errorf("caseflow: rebuild: entry 1: %w", err)

@@ -34,7 +34,7 @@ const (
 	VerifiedMistaken State = "verified_mistaken"  // 回访核实属误评或不实差评，待转办
 	Transferred      State = "transferred"        // 已转办，待召开专题分析会
 	Rectifying       State = "rectifying"         // 整改中
-	Extended         State = "extended"           // 已报市督查科，延期整改中
+	Extended         State = "extended"           // 已报市督查科，待整改完毕后再次回访
 	Rectified        State = "rectified"          // 延期整改完毕，待再次回访
 	Reported         State = "reported"           // 整改报告已反馈，待核实
 	OfficeVerified   State = "office_verified"    // 整改已核实，待领导审阅

@@ -16,8 +16,10 @@ func (a Assignment) check(*Case) *RefusalError {
 	if a.Window == nil {
 		return missing("附件2", "assignment.window", "", "name the responsible window")
 	}
-	return checkWindow("assignment.window", a.Window)
+	return checkWindow("附件2", "assignment.window", a.Window)
 }
+
+func (a Assignment) clone() Step { a.Window = cloneWindow(a.Window); return a }
 
 func (a Assignment) apply(c *Case, _ *Entry) { c.Window = a.Window }
 
@@ -41,6 +43,8 @@ func (i Inspection) apply(c *Case, _ *Entry) { c.Inspection = &i }
 // in charge (投诉处理情况报县政管办分管“好差评”工作领导, Annex 2).
 type LeaderReport struct {
 	Summary string `json:"summary"`
+	// Opinion is the leader's opinion as the office records it (分管领导意见, Annex 4).
+	Opinion string `json:"opinion,omitempty"`
 }
 
 // Event returns EventReportLeader.
@@ -50,4 +54,9 @@ func (l LeaderReport) check(*Case) *RefusalError {
 	return requireText("附件2", "leaderReport.summary", l.Summary, "summarise the handling for the leader")
 }
 
-func (l LeaderReport) apply(c *Case, _ *Entry) { c.LeaderReport = l.Summary }
+func (l LeaderReport) apply(c *Case, _ *Entry) {
+	c.LeaderReport = l.Summary
+	if l.Opinion != "" {
+		c.LeaderOpinion = l.Opinion
+	}
+}

@@ -1,6 +1,8 @@
 package caseflow
 
 import (
+	"slices"
+
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/deadline"
 )
@@ -25,7 +27,7 @@ func (Registration) Event() Event { return EventRegister }
 
 func (r Registration) check(c *Case) *RefusalError {
 	if r.Window != nil {
-		if err := checkWindow("registration.window", r.Window); err != nil {
+		if err := checkWindow(kindRule(c, "第五条"), "registration.window", r.Window); err != nil {
 			return err
 		}
 	}
@@ -39,6 +41,11 @@ func (r Registration) check(c *Case) *RefusalError {
 		"report to the leader in charge of the rating work and the head of the window")
 }
 
+func (r Registration) clone() Step {
+	r.Window, r.ReportedTo = cloneWindow(r.Window), slices.Clone(r.ReportedTo)
+	return r
+}
+
 func (r Registration) apply(c *Case, _ *Entry) {
 	c.Registration = &r
 	if r.Window != nil {
@@ -46,15 +53,39 @@ func (r Registration) apply(c *Case, _ *Entry) {
 	}
 }
 
-// checkWindow refuses a window without an ID or with an unknown kind.
-func checkWindow(field string, w *haochaping.Window) *RefusalError {
-	if blank(w.ID) {
-		return missing("第五条", field+".id", w.ID, "a window needs its ID")
+// kindRule returns the article a step's content answers to: pushed for a system-pushed case,
+// 第四条 for an on-site complaint.
+func kindRule(c *Case, pushed string) string {
+	if c.Kind == KindOnSiteComplaint {
+		return "第四条"
 	}
-	if !w.Kind.Valid() {
-		return missing("第五条", field+".kind", w.Kind.String(), "want a business, department or sub-centre window")
+	return pushed
+}
+
+// checkWindow refuses a window without an ID, a known kind or the unit it sits in, and a
+// department window without its department: the unit leader who approves for the window is
+// found by them.
+func checkWindow(rule, field string, w *haochaping.Window) *RefusalError {
+	switch {
+	case blank(w.ID):
+		return missing(rule, field+".id", w.ID, "a window needs its ID")
+	case !w.Kind.Valid():
+		return missing(rule, field+".kind", w.Kind.String(), "want a business, department or sub-centre window")
+	case blank(w.Unit):
+		return missing(rule, field+".unit", w.Unit, "name the centre the window sits in")
+	case w.Kind == haochaping.DepartmentWindow && blank(w.Department):
+		return missing(rule, field+".department", w.Department, "a department window names its department")
 	}
 	return nil
+}
+
+// cloneWindow returns a copy of w, so that a case keeps no pointer into the caller's data.
+func cloneWindow(w *haochaping.Window) *haochaping.Window {
+	if w == nil {
+		return nil
+	}
+	cp := *w
+	return &cp
 }
 
 // Callback is the office's first callback of the reviewer and its verification (回访核实,
@@ -85,9 +116,13 @@ func (cb Callback) check(*Case) *RefusalError {
 	return requireText("第六条", "callback.outcome", cb.Outcome, "record what the callback found")
 }
 
+// apply records the callback. A founded review is Justified from now on; a review the office
+// finds mistaken or untrue stays undetermined until the city upholds the appeal (第九条).
 func (cb Callback) apply(c *Case, _ *Entry) {
 	c.Callback = &cb
-	c.Finding = Finding{Verdict: cb.Verdict}
+	if cb.Verdict == Justified {
+		c.Finding = Finding{Verdict: Justified}
+	}
 }
 
 // Transfer is the office's transfer of the case to the responsible window (转办), with the
@@ -118,6 +153,11 @@ func (m Meeting) check(*Case) *RefusalError {
 		requireList("第五条", "meeting.measures", m.Measures, "decide the corrective measures (制定整改措施)"))
 }
 
+func (m Meeting) clone() Step {
+	m.Measures, m.Attendees = slices.Clone(m.Measures), slices.Clone(m.Attendees)
+	return m
+}
+
 func (m Meeting) apply(c *Case, _ *Entry) { c.Meeting = &m }
 
 // Report is the window's investigation and rectification report (差评办件调查整改报告,
@@ -133,13 +173,17 @@ type Report struct {
 	Investigation []string `json:"investigation"`
 	// Measures are the corrective measures (整改措施).
 	Measures []string `json:"measures"`
-	// Finding is the cause under 第十条; its Verdict is Justified.
+	// Finding is the cause under 第十条; its Verdict is Justified (or empty, which means the
+	// same). On site the investigation may instead find the complaint Untrue or Mistaken.
 	Finding Finding `json:"finding"`
 	// ApplicantEthnicity and ApplicantOrigin are the applicant's 民族 and native city
 	// (***市人), which Annex 5 records and the rating system does not push.
-	ApplicantEthnicity string     `json:"applicantEthnicity,omitempty"`
-	ApplicantOrigin    string     `json:"applicantOrigin,omitempty"`
-	Disclosure         Disclosure `json:"disclosure,omitempty"` // 政府信息公开选项; empty means 主动公开
+	ApplicantEthnicity string `json:"applicantEthnicity,omitempty"`
+	ApplicantOrigin    string `json:"applicantOrigin,omitempty"`
+	// ApplicationSerial is the application serial number (申办流水号) of Annex 5, when it
+	// differs from the review's matter number.
+	ApplicationSerial string     `json:"applicationSerial,omitempty"`
+	Disclosure        Disclosure `json:"disclosure,omitempty"` // 政府信息公开选项; empty means 主动公开
 	// Extension, when rectification cannot be finished in time, says why and by when
 	// (第五条: 说明理由和整改期限); the case then tracks that deadline.
 	Extension *Extension `json:"extension,omitempty"`
@@ -160,16 +204,27 @@ func (r Report) Event() Event {
 	return EventReport
 }
 
-func (r Report) check(*Case) *RefusalError {
-	rule := "第五条"
+func (r Report) check(c *Case) *RefusalError {
+	rule := kindRule(c, "第五条")
 	if err := firstRefusal(
 		requireText(rule, "report.investigator", r.Investigator, "name the investigator (调查人)"),
 		requireText(rule, "report.subject", r.Subject, "name who was investigated (调查对象)"),
 		requireList(rule, "report.investigation", r.Investigation, "say what the investigation found (调查处理情况)"),
 		requireList(rule, "report.measures", r.Measures, "a report states its corrective measures (整改措施)"),
-		r.Finding.check("report.finding"),
 	); err != nil {
 		return err
+	}
+	switch v := r.Finding.Verdict; {
+	case v == "" || v == Justified:
+		if err := r.Finding.check("report.finding"); err != nil {
+			return err
+		}
+	case v.appealable() && c.Kind == KindOnSiteComplaint:
+		// 第十条 deducts for what the investigation finds (经查属…); an on-site complaint
+		// found untrue costs nothing. A pushed review is annulled only on appeal (第九条).
+	default:
+		return missing(rule, "report.finding.verdict", string(v),
+			"a report's finding is justified; a pushed review found mistaken or untrue goes to appeal (第九条)")
 	}
 	switch r.Disclosure {
 	case "", DiscloseActively, DiscloseOnRequest, DiscloseNot:
@@ -188,8 +243,19 @@ func (r Report) check(*Case) *RefusalError {
 	return nil
 }
 
+func (r Report) clone() Step {
+	r.Reception, r.Investigation, r.Measures = slices.Clone(r.Reception), slices.Clone(r.Investigation), slices.Clone(r.Measures)
+	if r.Extension != nil {
+		ext := *r.Extension
+		r.Extension = &ext
+	}
+	return r
+}
+
 func (r Report) apply(c *Case, _ *Entry) {
-	r.Finding.Verdict = Justified
+	if r.Finding.Verdict == "" {
+		r.Finding.Verdict = Justified
+	}
 	if r.Disclosure == "" {
 		r.Disclosure = DiscloseActively
 	}
@@ -209,6 +275,8 @@ func (Rectification) Event() Event { return EventRectified }
 func (r Rectification) check(*Case) *RefusalError {
 	return requireList("第五条", "rectification.done", r.Done, "say what was done to rectify")
 }
+
+func (r Rectification) clone() Step { r.Done = slices.Clone(r.Done); return r }
 
 func (r Rectification) apply(c *Case, _ *Entry) { c.Rectification = &r }
 
@@ -258,8 +326,12 @@ func (r Recall) Event() Event {
 	return EventRecallUnsatisfied
 }
 
-func (r Recall) check(*Case) *RefusalError {
-	return requireText("第八条", "recall.outcome", r.Outcome, "record what the reviewer said (回访结果)")
+func (r Recall) check(c *Case) *RefusalError {
+	rule := "第八条"
+	if c.Kind == KindOnSiteComplaint {
+		rule = "附件2"
+	}
+	return requireText(rule, "recall.outcome", r.Outcome, "record what the reviewer said (回访结果)")
 }
 
 func (r Recall) apply(c *Case, _ *Entry) {
@@ -293,7 +365,7 @@ func (Archive) check(*Case) *RefusalError { return nil }
 
 func (Archive) apply(*Case, *Entry) {}
 
-// Urge is the office urging the window on (督促办理, 第五条, 第六条). It changes no state and
+// Urge is the office urging the window on (督促办理, 第五条; 第六条). It changes no state and
 // is recorded in the trail.
 type Urge struct {
 	Message string `json:"message"`
@@ -303,7 +375,7 @@ type Urge struct {
 func (Urge) Event() Event { return EventUrge }
 
 func (u Urge) check(*Case) *RefusalError {
-	return requireText("第六条", "urge.message", u.Message, "say what the window is urged to do")
+	return requireText("第五条", "urge.message", u.Message, "say what the window is urged to do")
 }
 
 func (Urge) apply(*Case, *Entry) {}

@@ -29,8 +29,9 @@ type Store interface {
 	// wrapping ErrNotFound.
 	GetByKey(ctx context.Context, key string) (*Case, error)
 	// Update stores c if the stored version equals c.Version and c's trail extends the
-	// stored trail (every stored entry kept, the new ones chained on by sequence and previous
-	// hash); it then increments c.Version. It returns an error wrapping ErrNotFound,
+	// stored trail (every stored entry kept, at least one new one, chained on by sequence
+	// and previous hash, and the case in the state the last one entered); it then increments
+	// c.Version. It returns an error wrapping ErrNotFound,
 	// ErrConflict (stale version) or ErrTampered (a trail that does not extend the stored
 	// one), and leaves c.Version unchanged on error.
 	Update(ctx context.Context, c *Case) error
@@ -45,7 +46,8 @@ type Filter struct {
 	States []State
 	// Open selects cases not yet archived.
 	Open bool
-	// Unit selects cases of a unit ([Case.Unit]); Window cases with a responsible window.
+	// Unit selects cases of a unit ([Case.Unit]) or of a department's window; Window cases
+	// with a responsible window.
 	Unit   string
 	Window string
 	// ReceivedFrom and ReceivedTo select cases received in [ReceivedFrom, ReceivedTo); a
@@ -64,7 +66,7 @@ func (f *Filter) Match(c *Case) bool {
 	case f.Kind != "" && c.Kind != f.Kind,
 		len(f.States) > 0 && !slices.Contains(f.States, c.State),
 		f.Open && c.Closed(),
-		f.Unit != "" && c.Unit() != f.Unit,
+		f.Unit != "" && c.Unit() != f.Unit && (c.Window == nil || c.Window.Department != f.Unit),
 		f.Window != "" && (c.Window == nil || c.Window.ID != f.Window),
 		!f.ReceivedFrom.IsZero() && c.ReceivedAt.Before(f.ReceivedFrom),
 		!f.ReceivedTo.IsZero() && !c.ReceivedAt.Before(f.ReceivedTo):

@@ -35,9 +35,12 @@ func Workdays(n int) Rule { return Rule{n: n} }
 // Valid reports whether r is SameDay() or Workdays(n) with n ≥ 1.
 func (r Rule) Valid() bool { return r.sameDay || r.n >= 1 }
 
-// String returns the rule as the measures write it: "当日" or "2个工作日内".
+// String returns the rule as the measures write it: "当日" or "2个工作日内"; "不限时" for the
+// zero Rule.
 func (r Rule) String() string {
 	switch {
+	case r == Rule{}:
+		return "不限时"
 	case r.sameDay:
 		return "当日"
 	case r.n >= 1:
