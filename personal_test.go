@@ -138,3 +138,14 @@ func TestMaskText(t *testing.T) {
 		hcp.MaskText("电话13812345678，身份证45022419900101123X，工号1234567，第3号窗口"))
 	assert.Equal(t, "没有数字", hcp.MaskText("没有数字"))
 }
+
+func TestReviewerValidate(t *testing.T) {
+	now := time.Date(2026, 11, 24, 9, 0, 0, 0, hcp.Location())
+	assert.NoError(t, hcp.Reviewer{Name: "张三", Phone: "13812345678"}.Validate(now))
+	assert.NoError(t, hcp.Reviewer{}.Validate(now), "a name is the record's rule, not the reviewer's")
+	err := hcp.Reviewer{Phone: "12345", IDNumber: "123", Gender: 9}.Validate(now)
+	for _, field := range []string{"reviewer.phone", "reviewer.idNumber", "reviewer.gender"} {
+		assert.ErrorContains(t, err, field)
+	}
+	assert.NotContains(t, err.Error(), "12345")
+}

@@ -58,15 +58,17 @@ type Policy struct {
 // DefaultPolicy returns the limits of the Rong'an measures (融政监管字〔2021〕2号).
 func DefaultPolicy() Policy {
 	return Policy{
-		Register:          deadline.SameDay(),   // 第五条, Annex 3
-		Callback:          deadline.SameDay(),   // 第六条
-		Transfer:          deadline.SameDay(),   // Annex 3
-		Meeting:           deadline.SameDay(),   // 第五条, Annex 3
-		Report:            deadline.Workdays(2), // 第五条
-		OfficeReport:      deadline.Workdays(2), // 第七条, Annex 3
+		Register:     deadline.SameDay(),   // 第五条, Annex 3
+		Callback:     deadline.SameDay(),   // 第六条
+		Transfer:     deadline.SameDay(),   // Annex 3
+		Meeting:      deadline.SameDay(),   // 第五条, Annex 3
+		Report:       deadline.Workdays(2), // 第五条
+		OfficeReport: deadline.Workdays(2), // Annex 3, 第七条
+		// LeaderReview untimed: 第七条 sets the leader no limit of its own.
 		CityReport:        deadline.Workdays(4), // Annex 3
 		AppealMaterials:   deadline.Workdays(1), // 第九条
 		AppealApplication: deadline.SameDay(),   // 第九条
+		AppealReview:      deadline.SameDay(),   // 第九条
 		AppealToCity:      deadline.Workdays(1), // Annex 3
 		Feedback:          deadline.Workdays(2), // 第四条
 	}

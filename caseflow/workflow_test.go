@@ -16,55 +16,72 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the diagrams in doc.go and WORKFLOWS.md")
 
-// The boxes of the flowcharts of Annex 2 and Annex 3, as the measures print them.
+// The boxes of the flowcharts of Annex 2 and Annex 3, as the measures print them, and the
+// steps that implement each.
 var (
-	annex2 = []string{
-		"评价人现场投诉",
-		"县政管办登记、受理",
-		"根据评价内容确定相关责任主体",
-		"现场直查或转办",
-		"责任主体将调查处理情况反馈至县政管办",
-		"投诉处理情况报县政管办分管“好差评”工作领导",
-		"回访投诉人处理结果",
-		"县政管办进行备案",
+	annex2 = []annexBox{
+		{"评价人现场投诉", []caseflow.Event{"receive"}},
+		{"县政管办登记、受理", []caseflow.Event{"register"}},
+		{"根据评价内容确定相关责任主体", []caseflow.Event{"assign"}},
+		{"现场直查或转办", []caseflow.Event{"inspect", "transfer"}},
+		{"责任主体将调查处理情况反馈至县政管办", []caseflow.Event{"report"}},
+		{"投诉处理情况报县政管办分管“好差评”工作领导", []caseflow.Event{"report_leader"}},
+		{"回访投诉人处理结果", []caseflow.Event{"recall", "recall_unsatisfied"}},
+		{"县政管办进行备案", []caseflow.Event{"archive"}},
 	}
-	annex3 = []string{
-		"1、发现系统差评办件",
-		"2、当日填写差评办件转办登记表 向“好差评”工作分管领导报告",
-		"3.县政管办回访核实，并当日转办责任主体",
-		"经回访核实属于需要整改的差评办件：责任主体转办当日召开差评办件专题分析会，开展调查了解，落实责任人，进行整改。2个工作日内整改完毕，形成调查整改报告，报送分管领导审阅",
-		"（无法在期限内整改的，说明理由和整改期限）",
-		"县政管办查看佐证材料，保存相关视频，回访评价人，了解核实差评情况，做好记录。",
-		"经回访核实属于误评和不实差评的办件：相关责任主体需于1个工作日内报送申诉撤销申请",
-		"责任主体将转办登记表以及调查整改报告反馈县政管办",
-		"县政管办当日形成差评申诉复核申请，报送分管领导审阅。",
-		"县政管办对整改落实情况进行核实，根据回访情况、佐证材料以及整改结果，2个工作日内形成详细调查整改报告报送分管领导审阅",
-		"县政管办将经领导审阅后的申诉复核申请当日报柳州市政务服务监督管理办公室督查科（自收到差评办件信息的1个工作日内）",
-		"整改完毕后，再次回访评价人，确保回访人对整改结果表示满意",
-		"县政管办将经领导审阅的调查整改报告报送柳州市政务服务监督管理办公室督查科（自收到差评办件的4个工作日内）",
+	annex3 = []annexBox{
+		{"1、发现系统差评办件", []caseflow.Event{"receive"}},
+		{"2、当日填写差评办件转办登记表 向“好差评”工作分管领导报告", []caseflow.Event{"register"}},
+		{"3.县政管办回访核实，并当日转办责任主体", []caseflow.Event{"callback", "callback_mistaken", "transfer"}},
+		{"经回访核实属于需要整改的差评办件：责任主体转办当日召开差评办件专题分析会，开展调查了解，落实责任人，进行整改。2个工作日内整改完毕，形成调查整改报告，报送分管领导审阅", []caseflow.Event{"meeting", "report"}},
+		{"（无法在期限内整改的，说明理由和整改期限）", []caseflow.Event{"report_extension"}},
+		{"县政管办查看佐证材料，保存相关视频，回访评价人，了解核实差评情况，做好记录。", []caseflow.Event{"callback", "callback_mistaken"}},
+		{"经回访核实属于误评和不实差评的办件：相关责任主体需于1个工作日内报送申诉撤销申请", []caseflow.Event{"appeal"}},
+		{"责任主体将转办登记表以及调查整改报告反馈县政管办", []caseflow.Event{"report", "report_extension"}},
+		{"县政管办当日形成差评申诉复核申请，报送分管领导审阅。", []caseflow.Event{"appeal_confirm", "appeal_review"}},
+		{"县政管办对整改落实情况进行核实，根据回访情况、佐证材料以及整改结果，2个工作日内形成详细调查整改报告报送分管领导审阅", []caseflow.Event{"verify", "leader_review"}},
+		{"县政管办将经领导审阅后的申诉复核申请当日报柳州市政务服务监督管理办公室督查科（自收到差评办件信息的1个工作日内）", []caseflow.Event{"appeal_submit"}},
+		{"整改完毕后，再次回访评价人，确保回访人对整改结果表示满意", []caseflow.Event{"recall", "recall_unsatisfied"}},
+		{"县政管办将经领导审阅的调查整改报告报送柳州市政务服务监督管理办公室督查科（自收到差评办件的4个工作日内）", []caseflow.Event{"submit_city"}},
 	}
 )
 
-var clause = regexp.MustCompile(`^[0-9]+[、.]|[，。：（）\s]+`)
+type annexBox struct {
+	text  string
+	steps []caseflow.Event
+}
 
-// TestAnnexStepsAreCovered checks every clause of every box of the two flowcharts appears in
-// the Annex text of a step of the workflow, so that no step of the measures is left out.
+// TestAnnexStepsAreCovered checks every box of the two flowcharts is implemented by the steps
+// it names, and no step quotes a box it does not implement.
 func TestAnnexStepsAreCovered(t *testing.T) {
 	for _, tc := range []struct {
 		w     *caseflow.Workflow
-		boxes []string
+		boxes []annexBox
 	}{{caseflow.OnSite(), annex2}, {caseflow.SystemPushed(), annex3}} {
-		var annex []string
+		quoted := map[caseflow.Event]map[string]bool{} // event → the boxes its steps quote
 		for _, s := range tc.w.Steps {
-			annex = append(annex, s.Annex)
-		}
-		all := strings.Join(annex, "\n")
-		for _, box := range tc.boxes {
-			for _, part := range clause.Split(box, -1) {
-				if part == "" {
-					continue
+			if quoted[s.Event] == nil {
+				quoted[s.Event] = map[string]bool{}
+			}
+			for _, line := range strings.Split(s.Annex, "\n") {
+				if line != "" {
+					quoted[s.Event][line] = true
 				}
-				assert.Contains(t, all, part, "%s: box %q", tc.w.Name, box)
+			}
+		}
+		want := map[caseflow.Event]map[string]bool{}
+		for _, box := range tc.boxes {
+			for _, ev := range box.steps {
+				assert.True(t, quoted[ev][box.text], "%s: step %s implements box %q", tc.w.Name, ev, box.text)
+				if want[ev] == nil {
+					want[ev] = map[string]bool{}
+				}
+				want[ev][box.text] = true
+			}
+		}
+		for ev, boxes := range quoted {
+			for box := range boxes {
+				assert.True(t, want[ev][box], "%s: step %s quotes box %q it does not implement", tc.w.Name, ev, box)
 			}
 		}
 	}

@@ -81,6 +81,16 @@ func testCreate(t *testing.T, f factory) {
 		})
 	}
 
+	t.Run("times to the nanosecond and in any zone come back so that the trail verifies", func(t *testing.T) {
+		h := f.harness(t)
+		h.set(h.clock().Add(123456789 * time.Nanosecond))
+		c := h.receive("r-ns")
+		c = h.take(c.ID, h.clock().Add(987654321*time.Nanosecond), clerk, registration)
+		got := h.get(c.ID)
+		sameCase(t, c, got)
+		require.NoError(t, caseflow.Verify(got.Trail))
+	})
+
 	t.Run("a duplicate ID is refused with ErrDuplicate", func(t *testing.T) {
 		h := f.harness(t)
 		first := h.receive("r1")
@@ -272,6 +282,32 @@ func testTamper(t *testing.T, f factory) {
 			got := h.get(c.ID)
 			unchanged(t, before, got, "a tampered update changed the stored case")
 			require.NoError(t, caseflow.Verify(got.Trail))
+		})
+	}
+
+	for _, tt := range []struct {
+		name   string
+		change func(h *harness, id string) *caseflow.Case
+	}{
+		{"changes a case without taking a step", func(h *harness, id string) *caseflow.Case {
+			c := h.get(id)
+			c.State, c.Duties = caseflow.Archived, nil
+			return c
+		}},
+		{"leaves the case in another state than its last step entered", func(h *harness, id string) *caseflow.Case {
+			c := h.next(id, urge(clerk, "new"))
+			c.State = caseflow.Archived
+			return c
+		}},
+	} {
+		t.Run("an update that "+tt.name+" fails with ErrTampered", func(t *testing.T) {
+			h := f.harness(t)
+			c := h.receive("r1")
+			c = h.take(c.ID, h.clock().Add(30*time.Minute), clerk, registration)
+			before := h.snapshot(c.ID)
+			err := h.store.Update(ctx, tt.change(h, c.ID))
+			require.ErrorIs(t, err, caseflow.ErrTampered)
+			unchanged(t, before, h.get(c.ID), "a tampered update changed the stored case")
 		})
 	}
 }

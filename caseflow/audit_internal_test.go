@@ -1,0 +1,67 @@
+package caseflow
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/haochaping/haochaping"
+	"github.com/haochaping/haochaping/deadline"
+)
+
+// A forger who rewrites an entry and recomputes every hash after it makes a trail Verify
+// accepts: Verify proves integrity up to the last hash, which must be kept elsewhere. The
+// memory store keeps it: such a trail cannot replace the stored one.
+func TestVerifyNeedsAnAnchorAgainstARechainedTrail(t *testing.T) {
+	ctx := context.Background()
+	g := &engine{cal: deadline.China(), policy: DefaultPolicy()}
+	t0 := time.Date(2026, 11, 24, 9, 30, 0, 0, haochaping.Location())
+	c, err := g.open(Intake{Case: "c1", Kind: KindSystemPushed, Review: &haochaping.Review{ID: "r1",
+		Level: haochaping.Dissatisfied, Channel: haochaping.ChannelDevice, Time: t0}}, Actor{ID: "sys", Role: RoleSystem}, t0)
+	require.NoError(t, err)
+	clerk := Actor{ID: "u1", Role: RoleOffice}
+	for i := 1; i <= 3; i++ {
+		_, err := g.take(c, Action{Actor: clerk, Step: Urge{Message: "请办理"}}, t0.Add(time.Duration(i)*time.Minute))
+		require.NoError(t, err)
+	}
+	s := NewMemoryStore()
+	require.NoError(t, s.Create(ctx, c))
+
+	forged := make([]*Entry, len(c.Trail))
+	for i, e := range c.Trail {
+		cp := *e
+		forged[i] = &cp
+	}
+	forged[1].Note = "未督促"
+	for i := 1; i < len(forged); i++ {
+		forged[i].Prev = forged[i-1].Hash
+		forged[i].Hash, err = forged[i].digest()
+		require.NoError(t, err)
+	}
+	require.NoError(t, Verify(forged), "a re-chained trail verifies")
+	assert.NotEqual(t, c.Trail[len(c.Trail)-1].Hash, forged[len(forged)-1].Hash, "but its last hash is not the anchor's")
+
+	stored, err := s.Get(ctx, "c1")
+	require.NoError(t, err)
+	_, err = g.take(stored, Action{Actor: clerk, Step: Urge{Message: "再次督促"}}, t0.Add(time.Hour))
+	require.NoError(t, err)
+	stored.Trail = append(forged, stored.Trail[len(forged)])
+	assert.ErrorIs(t, s.Update(ctx, stored), ErrTampered, "the store keeps the anchor")
+}
+
+// The hash of an entry is pinned: a change to its encoding (a field added to a step or a
+// review without omitempty, say) would stop every stored trail from verifying. Such a change
+// needs a migration, not a new golden value.
+func TestEntryHashIsStable(t *testing.T) {
+	t0 := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
+	e := &Entry{Seq: 2, Time: t0, Actor: Actor{ID: "u1", Name: "王五", Role: RoleOffice}, Event: EventRegister,
+		From: Received, To: Registered, Note: "n", Evidence: []Evidence{NewEvidence("a.jpg", "oss://a", []byte("a"))},
+		Step: Registration{Window: &haochaping.Window{ID: "w", Name: "窗口", Kind: haochaping.BusinessWindow, Unit: "center"},
+			ReportedTo: []string{"赵六"}}}
+	d, err := e.digest()
+	require.NoError(t, err)
+	assert.Equal(t, "7e34444633971ab84edf029282ae6cd1e9cf45ce889c06ef41d04691e7562924", d.String())
+}

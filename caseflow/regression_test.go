@@ -1,0 +1,261 @@
+package caseflow_test
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/haochaping/haochaping"
+	"github.com/haochaping/haochaping/caseflow"
+	"github.com/haochaping/haochaping/deadline"
+)
+
+// Regression: a reviewer still unsatisfied after the leader's review blocked the report to
+// the city, whose limit (Annex 3: 4 working days from receipt) does not wait.
+func TestCityReportDoesNotWaitForASatisfiedReviewer(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	id := toRectifying(f)
+	f.step(id, at(2026, 11, 25, 16, 0), head, report)
+	f.step(id, at(2026, 11, 26, 10, 0), clerk, verification)
+	f.step(id, at(2026, 11, 26, 11, 0), boss, review1)
+	f.step(id, at(2026, 11, 26, 15, 0), clerk, caseflow.Recall{Outcome: "仍不满意"})
+	f.step(id, at(2026, 11, 27, 10, 0), head, report)
+	f.step(id, at(2026, 11, 27, 11, 0), clerk, verification)
+	f.step(id, at(2026, 11, 30, 9, 0), boss, review1)
+	c := f.step(id, at(2026, 11, 30, 10, 0), clerk, caseflow.CitySubmission{})
+	assert.Equal(t, caseflow.Extended, c.State)
+	assert.True(t, c.Duty(caseflow.DutyCityReport).OnTime, "Monday is the 4th working day")
+	c = f.step(id, at(2026, 11, 30, 15, 0), clerk, satisfied)
+	assert.Equal(t, caseflow.SubmittedToCity, c.State)
+	c = f.step(id, at(2026, 11, 30, 16, 0), clerk, caseflow.Archive{})
+	assert.Equal(t, caseflow.Archived, c.State)
+}
+
+// Regression: the office's callback alone made a mistaken review cost nobody anything; only
+// the city's decision annuls it (第九条).
+func TestMistakenCallbackLeavesTheFindingOpen(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	id := f.receive("r1").ID
+	f.step(id, at(2026, 11, 24, 10, 0), clerk, registration)
+	c := f.step(id, at(2026, 11, 24, 11, 0), clerk, mistaken)
+	assert.Equal(t, caseflow.AccountableUndetermined, c.Finding.Accountable())
+	assert.Equal(t, caseflow.Mistaken, c.Callback.Verdict)
+}
+
+// Regression: the leader's reviews were owed by nobody, so the leader's worklist was empty.
+func TestLeaderOwesTheReviews(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	id := toRectifying(f)
+	f.step(id, at(2026, 11, 25, 16, 0), head, report)
+	c := f.step(id, at(2026, 11, 26, 10, 0), clerk, verification)
+	d := c.Duty(caseflow.DutyLeaderReview)
+	require.NotNil(t, d)
+	assert.True(t, d.Open())
+	assert.Equal(t, caseflow.RoleLeader, d.Owner)
+	assert.False(t, d.Timed, "第七条 sets the leader no limit of their own")
+	c = f.step(id, at(2026, 11, 26, 11, 0), boss, review1)
+	assert.True(t, c.Duty(caseflow.DutyLeaderReview).OnTime)
+
+	g := newFixture(t, at(2026, 11, 24, 9, 30))
+	id = toAppealPending(g)
+	c, err := g.svc.Get(ctx, id)
+	require.NoError(t, err)
+	d = c.Duty(caseflow.DutyAppealReview)
+	assert.Equal(t, caseflow.RoleLeader, d.Owner)
+	assert.Equal(t, due(2026, 11, 25), d.Deadline.Due, "第九条: reviewed the day the application is written")
+	assert.True(t, d.OnTime)
+}
+
+// Regression: every on-site complaint ended in a deduction, found founded or not (第十条:
+// 经查属…).
+func TestOnSiteReportMayFindTheComplaintUntrue(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	c, _, err := f.svc.Complain(ctx, clerk, caseflow.Complaint{Time: at(2026, 11, 24, 9, 0), Content: "说窗口乱收费", Unit: center})
+	require.NoError(t, err)
+	id := c.ID
+	f.step(id, at(2026, 11, 24, 9, 40), clerk, caseflow.Registration{})
+	f.step(id, at(2026, 11, 24, 9, 50), clerk, caseflow.Assignment{Window: taxWindow})
+	f.step(id, at(2026, 11, 24, 10, 0), clerk, caseflow.Transfer{})
+	untrue := report
+	untrue.Finding = caseflow.Finding{Verdict: caseflow.Untrue}
+	c = f.step(id, at(2026, 11, 25, 10, 0), head, untrue)
+	assert.Equal(t, caseflow.AccountableNone, c.Finding.Accountable())
+
+	g := newFixture(t, at(2026, 11, 24, 9, 30))
+	pushed := toRectifying(g)
+	r := g.refused(pushed, head, untrue, caseflow.ErrMissing)
+	assert.Equal(t, "report.finding.verdict", r.Field, "a pushed review is annulled only on appeal")
+}
+
+// Regression: a window without its unit, or a department window without its department, left
+// the appeal with no unit leader who could act.
+func TestWindowsNameTheirUnitAndDepartment(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	id := f.receive("r1").ID
+	for field, w := range map[string]*haochaping.Window{
+		"registration.window.unit":       {ID: "w", Kind: haochaping.BusinessWindow},
+		"registration.window.department": {ID: "w", Kind: haochaping.DepartmentWindow, Unit: "center"},
+	} {
+		r := f.refused(id, clerk, caseflow.Registration{Window: w, ReportedTo: []string{"赵六"}}, caseflow.ErrMissing)
+		assert.Equal(t, field, r.Field)
+	}
+}
+
+// Regression: a pointer step panicked, and a typed nil one too.
+func TestPointerSteps(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	id := toRectifying(f)
+	var none *caseflow.Report
+	_, err := f.svc.Take(ctx, id, caseflow.Action{Actor: head, Step: none})
+	assert.ErrorIs(t, err, caseflow.ErrMissing)
+	ext := report
+	ext.Extension = &caseflow.Extension{Reason: "采购", Until: deadline.D(2026, 12, 11)}
+	f.clock.Set(at(2026, 11, 25, 16, 0))
+	c, err := f.svc.Take(ctx, id, caseflow.Action{Actor: head, Step: &ext})
+	require.NoError(t, err)
+	assert.IsType(t, caseflow.Report{}, c.Trail[len(c.Trail)-1].Step)
+	assert.NotNil(t, c.Duty(caseflow.DutyRectify))
+}
+
+// Regression: the case kept the caller's slices and window, so a caller reusing its buffers
+// rewrote the stored case and broke its trail.
+func TestCallerMayReuseWhatItPassed(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	id := f.receive("r1").ID
+	w := *taxWindow
+	reg := caseflow.Registration{Window: &w, ReportedTo: []string{"赵六", "孙八"}}
+	ev := []caseflow.Evidence{caseflow.NewEvidence("a.jpg", "", []byte("a"))}
+	f.clock.Set(at(2026, 11, 24, 10, 0))
+	_, err := f.svc.Take(ctx, id, caseflow.Action{Actor: clerk, Step: reg, Evidence: ev})
+	require.NoError(t, err)
+	w.ID, reg.ReportedTo[0], ev[0].Name = "w-social", "某人", "b.jpg"
+	c, err := f.svc.Get(ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, "w-tax", c.Window.ID)
+	assert.Equal(t, "赵六", c.Registration.ReportedTo[0])
+	assert.Equal(t, "a.jpg", c.Trail[1].Evidence[0].Name)
+	require.NoError(t, caseflow.Verify(c.Trail))
+}
+
+// Regression: an extension to a day off fell due before the date the window gave, and one
+// beyond the calendar was a bare error naming no field.
+func TestExtensionDeadlines(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	id := toRectifying(f)
+	f.clock.Set(at(2026, 11, 25, 16, 0))
+	for until, detail := range map[deadline.Date]string{
+		deadline.D(2026, 12, 13): "working day",
+		deadline.D(2027, 3, 1):   "calendar",
+	} {
+		ext := report
+		ext.Extension = &caseflow.Extension{Reason: "采购", Until: until}
+		r := f.refused(id, head, ext, caseflow.ErrMissing)
+		assert.Equal(t, "report.extension.until", r.Field)
+		assert.Contains(t, r.Detail, detail)
+	}
+}
+
+// Regression: on-site refusals cited the articles of the pushed workflow.
+func TestOnSiteRefusalsCiteArticleFour(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	c, _, err := f.svc.Complain(ctx, clerk, caseflow.Complaint{Time: at(2026, 11, 24, 9, 0), Content: "态度差", Unit: center})
+	require.NoError(t, err)
+	id := c.ID
+	f.step(id, at(2026, 11, 24, 9, 40), clerk, caseflow.Registration{})
+	r := f.refused(id, clerk, caseflow.Assignment{Window: &haochaping.Window{ID: "w", Kind: haochaping.BusinessWindow}}, caseflow.ErrMissing)
+	assert.Equal(t, "附件2", r.Rule)
+	f.step(id, at(2026, 11, 24, 9, 50), clerk, caseflow.Assignment{Window: taxWindow})
+	f.step(id, at(2026, 11, 24, 10, 0), clerk, caseflow.Transfer{})
+	r = f.refused(id, head, caseflow.Report{Investigator: "孙八"}, caseflow.ErrMissing)
+	assert.Equal(t, "第四条", r.Rule)
+	f.step(id, at(2026, 11, 25, 10, 0), head, report)
+	f.step(id, at(2026, 11, 25, 11, 0), clerk, caseflow.LeaderReport{Summary: "已整改", Opinion: "同意备案"})
+	r = f.refused(id, clerk, caseflow.Recall{Satisfied: true}, caseflow.ErrMissing)
+	assert.Equal(t, "附件2", r.Rule)
+	c, err = f.svc.Get(ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, "同意备案", c.LeaderOpinion, "Annex 4's 分管领导意见 of an on-site case")
+}
+
+// Regression: a complaint dated next month, or with a malformed phone, was accepted.
+func TestComplaintsAreValidated(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	cp := caseflow.Complaint{Time: at(2026, 12, 24, 9, 0), Content: "态度差", Unit: center}
+	_, _, err := f.svc.Complain(ctx, clerk, cp)
+	assert.ErrorIs(t, err, caseflow.ErrMissing)
+	assert.ErrorContains(t, err, "complaint.time")
+	cp.Time = at(2026, 11, 24, 9, 0)
+	cp.Complainant = haochaping.Reviewer{Phone: "12345", IDNumber: "123"}
+	_, _, err = f.svc.Complain(ctx, clerk, cp)
+	var fe *haochaping.FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.ErrorContains(t, err, "reviewer.phone")
+	assert.ErrorContains(t, err, "reviewer.idNumber")
+	assert.NotContains(t, err.Error(), "12345")
+}
+
+// Regression: Filter.Unit missed the cases of a department's window.
+func TestFilterByDepartment(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	toRectifying(f)
+	for _, unit := range []string{"center", "tax-bureau"} {
+		cs, err := f.svc.Store.List(ctx, caseflow.Filter{Unit: unit})
+		require.NoError(t, err)
+		assert.Len(t, cs, 1, "unit %s", unit)
+	}
+}
+
+// Regression: times with nanoseconds, or handed back in another zone, broke the hash chain
+// of a store that keeps microseconds (PostgreSQL) or UTC.
+func TestHashChainSurvivesStoredTimes(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30).Add(123456789))
+	c := f.receive("r1")
+	f.step(c.ID, at(2026, 11, 24, 10, 0).Add(987654321), clerk, registration)
+	c, err := f.svc.Get(ctx, c.ID)
+	require.NoError(t, err)
+	for _, e := range c.Trail {
+		assert.Zero(t, e.Time.Nanosecond()%1000, "kept to the microsecond")
+	}
+	b, err := json.Marshal(c.Trail)
+	require.NoError(t, err)
+	var back []*caseflow.Entry
+	require.NoError(t, json.Unmarshal(b, &back))
+	for _, e := range back {
+		e.Time = e.Time.UTC()
+		if in, ok := e.Step.(caseflow.Intake); ok {
+			assert.Equal(t, time.UTC, in.Review.Time.Location(), "the review's time is kept in UTC")
+		}
+	}
+	require.NoError(t, caseflow.Verify(back))
+}
+
+// Regression: a test of the cancelled-context trap never reached the state machine, because
+// the memory store refuses a cancelled context first. Here the store ignores cancellation,
+// so the state machine gets the cancelled request, and must not be left stuck.
+func TestCancelledRequestReachesTheStateMachine(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	id := f.receive("r1").ID
+	f.svc.Store = deaf{f.svc.Store}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	for i := 0; i < 4; i++ {
+		_, err := f.svc.Take(cancelled, id, caseflow.Action{Actor: clerk, Step: caseflow.Urge{Message: "请办理"}})
+		require.NoError(t, err)
+	}
+	f.step(id, at(2026, 11, 24, 10, 0), clerk, registration)
+}
+
+// deaf is a store that ignores the cancellation of its context.
+type deaf struct{ caseflow.Store }
+
+func (d deaf) Get(_ context.Context, id string) (*caseflow.Case, error) {
+	return d.Store.Get(context.Background(), id)
+}
+
+func (d deaf) Update(_ context.Context, c *caseflow.Case) error {
+	return d.Store.Update(context.Background(), c)
+}
