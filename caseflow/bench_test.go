@@ -65,7 +65,8 @@ func BenchmarkAtRisk100k(b *testing.B) {
 		switch i % 10 {
 		case 0, 1, 2, 3:
 			ext := report
-			ext.Extension = &caseflow.Extension{Reason: "需采购设备", Until: deadline.DateOf(old, haochaping.Location()).AddDays(40)}
+			until, _ := deadline.China().AddWorkdays(old, 30) // a working day six weeks on
+			ext.Extension = &caseflow.Extension{Reason: "需采购设备", Until: deadline.DateOf(until, haochaping.Location())}
 			return old, rectifying(caseflow.Action{Actor: head, Step: ext}, caseflow.Action{Actor: clerk, Step: verification},
 				caseflow.Action{Actor: boss, Step: review1}, caseflow.Action{Actor: clerk, Step: caseflow.CitySubmission{}})
 		case 4, 5, 6:

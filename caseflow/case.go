@@ -13,6 +13,9 @@ import (
 // recorded (all the fields of the registration form, Annex 4, and the investigation report,
 // Annex 5), its duties and its audit trail.
 //
+// The records no document reads (the office's verification, an inspection on the spot, the
+// summary reported to the leader) stay in the trail: read them with [Case.LastEntry].
+//
 // A Case is changed only by its steps, through a [Service]. Its duties and trail entries are
 // immutable once recorded and are shared between versions of the case: read them, never
 // modify them. Personal data of the reviewer is masked in String and LogValue.
@@ -34,20 +37,14 @@ type Case struct {
 	Window        *haochaping.Window `json:"window,omitempty"`
 	Registration  *Registration      `json:"registration,omitempty"`
 	Callback      *Callback          `json:"callback,omitempty"`
-	Inspection    *Inspection        `json:"inspection,omitempty"`
 	Meeting       *Meeting           `json:"meeting,omitempty"`
 	Report        *Report            `json:"report,omitempty"`
 	Rectification *Rectification     `json:"rectification,omitempty"`
-	Verification  *Verification      `json:"verification,omitempty"`
 	// LeaderOpinion is the leader's opinion on the report (分管领导意见, Annex 4).
 	LeaderOpinion string `json:"leaderOpinion,omitempty"`
-	// LeaderReport is the summary reported to the leader for an on-site complaint.
-	LeaderReport string `json:"leaderReport,omitempty"`
 	// Recall is the latest second callback (第八条), or callback of a complainant; its
 	// Satisfied answers Annex 4's 调查结果是否满意.
 	Recall *Recall `json:"recall,omitempty"`
-	// Rounds counts the times an unsatisfied reviewer sent the case back to the window.
-	Rounds int     `json:"rounds,omitempty"`
 	Appeal *Appeal `json:"appeal,omitempty"`
 	// Finding is the conclusion 第十条 scores: the verdict, and for a founded review its
 	// cause and responsible person.
@@ -73,6 +70,18 @@ func (c *Case) LastEntry(events ...Event) *Entry {
 		}
 	}
 	return nil
+}
+
+// Rounds counts the times an unsatisfied reviewer or complainant sent the case back to the
+// window (第八条).
+func (c *Case) Rounds() int {
+	n := 0
+	for _, e := range c.Trail {
+		if e.Event == EventRecallUnsatisfied {
+			n++
+		}
+	}
+	return n
 }
 
 // TransferredAt returns when the case was last transferred to the window, or inspected on
@@ -205,7 +214,7 @@ func (c *Case) earliest(at func(*Duty) time.Time) (t time.Time, ok bool) {
 func (c *Case) Clone() *Case {
 	cc := *c
 	// Room for the next step's entry and duties, so taking it allocates no larger lists.
-	cc.Duties = append(make([]*Duty, 0, len(c.Duties)+4), c.Duties...)
+	cc.Duties = append(make([]*Duty, 0, len(c.Duties)+2), c.Duties...)
 	cc.Trail = append(make([]*Entry, 0, len(c.Trail)+1), c.Trail...)
 	return &cc
 }

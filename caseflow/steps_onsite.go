@@ -37,7 +37,7 @@ func (i Inspection) check(*Case) *RefusalError {
 	return requireText("附件2", "inspection.findings", i.Findings, "record what the inspection found")
 }
 
-func (i Inspection) apply(c *Case, _ *Entry) { c.Inspection = &i }
+func (Inspection) apply(*Case, *Entry) {}
 
 // LeaderReport is the office's report of how an on-site complaint was handled to the leader
 // in charge (投诉处理情况报县政管办分管“好差评”工作领导, Annex 2).
@@ -55,7 +55,6 @@ func (l LeaderReport) check(*Case) *RefusalError {
 }
 
 func (l LeaderReport) apply(c *Case, _ *Entry) {
-	c.LeaderReport = l.Summary
 	if l.Opinion != "" {
 		c.LeaderOpinion = l.Opinion
 	}

@@ -293,7 +293,7 @@ func (v Verification) check(*Case) *RefusalError {
 	return requireText("第七条", "verification.result", v.Result, "record what the verification found")
 }
 
-func (v Verification) apply(c *Case, _ *Entry) { c.Verification = &v }
+func (Verification) apply(*Case, *Entry) {}
 
 // LeaderReview is the leader in charge's review (审阅) of the report: the opinion
 // (分管领导意见) of Annex 4.
@@ -334,12 +334,7 @@ func (r Recall) check(c *Case) *RefusalError {
 	return requireText(rule, "recall.outcome", r.Outcome, "record what the reviewer said (回访结果)")
 }
 
-func (r Recall) apply(c *Case, _ *Entry) {
-	c.Recall = &r
-	if !r.Satisfied {
-		c.Rounds++
-	}
-}
+func (r Recall) apply(c *Case, _ *Entry) { c.Recall = &r }
 
 // CitySubmission is the office's submission of the leader-reviewed report to the city
 // office (报柳州市政务服务监督管理办公室督查科, Annex 3).

@@ -348,7 +348,6 @@ func testCopies(t *testing.T, f factory) {
 			c.Window = &haochaping.Window{ID: "w-forged", Name: "伪造窗口", Kind: haochaping.BusinessWindow, Unit: "center"}
 			c.Registration = nil
 			c.LeaderOpinion = "forged"
-			c.Rounds = 7
 			c.Finding = caseflow.Finding{Verdict: caseflow.Mistaken}
 			c.WarnAt = time.Time{}
 			c.Duties = c.Duties[:1]
