@@ -16,9 +16,9 @@ import (
 // unit, by when, and whether it is on time, at risk or overdue (with the working days
 // overdue).
 type DutyStatus struct {
-	Case  string // the case ID
-	State State  // the case's state
-	Duty  *Duty
+	// Case is the case as the store listed it: read it, do not change it.
+	Case *Case
+	Duty *Duty
 	// Status is the duty's standing; its State is 0 for an untimed duty.
 	Status deadline.Status
 }
@@ -53,7 +53,7 @@ func (p *part) add(cal *deadline.Calendar, c *Case, now time.Time, atRisk bool) 
 		if atRisk && (!d.Timed || d.Deadline.Warn.After(now)) {
 			continue
 		}
-		ds := DutyStatus{Case: c.ID, State: c.State, Duty: d}
+		ds := DutyStatus{Case: c, Duty: d}
 		if d.Timed {
 			st, err := cal.Status(d.Deadline, now)
 			if err != nil {

@@ -116,8 +116,8 @@ func TestDutyStatusesOnTimeAtRiskOverdue(t *testing.T) {
 		require.NoError(t, err)
 		for _, d := range ds {
 			if d.Duty.Kind == caseflow.DutyReport {
-				assert.Equal(t, id, d.Case)
-				assert.Equal(t, caseflow.Rectifying, d.State)
+				assert.Equal(t, id, d.Case.ID)
+				assert.Equal(t, caseflow.Rectifying, d.Case.State)
 				return d.Status
 			}
 		}
@@ -145,7 +145,7 @@ func TestAtRiskListsTheOfficesWorklist(t *testing.T) {
 	require.NoError(t, err)
 	var got []string
 	for _, d := range ds {
-		got = append(got, d.Case+" "+string(d.Duty.Kind)+" "+d.Status.State.String())
+		got = append(got, d.Case.ID+" "+string(d.Duty.Kind)+" "+d.Status.State.String())
 	}
 	assert.Equal(t, []string{
 		stalled + " report 即将超期",
@@ -247,6 +247,6 @@ func TestAtRiskOverManyCases(t *testing.T) {
 			require.True(t, a.Duty.Deadline.Due.Before(b.Duty.Deadline.Due), "at %d", i)
 			continue
 		}
-		require.True(t, a.Case < b.Case || a.Case == b.Case && a.Duty.StartedBy <= b.Duty.StartedBy && a.Duty.Kind != b.Duty.Kind, "at %d: %s %s then %s %s", i, a.Case, a.Duty.Kind, b.Case, b.Duty.Kind)
+		require.True(t, a.Case.ID < b.Case.ID || a.Case == b.Case && a.Duty.StartedBy <= b.Duty.StartedBy && a.Duty.Kind != b.Duty.Kind, "at %d: %s %s then %s %s", i, a.Case.ID, a.Duty.Kind, b.Case.ID, b.Duty.Kind)
 	}
 }

@@ -85,7 +85,7 @@ func ExampleService_AtRisk() {
 	now = time.Date(2026, 11, 25, 9, 0, 0, 0, haochaping.Location()) // the next morning
 	ds, _ := svc.AtRisk(ctx, caseflow.Filter{Open: true})
 	for _, d := range ds {
-		fmt.Println(d.Case, d.Duty.Label(), d.Duty.Owner.Label(), d.Status.State, d.Status.DaysOverdue)
+		fmt.Println(d.Case.ID, d.Duty.Label(), d.Duty.Owner.Label(), d.Status.State, d.Status.DaysOverdue)
 	}
 	// Output:
 	// SP-1 填写登记表并报告 县政管办 超期 1
