@@ -3,11 +3,9 @@ package caseflow
 import (
 	"cmp"
 	"context"
-	"errors"
 	"runtime"
 	"slices"
 	"sync"
-	"time"
 
 	"github.com/haochaping/haochaping/deadline"
 )
@@ -30,41 +28,18 @@ func (s *Service) Duties(c *Case) ([]DutyStatus, error) {
 	if err != nil {
 		return nil, err
 	}
-	var p part
-	err = p.add(g.cal, c, s.now(), false)
-	return p.ds, err
-}
-
-// part is a run of duty statuses, with the sort keys of the timed ones.
-type part struct {
-	ds   []DutyStatus
-	keys []dueKey
-}
-
-// dueKey sorts the duty at index i of a part by its due time.
-type dueKey struct {
-	due int64
-	i   int
-}
-
-// add appends the open duties of c standing at now; with atRisk only those at risk or overdue.
-func (p *part) add(cal *deadline.Calendar, c *Case, now time.Time, atRisk bool) error {
+	now := s.now()
+	var out []DutyStatus
 	for _, d := range c.Duties[c.firstOpen():] {
-		if atRisk && (!d.Timed || d.Deadline.Warn.After(now)) {
-			continue
-		}
 		ds := DutyStatus{Case: c, Duty: d}
 		if d.Timed {
-			st, err := cal.Status(d.Deadline, now)
-			if err != nil {
-				return err
+			if ds.Status, err = g.cal.Status(d.Deadline, now); err != nil {
+				return nil, err
 			}
-			ds.Status = st
-			p.keys = append(p.keys, dueKey{d.Deadline.Due.UnixNano(), len(p.ds)})
 		}
-		p.ds = append(p.ds, ds)
+		out = append(out, ds)
 	}
-	return nil
+	return out, nil
 }
 
 // AtRisk lists the open duties, of the cases f selects, that are at risk (即将超期) or
@@ -77,68 +52,67 @@ func (s *Service) AtRisk(ctx context.Context, f Filter) ([]DutyStatus, error) {
 	}
 	now := s.now()
 	f.AtRiskAt = now
-	cases, err := s.Store.List(ctx, f)
+	var ds []DutyStatus
+	var keys []dueKey
+	err = s.Store.ScanDuties(ctx, f, func(od OpenDuty) error {
+		st, err := g.cal.Status(deadline.Deadline{Due: od.Due, Warn: od.Warn, Provisional: od.Provisional}, now)
+		if err != nil {
+			return err
+		}
+		if len(ds) == cap(ds) { // double: append grows long lists by only a quarter
+			ds, keys = slices.Grow(ds, max(len(ds), 1024)), slices.Grow(keys, max(len(keys), 1024))
+		}
+		keys = append(keys, dueKey{od.Due.UnixNano(), len(ds)})
+		ds = append(ds, DutyStatus{Case: od.Case, Duty: od.Duty, Status: st})
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
-	return worklist(g.cal, cases, now)
+	return sortByDue(ds, keys), nil
 }
 
-// parallelAbove is the number of cases each CPU takes at least.
-const parallelAbove = 4096
+// dueKey sorts the duty at index i by its due time.
+type dueKey struct {
+	due int64
+	i   int
+}
 
-// worklist returns the at-risk and overdue duties of cases at now, soonest due first, then in
-// the cases' order. A long list is cut into one part per CPU, each read and sorted side by
-// side (the work is mostly reading duties scattered in memory), and the parts are merged.
-func worklist(cal *deadline.Calendar, cases []*Case, now time.Time) ([]DutyStatus, error) {
-	n := min(runtime.GOMAXPROCS(0), len(cases)/parallelAbove+1)
-	parts := make([]part, n)
-	errs := make([]error, n)
-	size := (len(cases) + n - 1) / n
+// parallelAbove is the number of duties each CPU sorts at least.
+const parallelAbove = 8192
+
+// sortByDue returns ds sorted by the keys: soonest due first, then in their order. A long
+// list is sorted in one part per CPU side by side, and the parts merged.
+func sortByDue(ds []DutyStatus, keys []dueKey) []DutyStatus {
+	n := min(runtime.GOMAXPROCS(0), len(keys)/parallelAbove+1)
+	parts := make([][]dueKey, n)
+	size := (len(keys) + n - 1) / n
 	var wg sync.WaitGroup
 	for i := range parts {
+		parts[i] = keys[min(i*size, len(keys)):min((i+1)*size, len(keys))]
 		wg.Add(1)
-		go func(p *part, cs []*Case, err *error) {
+		go func(p []dueKey) {
 			defer wg.Done()
-			// A case at risk has one to three such duties: room for three saves copying.
-			p.ds, p.keys = make([]DutyStatus, 0, 3*len(cs)), make([]dueKey, 0, 3*len(cs))
-			for _, c := range cs {
-				if *err = p.add(cal, c, now, true); *err != nil {
-					return
-				}
-			}
-			slices.SortFunc(p.keys, func(a, b dueKey) int {
+			slices.SortFunc(p, func(a, b dueKey) int {
 				if a.due != b.due {
 					return cmp.Compare(a.due, b.due)
 				}
 				return a.i - b.i
 			})
-		}(&parts[i], cases[min(i*size, len(cases)):min((i+1)*size, len(cases))], &errs[i])
+		}(parts[i])
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	return merge(parts), nil
-}
-
-// merge merges sorted parts, taking from the earlier part among equal due times.
-func merge(parts []part) []DutyStatus {
-	total := 0
-	for _, p := range parts {
-		total += len(p.keys)
-	}
-	out := make([]DutyStatus, 0, total)
-	next := make([]int, len(parts))
-	for len(out) < total {
+	// Merge, taking from the earlier part among equal due times: the parts are in order.
+	out := make([]DutyStatus, 0, len(ds))
+	next := make([]int, n)
+	for len(out) < len(ds) {
 		best := -1
 		for i, p := range parts {
-			if next[i] < len(p.keys) && (best < 0 || p.keys[next[i]].due < parts[best].keys[next[best]].due) {
+			if next[i] < len(p) && (best < 0 || p[next[i]].due < parts[best][next[best]].due) {
 				best = i
 			}
 		}
-		p := parts[best]
-		out = append(out, p.ds[p.keys[next[best]].i])
+		out = append(out, ds[parts[best][next[best]].i])
 		next[best]++
 	}
 	return out

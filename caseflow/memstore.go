@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"sync"
+	"time"
 )
 
 // MemoryStore is a [Store] in memory, safe for concurrent use: for tests, examples and
@@ -14,7 +15,7 @@ import (
 type MemoryStore struct {
 	mu    sync.RWMutex
 	cases []*Case        // in creation order
-	warn  []int64        // cases[i].WarnAt in Unix nanoseconds, or noWarn: an index for AtRiskAt
+	open  []openSlot     // open[i] indexes the open timed duties of cases[i]
 	byID  map[string]int // index into cases
 	byKey map[string]int
 }
@@ -49,7 +50,7 @@ func (s *MemoryStore) Create(ctx context.Context, c *Case) error {
 		s.byKey[key] = len(s.cases)
 	}
 	s.cases = append(s.cases, c)
-	s.warn = append(s.warn, warnKey(c))
+	s.open = append(s.open, slotOf(c))
 	return nil
 }
 
@@ -95,7 +96,7 @@ func (s *MemoryStore) Update(ctx context.Context, c *Case) error {
 		return fmt.Errorf("caseflow: update case %s: %w", c.ID, err)
 	}
 	c.Version++
-	s.cases[i], s.warn[i] = c, warnKey(c)
+	s.cases[i], s.open[i] = c, slotOf(c)
 	return nil
 }
 
@@ -146,7 +147,7 @@ func (s *MemoryStore) List(ctx context.Context, f Filter) ([]*Case, error) {
 	atRisk := f.AtRiskAt.UnixNano()
 	for i, c := range s.cases {
 		// The index rules out cases not yet at risk without reading them.
-		if !f.AtRiskAt.IsZero() && s.warn[i] > atRisk {
+		if !f.AtRiskAt.IsZero() && s.open[i].warn > atRisk {
 			continue
 		}
 		if f.Match(c) {
@@ -156,12 +157,78 @@ func (s *MemoryStore) List(ctx context.Context, f Filter) ([]*Case, error) {
 	return out, nil
 }
 
-// noWarn is the index key of a case with no timed duty open.
+// ScanDuties calls fn for the open timed duties of the cases f selects, at risk at
+// f.AtRiskAt when it is set; see [Store.ScanDuties]. It reads the store's index of open
+// duties, not the cases, so that a worklist over many cases is quick.
+func (s *MemoryStore) ScanDuties(ctx context.Context, f Filter, fn func(OpenDuty) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	at := int64(math.MaxInt64)
+	if !f.AtRiskAt.IsZero() {
+		at = f.AtRiskAt.UnixNano()
+	}
+	f.AtRiskAt = time.Time{} // checked here, duty by duty
+	all := f.timeOnly()
+	for i := range s.open {
+		slot := &s.open[i]
+		if slot.warn > at || !all && !f.Match(s.cases[i]) {
+			continue
+		}
+		if slot.n < 0 { // more open duties than the slot holds: read the case
+			for _, d := range s.cases[i].Duties[s.cases[i].firstOpen():] {
+				if d.Timed && d.Deadline.Warn.UnixNano() <= at {
+					if err := fn(OpenDuty{s.cases[i], d, d.Deadline.Due, d.Deadline.Warn, d.Deadline.Provisional}); err != nil {
+						return err
+					}
+				}
+			}
+			continue
+		}
+		for _, r := range slot.refs[:slot.n] {
+			if r.warn <= at {
+				if err := fn(OpenDuty{s.cases[i], r.d, time.Unix(0, r.due), time.Unix(0, r.warn), r.prov}); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// openSlot indexes the open timed duties of a case: the earliest warning time, and the
+// duties themselves inline with their times, so that a scan reads one array and no case.
+type openSlot struct {
+	warn int64 // the earliest warning time in Unix nanoseconds; noWarn when none is open
+	n    int   // how many of refs are used; -1 when the case has more open duties than fit
+	refs [4]openRef
+}
+
+type openRef struct {
+	warn, due int64
+	prov      bool
+	d         *Duty
+}
+
+// noWarn is the warning time of a case with no timed duty open.
 const noWarn = math.MaxInt64
 
-func warnKey(c *Case) int64 {
-	if c.WarnAt.IsZero() {
-		return noWarn
+func slotOf(c *Case) openSlot {
+	slot := openSlot{warn: noWarn}
+	for _, d := range c.Duties[c.firstOpen():] {
+		if !d.Timed {
+			continue
+		}
+		r := openRef{d.Deadline.Warn.UnixNano(), d.Deadline.Due.UnixNano(), d.Deadline.Provisional, d}
+		slot.warn = min(slot.warn, r.warn)
+		if slot.n >= 0 && slot.n < len(slot.refs) {
+			slot.refs[slot.n] = r
+			slot.n++
+		} else {
+			slot.n = -1
+		}
 	}
-	return c.WarnAt.UnixNano()
+	return slot
 }

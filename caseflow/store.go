@@ -38,6 +38,21 @@ type Store interface {
 	// List returns the cases f matches, in the order they were created, for reading: they
 	// may be shared with the store and must not be changed.
 	List(ctx context.Context, f Filter) ([]*Case, error)
+	// ScanDuties calls fn for each open timed duty of the cases f matches, in the order the
+	// cases were created and their duties started; when f.AtRiskAt is set, only for the
+	// duties at risk or overdue then (warning time at or before it). It stops at and returns
+	// fn's first error. fn must not call the store; the cases are for reading.
+	ScanDuties(ctx context.Context, f Filter, fn func(OpenDuty) error) error
+}
+
+// OpenDuty is an open timed duty of a case as a store scans it for a worklist. Due, Warn and
+// Provisional are the duty's deadline's, which a store may keep beside it (in an index or
+// table columns) so that a worklist need not read every duty.
+type OpenDuty struct {
+	Case        *Case
+	Duty        *Duty
+	Due, Warn   time.Time
+	Provisional bool
 }
 
 // Filter selects cases; its zero value selects all. Fields set together must all match.
@@ -58,6 +73,13 @@ type Filter struct {
 	AtRiskAt time.Time
 	// OverdueAt selects cases with an open timed duty overdue at that moment.
 	OverdueAt time.Time
+}
+
+// timeOnly reports whether f selects by AtRiskAt and Open alone, which an index of open
+// duties answers without reading cases (a case with an open duty is open).
+func (f *Filter) timeOnly() bool {
+	return f.Kind == "" && len(f.States) == 0 && f.Unit == "" && f.Window == "" &&
+		f.ReceivedFrom.IsZero() && f.ReceivedTo.IsZero() && f.OverdueAt.IsZero()
 }
 
 // Match reports whether f selects c. Stores may use it, or translate f into their own query.

@@ -36,6 +36,7 @@ func Run(t *testing.T, newStore func(t *testing.T) caseflow.Store) {
 		{"Tamper", testTamper},
 		{"Copies", testCopies},
 		{"List", testList},
+		{"ScanDuties", testScanDuties},
 		{"Canceled", testCanceled},
 		{"Concurrency", testConcurrency},
 	} {
@@ -465,6 +466,74 @@ func testList(t *testing.T, f factory) {
 	})
 }
 
+func testScanDuties(t *testing.T, f factory) {
+	h := f.harness(t)
+	fx := h.listFixture()
+	scan := func(t *testing.T, filter caseflow.Filter) []string {
+		t.Helper()
+		var got []string
+		require.NoError(t, h.store.ScanDuties(ctx, filter, func(od caseflow.OpenDuty) error {
+			d := od.Duty.Deadline
+			assert.True(t, od.Duty.Open() && od.Duty.Timed, "%s %s is an open timed duty", od.Case.ID, od.Duty.Kind)
+			assert.True(t, od.Due.Equal(d.Due) && od.Warn.Equal(d.Warn) && od.Provisional == d.Provisional,
+				"%s %s: the duty's own deadline", od.Case.ID, od.Duty.Kind)
+			got = append(got, od.Case.ID+" "+string(od.Duty.Kind))
+			return nil
+		}))
+		return got
+	}
+	// want lists, from the cases List returns, each open timed duty at risk at f.AtRiskAt.
+	want := func(t *testing.T, filter caseflow.Filter) []string {
+		t.Helper()
+		at := filter.AtRiskAt
+		filter.AtRiskAt = time.Time{}
+		cs, err := h.store.List(ctx, filter)
+		require.NoError(t, err)
+		var out []string
+		for _, c := range cs {
+			for _, d := range c.Duties {
+				if d.Open() && d.Timed && (at.IsZero() || !d.Deadline.Warn.After(at)) {
+					out = append(out, c.ID+" "+string(d.Kind))
+				}
+			}
+		}
+		return out
+	}
+	t.Run("every open timed duty, cases in creation order, duties in start order", func(t *testing.T) {
+		assert.Equal(t, []string{
+			fx.late.ID + " callback", fx.late.ID + " transfer",
+			fx.early.ID + " register", fx.early.ID + " callback", fx.early.ID + " transfer",
+			fx.township.ID + " feedback",
+		}, scan(t, caseflow.Filter{}))
+	})
+	for _, tt := range []struct {
+		name string
+		f    caseflow.Filter
+	}{
+		{"just before the first warning", caseflow.Filter{AtRiskAt: fx.early.WarnAt.Add(-time.Second)}},
+		{"at the first warning", caseflow.Filter{AtRiskAt: fx.early.WarnAt}},
+		{"at the second warning", caseflow.Filter{AtRiskAt: fx.late.WarnAt}},
+		{"much later", caseflow.Filter{AtRiskAt: at(2027, 6, 1, 0, 0)}},
+		{"a bound in another zone", caseflow.Filter{AtRiskAt: fx.late.WarnAt.UTC()}},
+		{"kind", caseflow.Filter{Kind: caseflow.KindOnSiteComplaint}},
+		{"unit and at risk", caseflow.Filter{Unit: "center", AtRiskAt: at(2027, 6, 1, 0, 0)}},
+		{"state", caseflow.Filter{States: []caseflow.State{caseflow.Received}}},
+		{"open", caseflow.Filter{Open: true}},
+		{"received from", caseflow.Filter{ReceivedFrom: fx.late.ReceivedAt}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, want(t, tt.f), scan(t, tt.f))
+		})
+	}
+	t.Run("the first error of fn stops the scan and is returned", func(t *testing.T) {
+		stop := errors.New("stop")
+		n := 0
+		err := h.store.ScanDuties(ctx, caseflow.Filter{}, func(caseflow.OpenDuty) error { n++; return stop })
+		assert.ErrorIs(t, err, stop)
+		assert.Equal(t, 1, n)
+	})
+}
+
 func testCanceled(t *testing.T, f factory) {
 	t.Run("a cancelled context fails every method with context.Canceled", func(t *testing.T) {
 		h := f.harness(t)
@@ -483,6 +552,8 @@ func testCanceled(t *testing.T, f factory) {
 		assert.ErrorIs(t, h.store.Update(cctx, next), context.Canceled, "Update")
 		_, err = h.store.List(cctx, caseflow.Filter{})
 		assert.ErrorIs(t, err, context.Canceled, "List")
+		err = h.store.ScanDuties(cctx, caseflow.Filter{}, func(caseflow.OpenDuty) error { return nil })
+		assert.ErrorIs(t, err, context.Canceled, "ScanDuties")
 
 		h.notFound(fresh.ID)
 		h.notFoundByKey("review:r2")
