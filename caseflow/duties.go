@@ -59,11 +59,8 @@ func (s *Service) AtRisk(ctx context.Context, f Filter) ([]DutyStatus, error) {
 		if err != nil {
 			return err
 		}
-		if len(ds) == cap(ds) { // double: append grows long lists by only a quarter
-			ds, keys = slices.Grow(ds, max(len(ds), 1024)), slices.Grow(keys, max(len(keys), 1024))
-		}
-		keys = append(keys, dueKey{od.Due.UnixNano(), len(ds)})
-		ds = append(ds, DutyStatus{Case: od.Case, Duty: od.Duty, Status: st})
+		keys = append(grow(keys), dueKey{od.Due.UnixNano(), len(ds)})
+		ds = append(grow(ds), DutyStatus{Case: od.Case, Duty: od.Duty, Status: st})
 		return nil
 	})
 	if err != nil {

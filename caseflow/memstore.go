@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 )
@@ -17,14 +19,42 @@ type MemoryStore struct {
 	cases []*Case        // in creation order
 	open  []openSlot     // open[i] indexes the open timed duties of cases[i]
 	byID  map[string]int // index into cases
-	byKey map[string]int
+	byKey map[intakeKey]int
+}
+
+// intakeKey is a case's key (see [Case.Key]) without the string that joins its parts.
+type intakeKey struct {
+	review bool
+	id     string
+}
+
+// keyOf returns c's intake key; ok is false for a case without one.
+func keyOf(c *Case) (k intakeKey, ok bool) {
+	switch {
+	case c.Review != nil:
+		return intakeKey{true, c.Review.ID}, true
+	case c.Complaint != nil && c.Complaint.ID != "":
+		return intakeKey{false, c.Complaint.ID}, true
+	}
+	return k, false
+}
+
+// parseKey reads a key written by Case.Key.
+func parseKey(s string) (k intakeKey, ok bool) {
+	if id, ok := strings.CutPrefix(s, "review:"); ok {
+		return intakeKey{true, id}, true
+	}
+	if id, ok := strings.CutPrefix(s, "complaint:"); ok && id != "" {
+		return intakeKey{false, id}, true
+	}
+	return k, false
 }
 
 var _ Store = (*MemoryStore)(nil)
 
 // NewMemoryStore returns an empty store.
 func NewMemoryStore() *MemoryStore {
-	return &MemoryStore{byID: map[string]int{}, byKey: map[string]int{}}
+	return &MemoryStore{byID: map[string]int{}, byKey: map[intakeKey]int{}}
 }
 
 // Create stores a new case; see [Store.Create].
@@ -35,44 +65,50 @@ func (s *MemoryStore) Create(ctx context.Context, c *Case) error {
 	if c.Version != 0 {
 		return fmt.Errorf("caseflow: create case %s: version %d: a new case has version 0", c.ID, c.Version)
 	}
-	key := c.Key()
+	key, keyed := keyOf(c)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, ok := s.byID[c.ID]; ok {
 		return fmt.Errorf("caseflow: create case %s: %w", c.ID, ErrDuplicate)
 	}
-	if _, ok := s.byKey[key]; ok && key != "" {
-		return fmt.Errorf("caseflow: create case %s for %s: %w", c.ID, key, ErrDuplicate)
+	if _, ok := s.byKey[key]; ok && keyed {
+		return fmt.Errorf("caseflow: create case %s for %s: %w", c.ID, c.Key(), ErrDuplicate)
 	}
 	c.Version = 1
 	s.byID[c.ID] = len(s.cases)
-	if key != "" {
+	if keyed {
 		s.byKey[key] = len(s.cases)
 	}
-	s.cases = append(s.cases, c)
-	s.open = append(s.open, slotOf(c))
+	s.cases = append(grow(s.cases), c)
+	s.open = append(grow(s.open), slotOf(c))
 	return nil
 }
 
 // Get returns a copy of the case; see [Store.Get].
 func (s *MemoryStore) Get(ctx context.Context, id string) (*Case, error) {
-	return s.get(ctx, s.byID, id)
-}
-
-// GetByKey returns a copy of the case opened on key; see [Store.GetByKey].
-func (s *MemoryStore) GetByKey(ctx context.Context, key string) (*Case, error) {
-	return s.get(ctx, s.byKey, key)
-}
-
-func (s *MemoryStore) get(ctx context.Context, index map[string]int, k string) (*Case, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	i, ok := index[k]
+	i, ok := s.byID[id]
 	if !ok {
-		return nil, fmt.Errorf("caseflow: case %s: %w", k, ErrNotFound)
+		return nil, fmt.Errorf("caseflow: case %s: %w", id, ErrNotFound)
+	}
+	return s.cases[i].Clone(), nil
+}
+
+// GetByKey returns a copy of the case opened on key; see [Store.GetByKey].
+func (s *MemoryStore) GetByKey(ctx context.Context, key string) (*Case, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	k, ok := parseKey(key)
+	i, found := s.byKey[k]
+	if !ok || !found {
+		return nil, fmt.Errorf("caseflow: case for %q: %w", key, ErrNotFound)
 	}
 	return s.cases[i].Clone(), nil
 }
@@ -157,6 +193,15 @@ func (s *MemoryStore) List(ctx context.Context, f Filter) ([]*Case, error) {
 	return out, nil
 }
 
+// grow doubles a full list: append grows long lists by only a quarter, which costs a store
+// of many cases five times their size in copies.
+func grow[E any](s []E) []E {
+	if len(s) < cap(s) {
+		return s
+	}
+	return slices.Grow(s, max(len(s), 64))
+}
+
 // ScanDuties calls fn for the open timed duties of the cases f selects, at risk at
 // f.AtRiskAt when it is set; see [Store.ScanDuties]. It reads the store's index of open
 // duties, not the cases, so that a worklist over many cases is quick.
@@ -187,9 +232,9 @@ func (s *MemoryStore) ScanDuties(ctx context.Context, f Filter, fn func(OpenDuty
 			}
 			continue
 		}
-		for _, r := range slot.refs[:slot.n] {
+		for j, r := range slot.refs[:slot.n] {
 			if r.warn <= at {
-				if err := fn(OpenDuty{s.cases[i], r.d, time.Unix(0, r.due), time.Unix(0, r.warn), r.prov}); err != nil {
+				if err := fn(OpenDuty{s.cases[i], r.d, time.Unix(0, r.due), time.Unix(0, r.warn), slot.prov&(1<<j) != 0}); err != nil {
 					return err
 				}
 			}
@@ -202,13 +247,13 @@ func (s *MemoryStore) ScanDuties(ctx context.Context, f Filter, fn func(OpenDuty
 // duties themselves inline with their times, so that a scan reads one array and no case.
 type openSlot struct {
 	warn int64 // the earliest warning time in Unix nanoseconds; noWarn when none is open
-	n    int   // how many of refs are used; -1 when the case has more open duties than fit
-	refs [4]openRef
+	n    int8  // how many of refs are used; -1 when the case has more open duties than fit
+	prov uint8 // bit j set: refs[j] is due on a provisional year
+	refs [3]openRef
 }
 
 type openRef struct {
 	warn, due int64
-	prov      bool
 	d         *Duty
 }
 
@@ -221,9 +266,12 @@ func slotOf(c *Case) openSlot {
 		if !d.Timed {
 			continue
 		}
-		r := openRef{d.Deadline.Warn.UnixNano(), d.Deadline.Due.UnixNano(), d.Deadline.Provisional, d}
+		r := openRef{d.Deadline.Warn.UnixNano(), d.Deadline.Due.UnixNano(), d}
 		slot.warn = min(slot.warn, r.warn)
-		if slot.n >= 0 && slot.n < len(slot.refs) {
+		if slot.n >= 0 && int(slot.n) < len(slot.refs) {
+			if d.Deadline.Provisional {
+				slot.prov |= 1 << slot.n
+			}
 			slot.refs[slot.n] = r
 			slot.n++
 		} else {

@@ -26,7 +26,7 @@ func TestScanDutiesBeyondTheInlineIndex(t *testing.T) {
 	c.Duties = append(c.Duties, &Duty{Kind: DutyLeaderReview, StartedBy: 1}) // untimed: not scanned
 	s := NewMemoryStore()
 	require.NoError(t, s.Create(context.Background(), c))
-	require.Equal(t, -1, s.open[0].n, "the index overflows")
+	require.EqualValues(t, -1, s.open[0].n, "the index overflows")
 	var got []DutyKind
 	require.NoError(t, s.ScanDuties(context.Background(), Filter{}, func(od OpenDuty) error {
 		got = append(got, od.Duty.Kind)

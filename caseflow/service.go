@@ -154,15 +154,9 @@ func (s *Service) Complain(ctx context.Context, actor Actor, cp Complaint) (c *C
 	return s.open(ctx, in, actor, now)
 }
 
+// open opens the case of an intake, or returns the case already open on its key: the store
+// refuses a second case for a key, whoever comes first.
 func (s *Service) open(ctx context.Context, in Intake, actor Actor, now time.Time) (*Case, bool, error) {
-	key := (&Case{Review: in.Review, Complaint: in.Complaint}).Key()
-	if key != "" {
-		if c, err := s.Store.GetByKey(ctx, key); err == nil {
-			return c, false, nil
-		} else if !errors.Is(err, ErrNotFound) {
-			return nil, false, err
-		}
-	}
 	g, err := s.engine()
 	if err != nil {
 		return nil, false, err
@@ -172,7 +166,7 @@ func (s *Service) open(ctx context.Context, in Intake, actor Actor, now time.Tim
 		return nil, false, err
 	}
 	if err := s.Store.Create(ctx, c); err != nil {
-		if key != "" && errors.Is(err, ErrDuplicate) {
+		if key := c.Key(); key != "" && errors.Is(err, ErrDuplicate) {
 			if existing, gerr := s.Store.GetByKey(ctx, key); gerr == nil {
 				return existing, false, nil
 			}
