@@ -10,7 +10,6 @@ var (
 	windowHead   = []Role{RoleWindowHead}
 	unitLeader   = []Role{RoleUnitLeader}
 	cityOrOffice = []Role{RoleCity, RoleOffice} // the city decides; the office may record its reply
-	rectifyAnew  = []DutyKind{DutyMeeting, DutyReport, DutyCityReport}
 )
 
 var systemPushedStates = []StateDef{
