@@ -9,7 +9,8 @@
 // case transferred to the responsible window the same day. The callback's verdict chooses
 // the branch: a founded review is rectified (the window's analysis meeting, its report within
 // 2 working days approved by its head, the office's verification and the leader's review, the
-// second callback, the report to the city within 4 working days of receipt); a mistaken or
+// report to the city within 4 working days of receipt and the second callback, in either
+// order, since the city's limit does not wait for a reviewer's satisfaction); a mistaken or
 // untrue review (误评, 不实差评) is appealed (materials within 1 working day, the appeal review
 // application the same day, the city's decision). Every case ends archived (备案).
 //
@@ -22,6 +23,8 @@
 // duties) run on github.com/looplab/fsm, whose before_ callbacks are the guards. A step taken
 // by the wrong role, for another window or unit, in the wrong state, or without the content
 // it needs is refused with a [*RefusalError] naming the rule, and the case is unchanged.
+// (A deadline the calendar cannot count, or a store's failure, comes back as a wrapped
+// error instead.)
 //
 // # Using it
 //
@@ -36,6 +39,11 @@
 //		Window: window, ReportedTo: []string{"分管领导", "窗口负责人"}}})
 //	worklist, err := svc.AtRisk(ctx, caseflow.Filter{Open: true})
 //
+// Every duty has an owner (a role, and the window or unit it acts for), a [deadline.Deadline]
+// started by the step the measures name, and on closing a record of whether it was on time.
+// A [Store] scans open duties without reading whole cases ([Store.ScanDuties]), so that a
+// worklist over a hundred thousand open cases takes milliseconds.
+//
 // The time limits come from a [Policy]; [DefaultPolicy] holds the Rong'an numbers, each
 // field citing its article, and another county sets its own. Deadlines are counted on a
 // [deadline.Calendar] of working days, [DefaultCalendar] unless the portal sets another.
@@ -47,7 +55,8 @@
 // before. [Verify] checks the chain, and [Service.Rebuild] rebuilds a case, its state and
 // its duties from the trail alone. Verify proves a trail is intact up to its last entry;
 // keep the last hash somewhere else (the store refuses updates that drop entries) to prove
-// nothing was cut off the end.
+// nothing was cut off the end. The hash covers the JSON of each step's content: a field added
+// to a step later must be omitempty, or old trails stop verifying (TestEntryHashIsStable).
 //
 // # The diagrams
 //
