@@ -107,6 +107,9 @@
 //	    rectified --> rectifying : 再次回访：不满意，再次整改（整改完毕时） · 县政管办 · 第八条
 //	    recalled --> submitted_to_city : 报市督查科 · 县政管办 · 附件3
 //	    leader_reviewed --> extended : 报市督查科，再次回访待整改完毕 · 县政管办 · 附件3
+//	    rectifying --> rectifying : 报市督查科（再次整改期间）（报告已审阅时） · 县政管办 · 附件3
+//	    reported --> reported : 报市督查科（再次整改期间）（报告已审阅时） · 县政管办 · 附件3
+//	    office_verified --> office_verified : 报市督查科（再次整改期间）（报告已审阅时） · 县政管办 · 附件3
 //	    extended --> rectified : 延期整改完毕（延期整改中时） · 窗口负责人 · 第五条
 //	    appeal_preparing --> appeal_submitted : 报送申诉撤销材料 · 单位分管领导 · 第九条
 //	    appeal_submitted --> appeal_drafted : 调查确认，形成申诉复核申请 · 县政管办 · 第九条

@@ -3,6 +3,7 @@ package caseflow
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"runtime"
 	"slices"
 	"sync"
@@ -19,6 +20,17 @@ type DutyStatus struct {
 	Duty *Duty
 	// Status is the duty's standing; its State is 0 for an untimed duty.
 	Status deadline.Status
+}
+
+// MarshalJSON encodes a worklist entry with its case's ID and state rather than the whole
+// case, so that a worklist sent on carries no reviewer's personal data.
+func (d DutyStatus) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Case   string          `json:"case"`
+		State  State           `json:"caseState"`
+		Duty   *Duty           `json:"duty"`
+		Status deadline.Status `json:"status"`
+	}{d.Case.ID, d.Case.State, d.Duty, d.Status})
 }
 
 // Duties returns the open duties of c and where they stand now, in the order they started.

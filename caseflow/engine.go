@@ -28,6 +28,10 @@ type Action struct {
 type engine struct {
 	cal    *deadline.Calendar
 	policy Policy
+	// fromCal and fromPolicy are the service's fields the engine was made from, defaults
+	// not filled in: the service reuses the engine while they stay the same.
+	fromCal    *deadline.Calendar
+	fromPolicy Policy
 }
 
 // attempt is one step being taken: the guard fills in what the commit records, so that a
@@ -55,6 +59,7 @@ func (a *attempt) release() {
 
 // open opens a case from in, taken by actor at time at.
 func (g *engine) open(in Intake, actor Actor, at time.Time) (*Case, error) {
+	at = at.Truncate(time.Microsecond) // as take keeps it, so the duties start when the case does
 	c := &Case{ID: in.Case, Kind: in.Kind, State: start, Review: in.Review, Complaint: in.Complaint, ReceivedAt: at}
 	if c.Workflow() == nil {
 		if r := in.check(c); r != nil {

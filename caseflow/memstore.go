@@ -204,7 +204,8 @@ func grow[E any](s []E) []E {
 
 // ScanDuties calls fn for the open timed duties of the cases f selects, at risk at
 // f.AtRiskAt when it is set; see [Store.ScanDuties]. It reads the store's index of open
-// duties, not the cases, so that a worklist over many cases is quick.
+// duties, not the cases, so that a worklist over many cases is quick; the OpenDuty times are
+// in UTC. fn runs under the store's read lock, which holds off writers: keep it short.
 func (s *MemoryStore) ScanDuties(ctx context.Context, f Filter, fn func(OpenDuty) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -234,7 +235,7 @@ func (s *MemoryStore) ScanDuties(ctx context.Context, f Filter, fn func(OpenDuty
 		}
 		for j, r := range slot.refs[:slot.n] {
 			if r.warn <= at {
-				if err := fn(OpenDuty{s.cases[i], r.d, time.Unix(0, r.due), time.Unix(0, r.warn), slot.prov&(1<<j) != 0}); err != nil {
+				if err := fn(OpenDuty{s.cases[i], r.d, time.Unix(0, r.due).UTC(), time.Unix(0, r.warn).UTC(), slot.prov&(1<<j) != 0}); err != nil {
 					return err
 				}
 			}

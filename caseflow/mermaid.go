@@ -34,6 +34,9 @@ func (w *Workflow) Mermaid() string {
 		}
 		for _, from := range st.From {
 			e := edge{from, st.To}
+			if st.To == "" { // the step keeps the state
+				e.to = from
+			}
 			if labels[e] == nil {
 				edges = append(edges, e)
 			}

@@ -242,11 +242,11 @@ func TestCancelledRequestReachesTheStateMachine(t *testing.T) {
 	f.svc.Store = deaf{f.svc.Store}
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
-	for i := 0; i < 4; i++ {
-		_, err := f.svc.Take(cancelled, id, caseflow.Action{Actor: clerk, Step: caseflow.Urge{Message: "请办理"}})
-		require.NoError(t, err)
-	}
-	f.step(id, at(2026, 11, 24, 10, 0), clerk, registration)
+	// A step that changes the state: looplab/fsm sets up a transition only for those.
+	f.clock.Set(at(2026, 11, 24, 10, 0))
+	_, err := f.svc.Take(cancelled, id, caseflow.Action{Actor: clerk, Step: registration})
+	require.NoError(t, err, "the state machine does not see the request's context")
+	f.step(id, at(2026, 11, 24, 11, 0), clerk, justified)
 }
 
 // deaf is a store that ignores the cancellation of its context.
@@ -258,4 +258,87 @@ func (d deaf) Get(_ context.Context, id string) (*caseflow.Case, error) {
 
 func (d deaf) Update(_ context.Context, c *caseflow.Case) error {
 	return d.Store.Update(context.Background(), c)
+}
+
+// Regression: after an unsatisfied second callback the reviewed report could not go to the
+// city until the window's new round was done, though the city's limit runs from receipt.
+func TestCityReportDuringASecondRound(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	id := toRectifying(f)
+	r := f.refused(id, clerk, caseflow.CitySubmission{}, caseflow.ErrWrongState)
+	assert.Contains(t, r.Detail, "报告已审阅", "no reviewed report yet")
+	f.step(id, at(2026, 11, 25, 16, 0), head, report)
+	f.step(id, at(2026, 11, 26, 10, 0), clerk, verification)
+	f.step(id, at(2026, 11, 26, 11, 0), boss, review1)
+	f.step(id, at(2026, 11, 26, 15, 0), clerk, caseflow.Recall{Outcome: "仍不满意"})
+	c := f.step(id, at(2026, 11, 30, 10, 0), clerk, caseflow.CitySubmission{})
+	assert.Equal(t, caseflow.Rectifying, c.State, "the window's new round goes on")
+	assert.True(t, c.Duty(caseflow.DutyCityReport).OnTime)
+	f.step(id, at(2026, 11, 30, 16, 0), head, report)
+	f.step(id, at(2026, 12, 1, 10, 0), clerk, verification)
+	f.step(id, at(2026, 12, 1, 11, 0), boss, review1)
+	f.step(id, at(2026, 12, 1, 15, 0), clerk, satisfied)
+	f.step(id, at(2026, 12, 1, 16, 0), clerk, caseflow.CitySubmission{Reference: "整改结果续报"})
+	c = f.step(id, at(2026, 12, 1, 17, 0), clerk, caseflow.Archive{})
+	assert.Equal(t, caseflow.Archived, c.State)
+}
+
+// Regression: a review pushed again after the option list changed no longer validated, and
+// came back as an error instead of the case already open.
+func TestDuplicateThatNoLongerValidatesFindsItsCase(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	c := f.receive("r1")
+	list, err := haochaping.ParseOptionList([]byte("@list\tcounty-2027\n@source\t某县2027年差评选项\n9.1\tattitude\t态度差\n"))
+	require.NoError(t, err)
+	f.svc.Options = list
+	again, created, err := f.svc.Receive(ctx, review("r1", at(2026, 11, 24, 9, 20)))
+	require.NoError(t, err)
+	assert.False(t, created)
+	assert.Equal(t, c.ID, again.ID)
+}
+
+// Regression: a Service made without NewService did not retry a conflicting step.
+func TestZeroRetriesMeansTheDefault(t *testing.T) {
+	now := at(2026, 11, 24, 9, 30)
+	svc := &caseflow.Service{Store: caseflow.NewMemoryStore(), Now: func() time.Time { return now }}
+	c, _, err := svc.Receive(ctx, review("r1", now.Add(-time.Minute)))
+	require.NoError(t, err)
+	errs := make(chan error, 16)
+	for i := 0; i < 16; i++ {
+		go func() {
+			_, err := svc.Take(ctx, c.ID, caseflow.Action{Actor: clerk, Step: caseflow.Urge{Message: "请办理"}})
+			errs <- err
+		}()
+	}
+	for i := 0; i < 16; i++ {
+		assert.NoError(t, <-errs)
+	}
+}
+
+// Regression: a worklist encoded as JSON carried each case whole, the reviewer's data with it.
+func TestWorklistJSONCarriesNoPersonalData(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	f.receive("r1")
+	f.clock.Set(at(2026, 11, 25, 9, 0))
+	ds, err := f.svc.AtRisk(ctx, caseflow.Filter{})
+	require.NoError(t, err)
+	b, err := json.Marshal(ds)
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), "13812345678")
+	assert.NotContains(t, string(b), "张三丰")
+	assert.Contains(t, string(b), `"caseState":"received"`)
+	assert.Contains(t, string(b), `"state":"overdue"`)
+}
+
+// Regression: at a township centre only the county office could urge; the centre's leader in
+// charge coordinates there (第四条（二）).
+func TestUrgeAtATownshipCentre(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	townLeader := caseflow.Actor{ID: "u-dj-1", Name: "陈二", Role: caseflow.RoleUnitLeader, Unit: "dajiang"}
+	c, _, err := f.svc.Complain(ctx, townLeader, caseflow.Complaint{Time: at(2026, 11, 24, 9, 0), Content: "排队久", Unit: township})
+	require.NoError(t, err)
+	f.step(c.ID, at(2026, 11, 24, 10, 0), townLeader, caseflow.Urge{Message: "请尽快登记"})
+	f.step(c.ID, at(2026, 11, 24, 10, 5), clerk, caseflow.Urge{Message: "县政管办督促"})
+	r := f.refused(c.ID, townLeader, caseflow.Urge{}, caseflow.ErrMissing)
+	assert.Equal(t, "第四条", r.Rule)
 }

@@ -34,7 +34,8 @@ type Service struct {
 	// "SP-20261126-9f2c41d07ab3".
 	NewID func(k Kind, receivedAt time.Time) string
 	// Retries is how many times a step is retaken when the case changed concurrently
-	// (ErrConflict) before the conflict is returned.
+	// (ErrConflict) before the conflict is returned; 0 means NewService's 8, and a negative
+	// number none.
 	Retries int
 
 	eng atomic.Pointer[engine] // built from Calendar and Policy, rebuilt when they change
@@ -85,10 +86,10 @@ func RandomID(k Kind, receivedAt time.Time) string {
 
 // engine returns the engine for the service's calendar and policy, or the policy's error.
 func (s *Service) engine() (*engine, error) {
-	if g := s.eng.Load(); g != nil && g.cal == s.Calendar && g.policy == s.Policy {
+	if g := s.eng.Load(); g != nil && g.fromCal == s.Calendar && g.fromPolicy == s.Policy {
 		return g, nil
 	}
-	g := &engine{cal: s.Calendar, policy: s.Policy}
+	g := &engine{cal: s.Calendar, policy: s.Policy, fromCal: s.Calendar, fromPolicy: s.Policy}
 	if g.cal == nil {
 		g.cal = DefaultCalendar()
 	}
@@ -100,6 +101,13 @@ func (s *Service) engine() (*engine, error) {
 	}
 	s.eng.Store(g)
 	return g, nil
+}
+
+func (s *Service) retries() int {
+	if s.Retries == 0 {
+		return 8
+	}
+	return s.Retries
 }
 
 func (s *Service) now() time.Time {
@@ -132,6 +140,9 @@ func (s *Service) Receive(ctx context.Context, r haochaping.Review) (c *Case, cr
 	}
 	v := haochaping.Validator{Options: s.Options, Now: func() time.Time { return now }, ClockSkew: time.Minute}
 	if err := v.Validate(r); err != nil {
+		if c, ok := s.existing(ctx, in); ok {
+			return c, false, nil
+		}
 		return nil, false, fmt.Errorf("caseflow: review %s: %w", r.ID, err)
 	}
 	return s.open(ctx, in, systemActor, now)
@@ -146,11 +157,14 @@ func (s *Service) Receive(ctx context.Context, r haochaping.Review) (c *Case, cr
 // case returned is the stored one: read it, do not change it.
 func (s *Service) Complain(ctx context.Context, actor Actor, cp Complaint) (c *Case, created bool, err error) {
 	now := s.now()
+	in := Intake{Case: s.newID(KindOnSiteComplaint, now), Kind: KindOnSiteComplaint, Complaint: &cp}
 	if err := cp.validate(now); err != nil {
+		if c, ok := s.existing(ctx, in); ok {
+			return c, false, nil
+		}
 		return nil, false, err
 	}
 	cp.Time = cp.Time.UTC().Truncate(time.Microsecond)
-	in := Intake{Case: s.newID(KindOnSiteComplaint, now), Kind: KindOnSiteComplaint, Complaint: &cp}
 	return s.open(ctx, in, actor, now)
 }
 
@@ -163,6 +177,9 @@ func (s *Service) open(ctx context.Context, in Intake, actor Actor, now time.Tim
 	}
 	c, err := g.open(in, actor, now)
 	if err != nil {
+		if c, ok := s.existing(ctx, in); ok {
+			return c, false, nil
+		}
 		return nil, false, err
 	}
 	if err := s.Store.Create(ctx, c); err != nil {
@@ -174,6 +191,18 @@ func (s *Service) open(ctx context.Context, in Intake, actor Actor, now time.Tim
 		return nil, false, err
 	}
 	return c, true, nil
+}
+
+// existing returns the case already open on the intake's key. An intake is validated and
+// timed before the store sees it, so a duplicate that no longer passes (pushed again after
+// the option list, the policy or the calendar changed) still finds its case.
+func (s *Service) existing(ctx context.Context, in Intake) (*Case, bool) {
+	key := (&Case{Review: in.Review, Complaint: in.Complaint}).Key()
+	if key == "" {
+		return nil, false
+	}
+	c, err := s.Store.GetByKey(ctx, key)
+	return c, err == nil
 }
 
 // Take takes a step on case id now and stores it, and returns the case as stored: read it,
@@ -200,7 +229,7 @@ func (s *Service) Take(ctx context.Context, id string, act Action) (*Case, error
 		if err == nil {
 			return c, nil
 		}
-		if !errors.Is(err, ErrConflict) || attempt >= s.Retries {
+		if !errors.Is(err, ErrConflict) || attempt >= s.retries() {
 			return nil, err
 		}
 	}

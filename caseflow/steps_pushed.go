@@ -369,8 +369,8 @@ type Urge struct {
 // Event returns EventUrge.
 func (Urge) Event() Event { return EventUrge }
 
-func (u Urge) check(*Case) *RefusalError {
-	return requireText("第五条", "urge.message", u.Message, "say what the window is urged to do")
+func (u Urge) check(c *Case) *RefusalError {
+	return requireText(kindRule(c, "第五条"), "urge.message", u.Message, "say what the window is urged to do")
 }
 
 func (Urge) apply(*Case, *Entry) {}

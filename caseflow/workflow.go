@@ -15,7 +15,8 @@ type StepDef struct {
 	// Label is the step in Chinese, as a diagram shows it.
 	Label string
 	From  []State
-	To    State
+	// To is the state the step enters; empty for a step that keeps the case in its state.
+	To State
 	// Roles may take the step. At a sub-centre or township centre, OwnLeaderRoles take it
 	// instead when set (第四条（二）).
 	Roles          []Role
@@ -45,6 +46,11 @@ const (
 	// RectificationDone: no extended rectification is running; the second callback comes
 	// after rectification is complete (第八条: 整改完毕后).
 	RectificationDone Condition = "rectification_done"
+	// CityReportOwed: the leader has reviewed a report and the report to the city is still
+	// owed, while the window rectifies again for an unsatisfied reviewer. The city's limit
+	// (Annex 3: 4 working days from receipt) does not wait for the new round, so the reviewed
+	// report goes to the city meanwhile, and the case keeps its state.
+	CityReportOwed Condition = "city_report_owed"
 )
 
 // Label returns the condition in Chinese, as a diagram shows it.
@@ -54,6 +60,8 @@ func (c Condition) Label() string {
 		return "延期整改中"
 	case RectificationDone:
 		return "整改完毕"
+	case CityReportOwed:
+		return "报告已审阅"
 	}
 	return string(c)
 }
@@ -69,6 +77,9 @@ func (c Condition) holds(cs *Case) bool {
 		return pending
 	case RectificationDone:
 		return !pending
+	case CityReportOwed:
+		d := cs.Duty(DutyCityReport)
+		return d != nil && d.Open() && cs.LastEntry(EventLeaderReview) != nil
 	}
 	return true
 }
@@ -154,7 +165,10 @@ func newWorkflow(kind Kind, name string, states []StateDef, steps []StepDef) *Wo
 			w.byKey[stepKey{w.Steps[i].Event, f}] = &w.Steps[i]
 		}
 	}
-	urge := &StepDef{Event: EventUrge, Label: "督促办理", To: "", Roles: []Role{RoleOffice}, Rule: "第五条"}
+	urge := &StepDef{Event: EventUrge, Label: "督促办理", Roles: []Role{RoleOffice}, Rule: "第五条"}
+	if kind == KindOnSiteComplaint { // 第四条（二）: at sub-centres and townships their leader coordinates
+		urge.OwnLeaderRoles, urge.Rule = []Role{RoleUnitLeader, RoleOffice}, "第四条"
+	}
 	for _, s := range states {
 		if !w.Final(s.State) {
 			w.byKey[stepKey{EventUrge, s.State}] = urge
@@ -170,7 +184,13 @@ func (w *Workflow) newFSM() *fsm.FSM {
 	callbacks := fsm.Callbacks{}
 	for i := range w.Steps {
 		d := &w.Steps[i]
-		events = append(events, fsm.EventDesc{Name: string(d.Event), Src: states(d.From), Dst: string(d.To)})
+		if d.To == "" { // stays: looplab/fsm runs the guard, then reports no transition
+			for _, f := range d.From {
+				events = append(events, fsm.EventDesc{Name: string(d.Event), Src: []string{string(f)}, Dst: string(f)})
+			}
+		} else {
+			events = append(events, fsm.EventDesc{Name: string(d.Event), Src: states(d.From), Dst: string(d.To)})
+		}
 		callbacks["before_"+string(d.Event)] = guard
 	}
 	for _, s := range w.States {

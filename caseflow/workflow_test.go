@@ -99,13 +99,13 @@ func TestEveryStepIsDefinedOnce(t *testing.T) {
 			assert.NotEmpty(t, s.Label)
 			assert.NotEmpty(t, s.Roles, "%s has roles", s.Event)
 			assert.Regexp(t, `^(第[一二三四五六七八九十]+条|附件[0-9])$`, s.Rule, "%s cites a rule", s.Event)
-			assert.True(t, states[s.To], "%s enters a known state %s", s.Event, s.To)
+			assert.True(t, s.To == "" || states[s.To], "%s enters a known state %s", s.Event, s.To)
 			assert.NotEqual(t, caseflow.Event(s.To), s.Event, "an event named like a state would confuse fsm callbacks")
 			for _, from := range s.From {
 				key := string(s.Event) + "@" + string(from)
 				assert.False(t, seen[key], "%s defined twice from %s", s.Event, from)
 				seen[key] = true
-				assert.NotEqual(t, from, s.To, "%s: looplab/fsm refuses self transitions", s.Event)
+				assert.NotEqual(t, from, s.To, "%s: a step that keeps its state has no To", s.Event)
 				if from != "start" {
 					assert.True(t, states[from], "%s leaves a known state %s", s.Event, from)
 				}

@@ -2,6 +2,7 @@ package deadline
 
 import (
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -34,7 +35,8 @@ func (c *Calendar) Track(start time.Time, r Rule) (Deadline, error) {
 	if err != nil && !errors.Is(err, ErrProvisional) {
 		return Deadline{}, err
 	}
-	threshold := time.Duration(float64(total) * c.risk.Share)
+	// To the minute: a warning time people read, free of the float's nanoseconds.
+	threshold := time.Duration(float64(total) * c.risk.Share).Round(time.Minute)
 	if threshold < c.risk.Remaining {
 		threshold = c.risk.Remaining
 	}
@@ -67,16 +69,40 @@ func (s State) String() string {
 	return "State(0)"
 }
 
+// MarshalText encodes s as "on_time", "at_risk" or "overdue".
+func (s State) MarshalText() ([]byte, error) {
+	switch s {
+	case OnTime:
+		return []byte("on_time"), nil
+	case AtRisk:
+		return []byte("at_risk"), nil
+	case Overdue:
+		return []byte("overdue"), nil
+	}
+	return nil, fmt.Errorf("deadline: state %d: want OnTime, AtRisk or Overdue", uint8(s))
+}
+
+// UnmarshalText decodes "on_time", "at_risk" or "overdue".
+func (s *State) UnmarshalText(b []byte) error {
+	for _, v := range []State{OnTime, AtRisk, Overdue} {
+		if t, _ := v.MarshalText(); string(t) == string(b) {
+			*s = v
+			return nil
+		}
+	}
+	return fmt.Errorf("deadline: state %q: want on_time, at_risk or overdue", b)
+}
+
 // Status is a duty's standing at a given moment.
 type Status struct {
-	State State
+	State State `json:"state,omitempty"`
 	// Remaining is the working time left before the duty falls due; 0 once overdue.
-	Remaining time.Duration
+	Remaining time.Duration `json:"remaining,omitempty"`
 	// DaysOverdue counts the working days after the day the duty fell due, up to and
 	// including the current day: 1 on the first working day after a duty due at 24:00.
-	DaysOverdue int
+	DaysOverdue int `json:"daysOverdue,omitempty"`
 	// Provisional is true when the answer depends on a provisional year.
-	Provisional bool
+	Provisional bool `json:"provisional,omitempty"`
 }
 
 // Status returns where the duty stands at now, as [Calendar.Status] does with the calendar

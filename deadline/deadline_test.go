@@ -153,3 +153,20 @@ func TestStatusSaysProvisional(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, s.Provisional)
 }
+
+func TestStateText(t *testing.T) {
+	for _, st := range []deadline.State{deadline.OnTime, deadline.AtRisk, deadline.Overdue} {
+		b, err := st.MarshalText()
+		require.NoError(t, err)
+		var back deadline.State
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, st, back)
+	}
+	_, err := deadline.State(0).MarshalText()
+	assert.Error(t, err)
+	var st deadline.State
+	assert.ErrorContains(t, st.UnmarshalText([]byte("late")), "want on_time")
+	b, err := json.Marshal(deadline.Status{State: deadline.Overdue, DaysOverdue: 2})
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"state":"overdue","daysOverdue":2}`, string(b))
+}

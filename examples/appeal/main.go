@@ -75,10 +75,7 @@ func run() error {
 	if f.Accountable() != caseflow.AccountableNone {
 		return fmt.Errorf("case %s: an upheld appeal must leave nobody accountable, got %s", c.ID, f.Accountable())
 	}
-	for _, d := range c.Duties {
-		done := map[bool]string{true: "按时完成", false: "超期完成"}[d.OnTime]
-		fmt.Printf("时限 %s %s：截止 %s，%s %s\n", d.Kind.Rule(), d.Label(), journal.Stamp(d.Deadline.Due), journal.Stamp(c.ClosedAt(d)), done)
-	}
+	journal.Closed(c)
 	if err := caseflow.Verify(c.Trail); err != nil {
 		return err
 	}

@@ -151,10 +151,7 @@ func run(args []string) error {
 	log.Info("case archived", "case", c)
 	f := c.Finding
 	fmt.Printf("认定（第十条）：%s，原因 %s，责任人 %s，%s\n", f.Verdict.Label(), f.Cause, f.ResponsiblePerson, accountable[f.Accountable()])
-	for _, d := range c.Duties {
-		done := map[bool]string{true: "按时完成", false: "超期完成"}[d.OnTime]
-		fmt.Printf("时限 %s %s：截止 %s，%s %s\n", d.Kind.Rule(), d.Label(), journal.Stamp(d.Deadline.Due), journal.Stamp(c.ClosedAt(d)), done)
-	}
+	journal.Closed(c)
 	if err := caseflow.Verify(c.Trail); err != nil {
 		return err
 	}

@@ -47,6 +47,28 @@ func Show(svc *caseflow.Service, c *caseflow.Case) error {
 	return nil
 }
 
+// Closed prints each closed duty of the case: its article, due time (不计时 for an untimed
+// one), when it closed, and whether it was done on time, late, or fell away.
+func Closed(c *caseflow.Case) {
+	for _, d := range c.Duties {
+		if d.Open() {
+			continue
+		}
+		due := "不计时"
+		if d.Timed {
+			due = "截止 " + Stamp(d.Deadline.Due)
+		}
+		done := "按时完成"
+		switch {
+		case d.Cancelled:
+			done = "不再需要（已撤销）"
+		case !d.OnTime:
+			done = "超期完成"
+		}
+		fmt.Printf("时限 %s %s：%s，%s %s\n", d.Kind.Rule(), d.Label(), due, Stamp(c.ClosedAt(d)), done)
+	}
+}
+
 var weekdays = [...]string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}
 
 // Stamp writes t as "2026-11-20 周五 10:16" in Beijing time, and a due time of midnight as
