@@ -59,9 +59,9 @@ func TestEntryHashIsStable(t *testing.T) {
 	t0 := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
 	e := &Entry{Seq: 2, Time: t0, Actor: Actor{ID: "u1", Name: "王五", Role: RoleOffice}, Event: EventRegister,
 		From: Received, To: Registered, Note: "n", Evidence: []Evidence{NewEvidence("a.jpg", "oss://a", []byte("a"))},
-		Step: Registration{Window: &haochaping.Window{ID: "w", Name: "窗口", Kind: haochaping.BusinessWindow, Unit: "center"},
+		Step: Registration{ResponsibleUnit: &haochaping.Window{ID: "w", Name: "窗口", Kind: haochaping.BusinessWindow, Unit: "center"},
 			ReportedTo: []string{"赵六"}}}
 	d, err := e.digest()
 	require.NoError(t, err)
-	assert.Equal(t, "7e34444633971ab84edf029282ae6cd1e9cf45ce889c06ef41d04691e7562924", d.String())
+	assert.Equal(t, "1bc4c840315d1132d6dfad4ced6446f5e257c59494984861db73030619f3e1c5", d.String())
 }

@@ -33,13 +33,13 @@ type Case struct {
 	Review    *haochaping.Review `json:"review,omitempty"`
 	Complaint *Complaint         `json:"complaint,omitempty"`
 
-	// Window is the responsible window (承办窗口 / 责任主体) once known.
-	Window        *haochaping.Window `json:"window,omitempty"`
-	Registration  *Registration      `json:"registration,omitempty"`
-	Callback      *Callback          `json:"callback,omitempty"`
-	Meeting       *Meeting           `json:"meeting,omitempty"`
-	Report        *Report            `json:"report,omitempty"`
-	Rectification *Rectification     `json:"rectification,omitempty"`
+	// ResponsibleUnit is the responsible window (承办窗口 / 责任主体) once known.
+	ResponsibleUnit *haochaping.Window `json:"responsibleUnit,omitempty"`
+	Registration    *Registration      `json:"registration,omitempty"`
+	Callback        *Callback          `json:"callback,omitempty"`
+	Meeting         *Meeting           `json:"meeting,omitempty"`
+	Report          *Report            `json:"report,omitempty"`
+	Rectification   *Rectification     `json:"rectification,omitempty"`
 	// LeaderOpinion is the leader's opinion on the report (分管领导意见, Annex 4).
 	LeaderOpinion string `json:"leaderOpinion,omitempty"`
 	// Recall is the latest second callback (第八条), or callback of a complainant; its
@@ -143,8 +143,8 @@ func (c *Case) Unit() string {
 	switch {
 	case c.Complaint != nil:
 		return c.Complaint.Unit.ID
-	case c.Window != nil:
-		return c.Window.Unit
+	case c.ResponsibleUnit != nil:
+		return c.ResponsibleUnit.Unit
 	}
 	return ""
 }
@@ -153,8 +153,8 @@ func (c *Case) Unit() string {
 // department of a department window (第九条: the window's leader approves its appeal), or
 // else the case's unit (第四条（二）: a sub-centre's or township centre's leader).
 func (c *Case) leaderUnit() string {
-	if c.Complaint == nil && c.Window != nil && c.Window.Kind == haochaping.DepartmentWindow && c.Window.Department != "" {
-		return c.Window.Department
+	if c.Complaint == nil && c.ResponsibleUnit != nil && c.ResponsibleUnit.Kind == haochaping.DepartmentWindow && c.ResponsibleUnit.Department != "" {
+		return c.ResponsibleUnit.Department
 	}
 	return c.Unit()
 }

@@ -36,7 +36,7 @@
 //	svc := caseflow.NewService(caseflow.NewMemoryStore())
 //	c, _, err := svc.Receive(ctx, review)
 //	c, err = svc.Take(ctx, c.ID, caseflow.Action{Actor: clerk, Step: caseflow.Registration{
-//		Window: window, ReportedTo: []string{"分管领导", "窗口负责人"}}})
+//		ResponsibleUnit: window, ReportedTo: []string{"分管领导", "窗口负责人"}}})
 //	worklist, err := svc.AtRisk(ctx, caseflow.Filter{Open: true})
 //
 // Every duty has an owner (a role, and the window or unit it acts for), a [deadline.Deadline]

@@ -169,7 +169,7 @@ func (a *attempt) check(from, to State) error {
 	}
 	switch act.Actor.Role {
 	case RoleWindowStaff, RoleWindowHead:
-		if c.Window == nil || act.Actor.Window != c.Window.ID {
+		if c.ResponsibleUnit == nil || act.Actor.Window != c.ResponsibleUnit.ID {
 			return refuse(ErrWrongUnit, "actor.window", act.Actor.Window, "the case is with window "+windowID(c))
 		}
 	case RoleUnitLeader:
@@ -210,10 +210,10 @@ func roleList(roles []Role) string {
 }
 
 func windowID(c *Case) string {
-	if c.Window == nil {
+	if c.ResponsibleUnit == nil {
 		return "(none yet)"
 	}
-	return c.Window.ID
+	return c.ResponsibleUnit.ID
 }
 
 // startDuties tracks the deadlines of the duties the step starts.

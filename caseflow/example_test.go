@@ -41,7 +41,7 @@ func ExampleService_Receive() {
 	window := &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow, Unit: "center", Department: "tax-bureau"}
 	now = now.Add(20 * time.Minute)
 	c, err = svc.Take(ctx, c.ID, caseflow.Action{Actor: clerk,
-		Step: caseflow.Registration{Window: window, ReportedTo: []string{"赵六", "孙八"}}})
+		Step: caseflow.Registration{ResponsibleUnit: window, ReportedTo: []string{"赵六", "孙八"}}})
 	if err != nil {
 		panic(err)
 	}

@@ -70,7 +70,7 @@ func TestSystemPushedRectification(t *testing.T) {
 	assert.Equal(t, caseflow.DiscloseActively, c.Report.Disclosure)
 	assert.Equal(t, "同意，报市督查科", c.LeaderOpinion)
 	assert.True(t, c.Recall.Satisfied)
-	assert.Equal(t, taxWindow, c.Window)
+	assert.Equal(t, taxWindow, c.ResponsibleUnit)
 	assert.Equal(t, "center", c.Unit())
 }
 
@@ -243,7 +243,7 @@ func TestOnSiteComplaintAtCenter(t *testing.T) {
 	assert.Equal(t, caseflow.KindOnSiteComplaint, c.Kind)
 	assert.Equal(t, "现场投诉，待登记受理", c.StateLabel())
 	f.step(id, at(2026, 11, 24, 9, 40), clerk, caseflow.Registration{Content: "投诉窗口人员工作时间玩手机"})
-	f.step(id, at(2026, 11, 24, 9, 50), clerk, caseflow.Assignment{Window: taxWindow, Basis: "投诉所指窗口"})
+	f.step(id, at(2026, 11, 24, 9, 50), clerk, caseflow.Assignment{ResponsibleUnit: taxWindow, Basis: "投诉所指窗口"})
 	c = f.step(id, at(2026, 11, 24, 10, 0), clerk, caseflow.Transfer{})
 	fb := c.Duty(caseflow.DutyFeedback)
 	assert.Equal(t, at(2026, 11, 27, 0, 0), fb.Deadline.Due, "第四条（一）: feedback within 2 working days")
@@ -279,7 +279,7 @@ func TestOnSiteComplaintAtTownshipCentreLedByItsLeader(t *testing.T) {
 	assert.Equal(t, "dajiang", c.Unit())
 	f.refused(id, clerk, caseflow.Registration{}, caseflow.ErrWrongRole)
 	f.step(id, at(2026, 11, 24, 9, 40), townLeader, caseflow.Registration{})
-	f.step(id, at(2026, 11, 24, 9, 50), townLeader, caseflow.Assignment{Window: townWindow})
+	f.step(id, at(2026, 11, 24, 9, 50), townLeader, caseflow.Assignment{ResponsibleUnit: townWindow})
 	c = f.step(id, at(2026, 11, 24, 10, 0), townLeader, caseflow.Inspection{Findings: "现场查看，取号机故障"})
 	fb := c.Duty(caseflow.DutyFeedback)
 	assert.Equal(t, caseflow.RoleUnitLeader, fb.Owner, "第四条（二）: the report goes out signed by the unit's leader")

@@ -9,7 +9,7 @@ var (
 	window       = []Role{RoleWindowStaff, RoleWindowHead}
 	windowHead   = []Role{RoleWindowHead}
 	unitLeader   = []Role{RoleUnitLeader}
-	cityOrOffice = []Role{RoleCity, RoleOffice} // the city decides; the office may record its reply
+	cityOrOffice = []Role{RoleCityInspection, RoleOffice} // the city decides; the office may record its reply
 )
 
 var systemPushedStates = []StateDef{

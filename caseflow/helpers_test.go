@@ -38,7 +38,7 @@ var (
 	head      = caseflow.Actor{ID: "u-tax-head", Name: "孙八", Role: caseflow.RoleWindowHead, Window: "w-tax"}
 	otherHead = caseflow.Actor{ID: "u-ss-head", Name: "周九", Role: caseflow.RoleWindowHead, Window: "w-social"}
 	taxLeader = caseflow.Actor{ID: "u-tax-leader", Name: "吴十", Role: caseflow.RoleUnitLeader, Unit: "tax-bureau"}
-	cityClerk = caseflow.Actor{ID: "u-city-1", Name: "郑一", Role: caseflow.RoleCity}
+	cityClerk = caseflow.Actor{ID: "u-city-1", Name: "郑一", Role: caseflow.RoleCityInspection}
 
 	taxWindow = &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow,
 		Unit: "center", Department: "tax-bureau"}
@@ -118,7 +118,7 @@ func (f *fixture) refused(id string, actor caseflow.Actor, s caseflow.Step, want
 
 // Step contents of the fixtures.
 var (
-	registration = caseflow.Registration{Window: taxWindow, ReportedTo: []string{"赵六", "孙八"}}
+	registration = caseflow.Registration{ResponsibleUnit: taxWindow, ReportedTo: []string{"赵六", "孙八"}}
 	justified    = caseflow.Callback{Outcome: "评价人反映窗口人员态度生硬", Reason: "态度生硬", Verdict: caseflow.Justified}
 	mistaken     = caseflow.Callback{Outcome: "评价人表示误按了不满意", Verdict: caseflow.Mistaken}
 	meeting      = caseflow.Meeting{ResponsiblePerson: "李四", Measures: []string{"开展服务礼仪培训"}}

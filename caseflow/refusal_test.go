@@ -30,10 +30,10 @@ func TestRefusals(t *testing.T) {
 		field string
 	}{
 		{"第五条 only the office registers", received, head, registration, caseflow.ErrWrongRole, "第五条", "actor.role"},
-		{"第五条 registration names the window", received, clerk, caseflow.Registration{ReportedTo: []string{"赵六"}}, caseflow.ErrMissing, "第五条", "registration.window"},
-		{"第五条 registration reports to the leaders", received, clerk, caseflow.Registration{Window: taxWindow}, caseflow.ErrMissing, "第五条", "registration.reportedTo"},
-		{"第五条 a window needs an ID", received, clerk, caseflow.Registration{Window: blankWindow, ReportedTo: []string{"赵六"}}, caseflow.ErrMissing, "第五条", "registration.window.id"},
-		{"第五条 a window needs a kind", received, clerk, caseflow.Registration{Window: &haochaping.Window{ID: "w"}, ReportedTo: []string{"赵六"}}, caseflow.ErrMissing, "第五条", "registration.window.kind"},
+		{"第五条 registration names the window", received, clerk, caseflow.Registration{ReportedTo: []string{"赵六"}}, caseflow.ErrMissing, "第五条", "registration.responsibleUnit"},
+		{"第五条 registration reports to the leaders", received, clerk, caseflow.Registration{ResponsibleUnit: taxWindow}, caseflow.ErrMissing, "第五条", "registration.reportedTo"},
+		{"第五条 a window needs an ID", received, clerk, caseflow.Registration{ResponsibleUnit: blankWindow, ReportedTo: []string{"赵六"}}, caseflow.ErrMissing, "第五条", "registration.responsibleUnit.id"},
+		{"第五条 a window needs a kind", received, clerk, caseflow.Registration{ResponsibleUnit: &haochaping.Window{ID: "w"}, ReportedTo: []string{"赵六"}}, caseflow.ErrMissing, "第五条", "registration.responsibleUnit.kind"},
 		{"a callback before registration is in the wrong state", received, clerk, justified, caseflow.ErrWrongState, "", ""},
 		{"the meeting needs a transfer first", received, staff, meeting, caseflow.ErrWrongState, "", ""},
 		{"第五条 a report needs measures", rectifying, head, caseflow.Report{Investigator: "孙八", Subject: "李四", Investigation: []string{"属实"}, Finding: report.Finding}, caseflow.ErrMissing, "第五条", "report.measures"},

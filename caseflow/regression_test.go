@@ -78,7 +78,7 @@ func TestOnSiteReportMayFindTheComplaintUntrue(t *testing.T) {
 	require.NoError(t, err)
 	id := c.ID
 	f.step(id, at(2026, 11, 24, 9, 40), clerk, caseflow.Registration{})
-	f.step(id, at(2026, 11, 24, 9, 50), clerk, caseflow.Assignment{Window: taxWindow})
+	f.step(id, at(2026, 11, 24, 9, 50), clerk, caseflow.Assignment{ResponsibleUnit: taxWindow})
 	f.step(id, at(2026, 11, 24, 10, 0), clerk, caseflow.Transfer{})
 	untrue := report
 	untrue.Finding = caseflow.Finding{Verdict: caseflow.Untrue}
@@ -97,10 +97,10 @@ func TestWindowsNameTheirUnitAndDepartment(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
 	id := f.receive("r1").ID
 	for field, w := range map[string]*haochaping.Window{
-		"registration.window.unit":       {ID: "w", Kind: haochaping.BusinessWindow},
-		"registration.window.department": {ID: "w", Kind: haochaping.DepartmentWindow, Unit: "center"},
+		"registration.responsibleUnit.unit":       {ID: "w", Kind: haochaping.BusinessWindow},
+		"registration.responsibleUnit.department": {ID: "w", Kind: haochaping.DepartmentWindow, Unit: "center"},
 	} {
-		r := f.refused(id, clerk, caseflow.Registration{Window: w, ReportedTo: []string{"赵六"}}, caseflow.ErrMissing)
+		r := f.refused(id, clerk, caseflow.Registration{ResponsibleUnit: w, ReportedTo: []string{"赵六"}}, caseflow.ErrMissing)
 		assert.Equal(t, field, r.Field)
 	}
 }
@@ -127,7 +127,7 @@ func TestCallerMayReuseWhatItPassed(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
 	id := f.receive("r1").ID
 	w := *taxWindow
-	reg := caseflow.Registration{Window: &w, ReportedTo: []string{"赵六", "孙八"}}
+	reg := caseflow.Registration{ResponsibleUnit: &w, ReportedTo: []string{"赵六", "孙八"}}
 	ev := []caseflow.Evidence{caseflow.NewEvidence("a.jpg", "", []byte("a"))}
 	f.clock.Set(at(2026, 11, 24, 10, 0))
 	_, err := f.svc.Take(ctx, id, caseflow.Action{Actor: clerk, Step: reg, Evidence: ev})
@@ -135,7 +135,7 @@ func TestCallerMayReuseWhatItPassed(t *testing.T) {
 	w.ID, reg.ReportedTo[0], ev[0].Name = "w-social", "某人", "b.jpg"
 	c, err := f.svc.Get(ctx, id)
 	require.NoError(t, err)
-	assert.Equal(t, "w-tax", c.Window.ID)
+	assert.Equal(t, "w-tax", c.ResponsibleUnit.ID)
 	assert.Equal(t, "赵六", c.Registration.ReportedTo[0])
 	assert.Equal(t, "a.jpg", c.Trail[1].Evidence[0].Name)
 	require.NoError(t, caseflow.Verify(c.Trail))
@@ -166,9 +166,9 @@ func TestOnSiteRefusalsCiteArticleFour(t *testing.T) {
 	require.NoError(t, err)
 	id := c.ID
 	f.step(id, at(2026, 11, 24, 9, 40), clerk, caseflow.Registration{})
-	r := f.refused(id, clerk, caseflow.Assignment{Window: &haochaping.Window{ID: "w", Kind: haochaping.BusinessWindow}}, caseflow.ErrMissing)
+	r := f.refused(id, clerk, caseflow.Assignment{ResponsibleUnit: &haochaping.Window{ID: "w", Kind: haochaping.BusinessWindow}}, caseflow.ErrMissing)
 	assert.Equal(t, "附件2", r.Rule)
-	f.step(id, at(2026, 11, 24, 9, 50), clerk, caseflow.Assignment{Window: taxWindow})
+	f.step(id, at(2026, 11, 24, 9, 50), clerk, caseflow.Assignment{ResponsibleUnit: taxWindow})
 	f.step(id, at(2026, 11, 24, 10, 0), clerk, caseflow.Transfer{})
 	r = f.refused(id, head, caseflow.Report{Investigator: "孙八"}, caseflow.ErrMissing)
 	assert.Equal(t, "第四条", r.Rule)

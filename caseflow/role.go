@@ -25,21 +25,21 @@ const (
 	// department (单位分管领导): coordinates on-site complaints there and signs their reports
 	// (第四条（二）), and approves appeal materials (第九条).
 	RoleUnitLeader Role = "unit_leader"
-	// RoleCity is the city office that receives reports and decides appeals
-	// (柳州市政务服务监督管理办公室督查科).
-	RoleCity Role = "city"
+	// RoleCityInspection is the city office that receives reports and decides appeals
+	// (柳州市政务服务监督管理办公室督查科, CityInspection in the glossary).
+	RoleCityInspection Role = "city_inspection"
 	// RoleSystem is the rating system (好差评系统) pushing a bad review; it only opens cases.
 	RoleSystem Role = "system"
 )
 
 var roleLabels = map[Role]string{
-	RoleOffice:      "县政管办",
-	RoleLeader:      "“好差评”工作分管领导",
-	RoleWindowStaff: "窗口工作人员",
-	RoleWindowHead:  "窗口负责人",
-	RoleUnitLeader:  "单位分管领导",
-	RoleCity:        "市督查科",
-	RoleSystem:      "好差评系统",
+	RoleOffice:         "县政管办",
+	RoleLeader:         "“好差评”工作分管领导",
+	RoleWindowStaff:    "窗口工作人员",
+	RoleWindowHead:     "窗口负责人",
+	RoleUnitLeader:     "单位分管领导",
+	RoleCityInspection: "市督查科",
+	RoleSystem:         "好差评系统",
 }
 
 // Valid reports whether r is one of the roles above.
@@ -95,7 +95,7 @@ func (a Actor) Validate() error {
 	case a.ID == "":
 		return badActor("actor.id", a.ID, "an actor needs an ID")
 	case !a.Role.Valid():
-		return badActor("actor.role", string(a.Role), "want office, leader, window_staff, window_head, unit_leader, city or system")
+		return badActor("actor.role", string(a.Role), "want office, leader, window_staff, window_head, unit_leader, city_inspection or system")
 	case a.Role.windowRole() && a.Window == "":
 		return badActor("actor.window", a.Window, "window staff and heads must name their window")
 	case a.Role == RoleUnitLeader && a.Unit == "":

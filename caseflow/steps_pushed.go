@@ -11,9 +11,10 @@ import (
 // (差评办件转办登记表, Annex 4). The signer and time of the office's sign-off (签收人, 签收时间)
 // are the step's actor and time.
 type Registration struct {
-	// Window is the responsible window (承办窗口) the case will be transferred to; required
-	// for a pushed review (第五条), set by an [Assignment] for an on-site complaint.
-	Window *haochaping.Window `json:"window,omitempty"`
+	// ResponsibleUnit is the responsible window (承办窗口 / 责任主体) the case will be
+	// transferred to; required for a pushed review (第五条), set by an [Assignment] for an
+	// on-site complaint.
+	ResponsibleUnit *haochaping.Window `json:"responsibleUnit,omitempty"`
 	// Content is the bad-review content (差评内容) as the office writes it; empty means the
 	// review's options and text, or the complaint, speak for themselves.
 	Content string `json:"content,omitempty"`
@@ -26,30 +27,30 @@ type Registration struct {
 func (Registration) Event() Event { return EventRegister }
 
 func (r Registration) check(c *Case) *RefusalError {
-	if r.Window != nil {
-		if err := checkWindow(kindRule(c, "第五条"), "registration.window", r.Window); err != nil {
+	if r.ResponsibleUnit != nil {
+		if err := checkWindow(kindRule(c, "第五条"), "registration.responsibleUnit", r.ResponsibleUnit); err != nil {
 			return err
 		}
 	}
 	if c.Kind != KindSystemPushed {
 		return nil
 	}
-	if r.Window == nil {
-		return missing("第五条", "registration.window", "", "name the responsible window the case is transferred to")
+	if r.ResponsibleUnit == nil {
+		return missing("第五条", "registration.responsibleUnit", "", "name the responsible window the case is transferred to")
 	}
 	return requireList("第五条", "registration.reportedTo", r.ReportedTo,
 		"report to the leader in charge of the rating work and the head of the window")
 }
 
 func (r Registration) clone() Step {
-	r.Window, r.ReportedTo = cloneWindow(r.Window), slices.Clone(r.ReportedTo)
+	r.ResponsibleUnit, r.ReportedTo = cloneWindow(r.ResponsibleUnit), slices.Clone(r.ReportedTo)
 	return r
 }
 
 func (r Registration) apply(c *Case, _ *Entry) {
 	c.Registration = &r
-	if r.Window != nil {
-		c.Window = r.Window
+	if r.ResponsibleUnit != nil {
+		c.ResponsibleUnit = r.ResponsibleUnit
 	}
 }
 

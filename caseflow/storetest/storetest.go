@@ -346,7 +346,7 @@ func testCopies(t *testing.T, f factory) {
 			c.State = caseflow.Archived
 			c.Version = 99
 			c.ReceivedAt = c.ReceivedAt.Add(-time.Hour)
-			c.Window = &haochaping.Window{ID: "w-forged", Name: "伪造窗口", Kind: haochaping.BusinessWindow, Unit: "center"}
+			c.ResponsibleUnit = &haochaping.Window{ID: "w-forged", Name: "伪造窗口", Kind: haochaping.BusinessWindow, Unit: "center"}
 			c.Registration = nil
 			c.LeaderOpinion = "forged"
 			c.Finding = caseflow.Finding{Verdict: caseflow.Mistaken}
@@ -698,7 +698,7 @@ func (h *harness) listFixture() fixture {
 	h.set(at(2026, 11, 25, 9, 0))
 	id := h.complain(townLeader, complaint("cp-dajiang", township, h.clock())).ID
 	h.take(id, at(2026, 11, 25, 9, 10), townLeader, caseflow.Registration{Content: "窗口人员态度生硬"})
-	h.take(id, at(2026, 11, 25, 9, 20), townLeader, caseflow.Assignment{Window: townWindow, Basis: "投诉人指认"})
+	h.take(id, at(2026, 11, 25, 9, 20), townLeader, caseflow.Assignment{ResponsibleUnit: townWindow, Basis: "投诉人指认"})
 	fx.township = h.take(id, at(2026, 11, 25, 9, 40), townLeader, caseflow.Inspection{Findings: "调取监控，属实"})
 
 	h.set(at(2026, 11, 24, 9, 30))
@@ -749,7 +749,7 @@ var (
 	taxWindow  = &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow, Unit: "center", Department: "tax-bureau"}
 	townWindow = &haochaping.Window{ID: "w-dajiang", Name: "大将镇综合窗口", Kind: haochaping.BusinessWindow, Unit: "dajiang"}
 
-	registration = caseflow.Registration{Window: taxWindow, ReportedTo: []string{"赵六", "孙八"}}
+	registration = caseflow.Registration{ResponsibleUnit: taxWindow, ReportedTo: []string{"赵六", "孙八"}}
 )
 
 // review returns a bad review with the given ID, rated at rated.

@@ -27,10 +27,10 @@ var (
 	clerk     = caseflow.Actor{ID: "u-office-1", Name: "王五", Role: caseflow.RoleOffice}
 	leader    = caseflow.Actor{ID: "u-leader-1", Name: "赵六", Role: caseflow.RoleLeader}
 	taxLeader = caseflow.Actor{ID: "u-tax-leader", Name: "吴十", Role: caseflow.RoleUnitLeader, Unit: "tax-bureau"}
-	cityClerk = caseflow.Actor{ID: "u-city-1", Name: "郑一", Role: caseflow.RoleCity}
+	cityClerk = caseflow.Actor{ID: "u-city-1", Name: "郑一", Role: caseflow.RoleCityInspection}
 	taxWindow = &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow,
 		Unit: "center", Department: "tax-bureau"}
-	registration = caseflow.Registration{Window: taxWindow, ReportedTo: []string{"分管领导 赵六", "窗口负责人 孙八"}}
+	registration = caseflow.Registration{ResponsibleUnit: taxWindow, ReportedTo: []string{"分管领导 赵六", "窗口负责人 孙八"}}
 )
 
 func main() {

@@ -80,7 +80,7 @@ func run() error {
 		step  caseflow.Step
 	}{
 		{at(9, 24, 10, 20), djLeader, caseflow.Registration{Content: "投诉社保窗口推诿"}},
-		{at(9, 24, 10, 30), djLeader, caseflow.Assignment{Window: window, Basis: "投诉人指认社保窗口"}},
+		{at(9, 24, 10, 30), djLeader, caseflow.Assignment{ResponsibleUnit: window, Basis: "投诉人指认社保窗口"}},
 		{at(9, 24, 10, 40), djLeader, caseflow.Transfer{}},
 		{at(9, 29, 16, 0), djLeader, caseflow.Report{Investigator: "韦九", Subject: "黄五",
 			Investigation: []string{"该事项可在镇中心办理，工作人员对新系统不熟而推诿"},

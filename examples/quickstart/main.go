@@ -118,7 +118,7 @@ func run(args []string) error {
 		actor             caseflow.Actor
 		step              caseflow.Step
 	}{
-		{0, 10, 30, clerk, caseflow.Registration{Window: window, ReportedTo: []string{"分管领导 赵六", "窗口负责人 孙八"}}},
+		{0, 10, 30, clerk, caseflow.Registration{ResponsibleUnit: window, ReportedTo: []string{"分管领导 赵六", "窗口负责人 孙八"}}},
 		{0, 11, 0, clerk, caseflow.Callback{Outcome: "评价人称补交材料时才被告知还缺一份", Reason: "未一次性告知所需材料", Verdict: caseflow.Justified}},
 		{0, 11, 20, clerk, caseflow.Transfer{}},
 		{0, 15, 0, staff, caseflow.Meeting{ResponsiblePerson: "李四", Measures: []string{"制作转移登记一次性告知单", "收件时逐项核对材料清单"}}},
