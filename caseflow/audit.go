@@ -183,7 +183,7 @@ var stepDecoders = map[Event]func(json.RawMessage) (Step, error){
 	EventAppeal:            decoder[AppealMaterials](),
 	EventAppealConfirm:     decoder[AppealConfirmation](),
 	EventAppealDecline:     decoder[AppealDecline](),
-	EventAppealReview:      decoder[AppealReview](),
+	EventApplicationReview: decoder[ApplicationReview](),
 	EventAppealSubmit:      decoder[AppealSubmission](),
 	EventAppealUpheld:      decoder[CityDecision](),
 	EventAppealRejected:    decoder[CityDecision](),

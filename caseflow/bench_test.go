@@ -109,7 +109,7 @@ func appealing() []caseflow.Action {
 	return []caseflow.Action{{Actor: clerk, Step: registration}, {Actor: clerk, Step: mistaken},
 		{Actor: clerk, Step: caseflow.Transfer{}}, {Actor: taxLeader, Step: materials},
 		{Actor: clerk, Step: caseflow.AppealConfirmation{Application: "申请撤销"}},
-		{Actor: boss, Step: caseflow.AppealReview{Opinion: "同意"}}, {Actor: clerk, Step: caseflow.AppealSubmission{}}}
+		{Actor: boss, Step: caseflow.ApplicationReview{Opinion: "同意"}}, {Actor: clerk, Step: caseflow.AppealSubmission{}}}
 }
 
 func benchmarkAtRisk(b *testing.B, mix func(i int) (time.Time, []caseflow.Action), filter caseflow.Filter) {

@@ -85,7 +85,7 @@
 //	    state "待报申诉撤销材料" as appeal_preparing
 //	    state "申诉撤销材料已报，待调查确认" as appeal_submitted
 //	    state "已形成申诉复核申请，待分管领导审阅" as appeal_drafted
-//	    state "申诉复核申请已审阅，待报市督查科" as appeal_reviewed
+//	    state "申诉复核申请已审阅，待报市督查科" as application_reviewed
 //	    state "申诉复核中" as appeal_pending
 //	    state "申诉成立，差评已撤销，待备案" as annulled
 //	    state "已备案" as archived
@@ -114,8 +114,8 @@
 //	    appeal_preparing --> appeal_submitted : 报送申诉撤销材料 · 单位分管领导 · 第九条
 //	    appeal_submitted --> appeal_drafted : 调查确认，形成申诉复核申请 · 县政管办 · 第九条
 //	    appeal_submitted --> transferred : 调查不属误评，转入整改 · 县政管办 · 第九条
-//	    appeal_drafted --> appeal_reviewed : 分管领导审阅申诉复核申请 · “好差评”工作分管领导 · 第九条
-//	    appeal_reviewed --> appeal_pending : 当日报市督查科申诉复核 · 县政管办 · 第九条
+//	    appeal_drafted --> application_reviewed : 分管领导审阅申诉复核申请 · “好差评”工作分管领导 · 第九条
+//	    application_reviewed --> appeal_pending : 当日报市督查科申诉复核 · 县政管办 · 第九条
 //	    appeal_pending --> annulled : 申诉成立，差评撤销 · 市督查科/县政管办 · 第九条
 //	    appeal_pending --> transferred : 申诉不成立，转入整改 · 市督查科/县政管办 · 第九条
 //	    submitted_to_city --> archived : 备案 · 县政管办 · 第三条

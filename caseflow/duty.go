@@ -18,7 +18,7 @@ const (
 	DutyCityReport        DutyKind = "city_report"        // 4个工作日内报市督查科 (Annex 3)
 	DutyAppealMaterials   DutyKind = "appeal_materials"   // 1个工作日内报申诉撤销材料 (第九条)
 	DutyAppealApplication DutyKind = "appeal_application" // 当日形成并报申诉复核申请 (第九条)
-	DutyAppealReview      DutyKind = "appeal_review"      // 分管领导当日审阅申诉复核申请 (第九条)
+	DutyApplicationReview DutyKind = "application_review" // 分管领导当日审阅申诉复核申请 (第九条)
 	DutyAppealToCity      DutyKind = "appeal_to_city"     // 1个工作日内报市督查科申诉复核 (Annex 3)
 	DutyFeedback          DutyKind = "feedback"           // 2个工作日内反馈整改报告 (第四条)
 	DutyAccept            DutyKind = "accept"             // 现场投诉登记受理 (Annex 2; untimed by default)
@@ -26,7 +26,7 @@ const (
 
 var dutyKinds = []DutyKind{DutyRegister, DutyCallback, DutyTransfer, DutyMeeting, DutyReport,
 	DutyRectify, DutyOfficeReport, DutyLeaderReview, DutyCityReport, DutyAppealMaterials,
-	DutyAppealApplication, DutyAppealReview, DutyAppealToCity, DutyFeedback, DutyAccept}
+	DutyAppealApplication, DutyApplicationReview, DutyAppealToCity, DutyFeedback, DutyAccept}
 
 type dutyDef struct {
 	label string
@@ -46,7 +46,7 @@ var dutyDefs = map[DutyKind]dutyDef{
 	DutyCityReport:        {"报市督查科", RoleOffice, "附件3"},
 	DutyAppealMaterials:   {"报送申诉撤销材料", RoleUnitLeader, "第九条"},
 	DutyAppealApplication: {"形成申诉复核申请并报送", RoleOffice, "第九条"},
-	DutyAppealReview:      {"审阅申诉复核申请", RoleLeader, "第九条"},
+	DutyApplicationReview: {"审阅申诉复核申请", RoleLeader, "第九条"},
 	DutyAppealToCity:      {"报市督查科申诉复核", RoleOffice, "附件3"},
 	DutyFeedback:          {"反馈整改报告", RoleWindowHead, "第四条"},
 	DutyAccept:            {"登记、受理", RoleOffice, "附件2"},

@@ -197,7 +197,7 @@ func TestDefaultPolicyCitesTheMeasures(t *testing.T) {
 	assert.Equal(t, deadline.Workdays(1), p.AppealMaterials)
 	assert.Equal(t, deadline.Workdays(1), p.AppealToCity)
 	assert.Equal(t, deadline.SameDay(), p.AppealApplication)
-	assert.Equal(t, deadline.SameDay(), p.AppealReview)
+	assert.Equal(t, deadline.SameDay(), p.ApplicationReview)
 	assert.Equal(t, deadline.Rule{}, p.LeaderReview)
 	assert.Equal(t, deadline.Workdays(2), p.Feedback)
 	assert.Equal(t, deadline.Rule{}, p.Accept, "Annex 2 sets no limit for acceptance")

@@ -143,7 +143,7 @@ func toAppealPending(f *fixture) string {
 	}
 	f.step(id, at(2026, 11, 25, 9, 0), taxLeader, materials)
 	f.step(id, at(2026, 11, 25, 10, 0), clerk, caseflow.AppealConfirmation{Application: "经核实属误评，申请撤销"})
-	f.step(id, at(2026, 11, 25, 11, 0), boss, caseflow.AppealReview{Opinion: "同意申诉"})
+	f.step(id, at(2026, 11, 25, 11, 0), boss, caseflow.ApplicationReview{Opinion: "同意申诉"})
 	f.step(id, at(2026, 11, 25, 15, 0), clerk, caseflow.AppealSubmission{Reference: "融政监管申〔2026〕3号"})
 	return id
 }

@@ -42,9 +42,9 @@ type Policy struct {
 	// AppealApplication: the office confirms, writes the appeal review application, has it
 	// reviewed and submits it to the city the day the materials arrive. 第九条: 当日.
 	AppealApplication deadline.Rule `json:"appealApplication"`
-	// AppealReview: the leader in charge reviews the appeal review application the day the
+	// ApplicationReview: the leader in charge reviews the appeal review application the day the
 	// office writes it. 第九条: 当日…经“好差评”分管领导审阅后，当日报.
-	AppealReview deadline.Rule `json:"appealReview"`
+	ApplicationReview deadline.Rule `json:"applicationReview"`
 	// AppealToCity: the appeal reaches the city within 1 working day of receipt. Annex 3.
 	AppealToCity deadline.Rule `json:"appealToCity"`
 	// Feedback: on site, the responsible window feeds back its rectification report within
@@ -68,7 +68,7 @@ func DefaultPolicy() Policy {
 		CityReport:        deadline.Workdays(4), // Annex 3
 		AppealMaterials:   deadline.Workdays(1), // 第九条
 		AppealApplication: deadline.SameDay(),   // 第九条
-		AppealReview:      deadline.SameDay(),   // 第九条
+		ApplicationReview: deadline.SameDay(),   // 第九条
 		AppealToCity:      deadline.Workdays(1), // Annex 3
 		Feedback:          deadline.Workdays(2), // 第四条
 	}
@@ -97,8 +97,8 @@ func (p Policy) rule(k DutyKind) deadline.Rule {
 		return p.AppealMaterials
 	case DutyAppealApplication:
 		return p.AppealApplication
-	case DutyAppealReview:
-		return p.AppealReview
+	case DutyApplicationReview:
+		return p.ApplicationReview
 	case DutyAppealToCity:
 		return p.AppealToCity
 	case DutyFeedback:

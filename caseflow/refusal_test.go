@@ -151,7 +151,7 @@ func TestRefusalOfMissingContentOnEveryStep(t *testing.T) {
 		{taxLeader, caseflow.AppealMaterials{}, materials},
 		{clerk, caseflow.AppealConfirmation{}, nil},
 		{clerk, caseflow.AppealDecline{}, caseflow.AppealConfirmation{Application: "申请"}},
-		{boss, caseflow.AppealReview{}, caseflow.AppealReview{Opinion: "同意"}},
+		{boss, caseflow.ApplicationReview{}, caseflow.ApplicationReview{Opinion: "同意"}},
 		{clerk, nil, caseflow.AppealSubmission{}},
 		{cityClerk, caseflow.CityDecision{Upheld: true}, nil},
 	}

@@ -64,7 +64,7 @@ func TestLeaderOwesTheReviews(t *testing.T) {
 	id = toAppealPending(g)
 	c, err := g.svc.Get(ctx, id)
 	require.NoError(t, err)
-	d = c.Duty(caseflow.DutyAppealReview)
+	d = c.Duty(caseflow.DutyApplicationReview)
 	assert.Equal(t, caseflow.RoleLeader, d.Owner)
 	assert.Equal(t, due(2026, 11, 25), d.Deadline.Due, "第九条: reviewed the day the application is written")
 	assert.True(t, d.OnTime)

@@ -28,29 +28,29 @@ type State string
 // States of the two workflows. The on-site workflow reuses Received, Registered, Reported,
 // Recalled and Archived with labels of its own.
 const (
-	Received         State = "received"           // 待登记
-	Registered       State = "registered"         // 已登记，待回访核实
-	Verified         State = "verified"           // 回访核实需整改，待转办
-	VerifiedMistaken State = "verified_mistaken"  // 回访核实属误评或不实差评，待转办
-	Transferred      State = "transferred"        // 已转办，待召开专题分析会
-	Rectifying       State = "rectifying"         // 整改中
-	Extended         State = "extended"           // 已报市督查科，待整改完毕后再次回访
-	Rectified        State = "rectified"          // 延期整改完毕，待再次回访
-	Reported         State = "reported"           // 整改报告已反馈，待核实
-	OfficeVerified   State = "office_verified"    // 整改已核实，待领导审阅
-	LeaderReviewed   State = "leader_reviewed"    // 领导已审阅，待再次回访
-	Recalled         State = "recalled"           // 已再次回访，待报市督查科
-	SubmittedToCity  State = "submitted_to_city"  // 已报市督查科，待备案
-	AppealPreparing  State = "appeal_preparing"   // 待报申诉撤销材料
-	AppealSubmitted  State = "appeal_submitted"   // 申诉撤销材料已报，待调查确认
-	AppealDrafted    State = "appeal_drafted"     // 已形成申诉复核申请，待领导审阅
-	AppealReviewed   State = "appeal_reviewed"    // 申诉复核申请已审阅，待报市督查科
-	AppealPending    State = "appeal_pending"     // 申诉复核中
-	Annulled         State = "annulled"           // 差评已撤销，待备案
-	Archived         State = "archived"           // 已备案
-	Assigned         State = "assigned"           // 已确定责任主体，待直查或转办
-	Handling         State = "handling"           // 责任主体调查处理中
-	ReportedToLeader State = "reported_to_leader" // 已报分管领导，待回访
+	Received            State = "received"             // 待登记
+	Registered          State = "registered"           // 已登记，待回访核实
+	Verified            State = "verified"             // 回访核实需整改，待转办
+	VerifiedMistaken    State = "verified_mistaken"    // 回访核实属误评或不实差评，待转办
+	Transferred         State = "transferred"          // 已转办，待召开专题分析会
+	Rectifying          State = "rectifying"           // 整改中
+	Extended            State = "extended"             // 已报市督查科，待整改完毕后再次回访
+	Rectified           State = "rectified"            // 延期整改完毕，待再次回访
+	Reported            State = "reported"             // 整改报告已反馈，待核实
+	OfficeVerified      State = "office_verified"      // 整改已核实，待领导审阅
+	LeaderReviewed      State = "leader_reviewed"      // 领导已审阅，待再次回访
+	Recalled            State = "recalled"             // 已再次回访，待报市督查科
+	SubmittedToCity     State = "submitted_to_city"    // 已报市督查科，待备案
+	AppealPreparing     State = "appeal_preparing"     // 待报申诉撤销材料
+	AppealSubmitted     State = "appeal_submitted"     // 申诉撤销材料已报，待调查确认
+	AppealDrafted       State = "appeal_drafted"       // 已形成申诉复核申请，待领导审阅
+	ApplicationReviewed State = "application_reviewed" // 申诉复核申请已审阅，待报市督查科
+	AppealPending       State = "appeal_pending"       // 申诉复核中
+	Annulled            State = "annulled"             // 差评已撤销，待备案
+	Archived            State = "archived"             // 已备案
+	Assigned            State = "assigned"             // 已确定责任主体，待直查或转办
+	Handling            State = "handling"             // 责任主体调查处理中
+	ReportedToLeader    State = "reported_to_leader"   // 已报分管领导，待回访
 )
 
 // Event names a step of a workflow, e.g. "register". Each step's content type says its event.
@@ -75,7 +75,7 @@ const (
 	EventAppeal            Event = "appeal"             // 报送申诉撤销材料
 	EventAppealConfirm     Event = "appeal_confirm"     // 调查确认，形成申诉复核申请
 	EventAppealDecline     Event = "appeal_decline"     // 调查不属误评，转入整改
-	EventAppealReview      Event = "appeal_review"      // 分管领导审阅申诉复核申请
+	EventApplicationReview Event = "application_review" // 分管领导审阅申诉复核申请
 	EventAppealSubmit      Event = "appeal_submit"      // 报市督查科申诉复核
 	EventAppealUpheld      Event = "appeal_upheld"      // 市督查科：申诉成立，差评撤销
 	EventAppealRejected    Event = "appeal_rejected"    // 市督查科：申诉不成立，转入整改

@@ -78,19 +78,19 @@ func (d AppealDecline) apply(c *Case, _ *Entry) {
 	c.Finding = Finding{Verdict: Justified}
 }
 
-// AppealReview is the leader in charge's review (审阅) of the appeal review application.
-type AppealReview struct {
+// ApplicationReview is the leader in charge's review (审阅) of the appeal review application.
+type ApplicationReview struct {
 	Opinion string `json:"opinion"`
 }
 
-// Event returns EventAppealReview.
-func (AppealReview) Event() Event { return EventAppealReview }
+// Event returns EventApplicationReview.
+func (ApplicationReview) Event() Event { return EventApplicationReview }
 
-func (r AppealReview) check(*Case) *RefusalError {
-	return requireText("第九条", "appealReview.opinion", r.Opinion, "the leader's review records an opinion")
+func (r ApplicationReview) check(*Case) *RefusalError {
+	return requireText("第九条", "applicationReview.opinion", r.Opinion, "the leader's review records an opinion")
 }
 
-func (r AppealReview) apply(c *Case, _ *Entry) { c.appeal().Opinion = r.Opinion }
+func (r ApplicationReview) apply(c *Case, _ *Entry) { c.appeal().Opinion = r.Opinion }
 
 // AppealSubmission is the office's submission of the reviewed application to the city office
 // (报柳州市政务服务监督管理办公室督查科提出申诉复核, 第九条).

@@ -38,7 +38,7 @@ var (
 		{"县政管办查看佐证材料，保存相关视频，回访评价人，了解核实差评情况，做好记录。", []caseflow.Event{"callback", "callback_mistaken"}},
 		{"经回访核实属于误评和不实差评的办件：相关责任主体需于1个工作日内报送申诉撤销申请", []caseflow.Event{"appeal"}},
 		{"责任主体将转办登记表以及调查整改报告反馈县政管办", []caseflow.Event{"report", "report_extension"}},
-		{"县政管办当日形成差评申诉复核申请，报送分管领导审阅。", []caseflow.Event{"appeal_confirm", "appeal_review"}},
+		{"县政管办当日形成差评申诉复核申请，报送分管领导审阅。", []caseflow.Event{"appeal_confirm", "application_review"}},
 		{"县政管办对整改落实情况进行核实，根据回访情况、佐证材料以及整改结果，2个工作日内形成详细调查整改报告报送分管领导审阅", []caseflow.Event{"verify", "leader_review"}},
 		{"县政管办将经领导审阅后的申诉复核申请当日报柳州市政务服务监督管理办公室督查科（自收到差评办件信息的1个工作日内）", []caseflow.Event{"appeal_submit"}},
 		{"整改完毕后，再次回访评价人，确保回访人对整改结果表示满意", []caseflow.Event{"recall", "recall_unsatisfied"}},

@@ -62,7 +62,7 @@ func run() error {
 		{at(9, 30, 11, 0), clerk, caseflow.Transfer{}},
 		{at(10, 8, 9, 30), taxLeader, caseflow.AppealMaterials{Verdict: caseflow.Mistaken, Reasons: "评价人回访时确认误评，附回访录音"}},
 		{at(10, 8, 11, 0), clerk, caseflow.AppealConfirmation{Application: "经回访核实属误评，申请撤销该差评"}},
-		{at(10, 8, 15, 0), leader, caseflow.AppealReview{Opinion: "同意报市督查科申诉复核"}},
+		{at(10, 8, 15, 0), leader, caseflow.ApplicationReview{Opinion: "同意报市督查科申诉复核"}},
 		{at(10, 8, 16, 0), clerk, caseflow.AppealSubmission{Reference: "融政监管申〔2026〕5号"}},
 		{at(10, 10, 10, 0), cityClerk, caseflow.CityDecision{Upheld: true, Reference: "柳政监管复〔2026〕18号"}},
 		{at(10, 10, 11, 0), clerk, caseflow.Archive{}},
@@ -91,7 +91,7 @@ func run() error {
 		{at(10, 8, 10, 20), clerk, caseflow.Transfer{}},
 		{at(10, 8, 14, 30), taxLeader, caseflow.AppealMaterials{Verdict: caseflow.Untrue, Reasons: "申请材料缺少完税证明，依规不予受理"}},
 		{at(10, 8, 15, 0), clerk, caseflow.AppealConfirmation{Application: "经核实属不实差评，申请撤销该差评"}},
-		{at(10, 8, 15, 30), leader, caseflow.AppealReview{Opinion: "同意"}},
+		{at(10, 8, 15, 30), leader, caseflow.ApplicationReview{Opinion: "同意"}},
 		{at(10, 8, 16, 0), clerk, caseflow.AppealSubmission{}},
 	}); err != nil {
 		return err
