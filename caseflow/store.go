@@ -61,8 +61,8 @@ type Filter struct {
 	States []State
 	// Open selects cases not yet archived.
 	Open bool
-	// Unit selects cases of a unit ([Case.Unit]) or of a department's window; Window cases
-	// with a responsible window.
+	// Unit selects cases of a unit ([Case.Unit]) or of a department's window; Window the
+	// cases whose responsible unit ([Case.ResponsibleUnit]) is the window with that ID.
 	Unit   string
 	Window string
 	// ReceivedFrom and ReceivedTo select cases received in [ReceivedFrom, ReceivedTo); a
