@@ -1,6 +1,6 @@
 module github.com/haochaping/haochaping
 
-go 1.21
+go 1.26
 
 require (
 	github.com/6tail/lunar-go v1.4.7
