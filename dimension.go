@@ -5,11 +5,11 @@ type Dimension uint8
 
 // The five dimensions of Annex 1.
 const (
-	Attitude    Dimension = iota + 1 // 服务态度
-	Quality                          // 服务质量
-	Efficiency                       // 服务效率
-	Environment                      // 服务环境
-	Other                            // 其他: free text written by the reviewer
+	DimensionAttitude    Dimension = iota + 1 // 服务态度
+	DimensionQuality                          // 服务质量
+	DimensionEfficiency                       // 服务效率
+	DimensionEnvironment                      // 服务环境
+	DimensionOther                            // 其他: free text written by the reviewer
 )
 
 var dimensions = enum[Dimension]{

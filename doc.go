@@ -23,7 +23,7 @@
 //   - [Channel], [Mode] and [PFVariant]: the channels of 第五条 and the national pf codes.
 //   - [Review] and [Reviewer]: one evaluation record. [Review.Validate] reports every problem
 //     at once; [DecodePushed] reads a record pushed by the rating system.
-//   - [Unit], [UnitKind], [Window], [WindowKind]: the organisation of 第四条 and 第五条.
+//   - [Org], [OrgKind], [Window], [WindowKind]: the organisation of 第四条 and 第五条.
 //
 // A vendor's first call is usually DecodePushed on the body the rating system pushed:
 //

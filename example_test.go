@@ -189,9 +189,9 @@ func ExampleCheckCreditCode() {
 	// Output: <nil>
 }
 
-func ExampleUnitKind_LedByOwnLeader() {
-	for _, k := range []haochaping.UnitKind{haochaping.Center, haochaping.RealEstateSubCenter,
-		haochaping.SubCenter, haochaping.TownshipCenter} {
+func ExampleOrgKind_LedByOwnLeader() {
+	for _, k := range []haochaping.OrgKind{haochaping.OrgCountyCenter, haochaping.OrgRealEstateSubCenter,
+		haochaping.OrgSubCenter, haochaping.OrgTownshipCenter} {
 		fmt.Println(k, k.LedByOwnLeader())
 	}
 	// Output:

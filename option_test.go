@@ -16,27 +16,27 @@ var annex1 = []struct {
 	dim   hcp.Dimension
 	label string
 }{
-	{"1.1", hcp.Attitude, "不一次性告知"},
-	{"1.2", hcp.Attitude, "工作人员推诿扯皮"},
-	{"1.3", hcp.Attitude, "工作人员服务态度生硬"},
-	{"2.1", hcp.Quality, "不能跑一个大厅办完"},
-	{"2.2", hcp.Quality, "服务指南看不懂、有错误、无样本、少清单"},
-	{"2.3", hcp.Quality, "申请材料繁琐，同样材料多次提交"},
-	{"2.4", hcp.Quality, "办事环节繁多、程序复杂"},
-	{"2.5", hcp.Quality, "多头跑窗口和部门，跑动次数与承诺的不一致"},
-	{"2.6", hcp.Quality, "承诺网办但无法在线办理"},
-	{"2.7", hcp.Quality, "服务收费不透明不合理"},
-	{"2.8", hcp.Quality, "在办事指南之外增加新的审批条件"},
-	{"3.1", hcp.Efficiency, "咨询不方便、回复不及时"},
-	{"3.2", hcp.Efficiency, "网上申请不便捷"},
-	{"3.3", hcp.Efficiency, "排队等候时间长、重复取号排队"},
-	{"3.4", hcp.Efficiency, "工作人员业务不熟练"},
-	{"3.5", hcp.Efficiency, "未在承诺时限内办结"},
-	{"4.1", hcp.Environment, "服务导询不到位"},
-	{"4.2", hcp.Environment, "服务标识不清晰"},
-	{"4.3", hcp.Environment, "窗口分区不合理"},
-	{"4.4", hcp.Environment, "服务网络（系统）不稳定"},
-	{"4.5", hcp.Environment, "服务设施设备不便民"},
+	{"1.1", hcp.DimensionAttitude, "不一次性告知"},
+	{"1.2", hcp.DimensionAttitude, "工作人员推诿扯皮"},
+	{"1.3", hcp.DimensionAttitude, "工作人员服务态度生硬"},
+	{"2.1", hcp.DimensionQuality, "不能跑一个大厅办完"},
+	{"2.2", hcp.DimensionQuality, "服务指南看不懂、有错误、无样本、少清单"},
+	{"2.3", hcp.DimensionQuality, "申请材料繁琐，同样材料多次提交"},
+	{"2.4", hcp.DimensionQuality, "办事环节繁多、程序复杂"},
+	{"2.5", hcp.DimensionQuality, "多头跑窗口和部门，跑动次数与承诺的不一致"},
+	{"2.6", hcp.DimensionQuality, "承诺网办但无法在线办理"},
+	{"2.7", hcp.DimensionQuality, "服务收费不透明不合理"},
+	{"2.8", hcp.DimensionQuality, "在办事指南之外增加新的审批条件"},
+	{"3.1", hcp.DimensionEfficiency, "咨询不方便、回复不及时"},
+	{"3.2", hcp.DimensionEfficiency, "网上申请不便捷"},
+	{"3.3", hcp.DimensionEfficiency, "排队等候时间长、重复取号排队"},
+	{"3.4", hcp.DimensionEfficiency, "工作人员业务不熟练"},
+	{"3.5", hcp.DimensionEfficiency, "未在承诺时限内办结"},
+	{"4.1", hcp.DimensionEnvironment, "服务导询不到位"},
+	{"4.2", hcp.DimensionEnvironment, "服务标识不清晰"},
+	{"4.3", hcp.DimensionEnvironment, "窗口分区不合理"},
+	{"4.4", hcp.DimensionEnvironment, "服务网络（系统）不稳定"},
+	{"4.5", hcp.DimensionEnvironment, "服务设施设备不便民"},
 }
 
 // 附件1: five dimensions, 21 checkable options, 其他 free text.
@@ -56,7 +56,7 @@ func TestAnnex1EveryOptionLabel_附件1(t *testing.T) {
 	}
 	for _, o := range opts {
 		assert.NotContains(t, o.Label, "冋", "typo fixed")
-		assert.NotEqual(t, hcp.Other, o.Dimension, "其他 is free text, not an option")
+		assert.NotEqual(t, hcp.DimensionOther, o.Dimension, "其他 is free text, not an option")
 	}
 	assert.True(t, hcp.Annex1().BadOnly())
 	assert.Contains(t, hcp.Annex1().Source(), "融政监管字〔2021〕2号")
@@ -108,7 +108,7 @@ func TestParseOptionListNational(t *testing.T) {
 	assert.False(t, l.BadOnly())
 	o, err := l.Lookup("108")
 	require.NoError(t, err)
-	assert.Equal(t, hcp.Option{List: "national-v2", Code: "108", Dimension: hcp.Efficiency, Label: "办理慢"}, o)
+	assert.Equal(t, hcp.Option{List: "national-v2", Code: "108", Dimension: hcp.DimensionEfficiency, Label: "办理慢"}, o)
 	assert.Len(t, l.Options(), 2)
 }
 

@@ -1,40 +1,40 @@
 package haochaping
 
-// UnitKind is the kind of service centre a unit is (第四条).
-type UnitKind uint8
+// OrgKind is the kind of service centre a unit is (第四条).
+type OrgKind uint8
 
 const (
-	// Center is the county service centre (县政务服务中心).
-	Center UnitKind = iota + 1
-	// RealEstateSubCenter is the real-estate sub-centre (不动产分中心), handled like the
+	// OrgCountyCenter is the county service centre (县政务服务中心).
+	OrgCountyCenter OrgKind = iota + 1
+	// OrgRealEstateSubCenter is the real-estate sub-centre (不动产分中心), handled like the
 	// centre itself (第四条（一）).
-	RealEstateSubCenter
-	// SubCenter is any other sub-centre of the county centre (其余分中心).
-	SubCenter
-	// TownshipCenter is a township service centre (乡（镇）政务服务中心).
-	TownshipCenter
+	OrgRealEstateSubCenter
+	// OrgSubCenter is any other sub-centre of the county centre (其余分中心).
+	OrgSubCenter
+	// OrgTownshipCenter is a township service centre (乡（镇）政务服务中心).
+	OrgTownshipCenter
 )
 
-var unitKinds = enum[UnitKind]{
+var unitKinds = enum[OrgKind]{
 	kind:  "unit kind",
 	label: []string{"", "县政务服务中心", "不动产分中心", "分中心", "乡（镇）政务服务中心"},
 	text:  []string{"", "center", "real_estate_sub_center", "sub_center", "township_center"},
 }
 
 // Valid reports whether k is a known unit kind.
-func (k UnitKind) Valid() bool { return unitKinds.valid(k) }
+func (k OrgKind) Valid() bool { return unitKinds.valid(k) }
 
 // String returns the Chinese label, e.g. "不动产分中心".
-func (k UnitKind) String() string { return unitKinds.String(k) }
+func (k OrgKind) String() string { return unitKinds.String(k) }
 
 // MarshalText encodes k as its stable text code, e.g. "township_center".
-func (k UnitKind) MarshalText() ([]byte, error) { return unitKinds.marshal(k) }
+func (k OrgKind) MarshalText() ([]byte, error) { return unitKinds.marshal(k) }
 
-// UnmarshalText decodes a text code written by [UnitKind.MarshalText] or a Chinese label.
-func (k *UnitKind) UnmarshalText(b []byte) error { return unitKinds.unmarshal(b, k) }
+// UnmarshalText decodes a text code written by [OrgKind.MarshalText] or a Chinese label.
+func (k *OrgKind) UnmarshalText(b []byte) error { return unitKinds.unmarshal(b, k) }
 
 // UnmarshalJSON decodes a JSON string as UnmarshalText does, and refuses JSON numbers.
-func (k *UnitKind) UnmarshalJSON(b []byte) error { return unitKinds.unmarshalJSON(b, k) }
+func (k *OrgKind) UnmarshalJSON(b []byte) error { return unitKinds.unmarshalJSON(b, k) }
 
 // LedByOwnLeader reports whether on-site complaints at a unit of this kind are coordinated
 // by the unit's own leader in charge (单位分管领导), who signs the rectification report before
@@ -43,13 +43,13 @@ func (k *UnitKind) UnmarshalJSON(b []byte) error { return unitKinds.unmarshalJSO
 // 第四条（一）: at the county centre and the real-estate sub-centre, the office (县政管办)
 // coordinates. 第四条（二）: at other sub-centres and township centres, the unit's leader in
 // charge coordinates and signs.
-func (k UnitKind) LedByOwnLeader() bool { return k == SubCenter || k == TownshipCenter }
+func (k OrgKind) LedByOwnLeader() bool { return k == OrgSubCenter || k == OrgTownshipCenter }
 
-// Unit is a service centre: the county centre, a sub-centre or a township centre.
-type Unit struct {
-	ID   string   `json:"id"`
-	Name string   `json:"name"`
-	Kind UnitKind `json:"kind"`
+// Org is a service centre: the county centre, a sub-centre or a township centre.
+type Org struct {
+	ID   string  `json:"id"`
+	Name string  `json:"name"`
+	Kind OrgKind `json:"kind"`
 }
 
 // WindowKind is the kind of a service window (业务窗口).
@@ -91,6 +91,6 @@ type Window struct {
 	ID         string     `json:"id"`
 	Name       string     `json:"name"`
 	Kind       WindowKind `json:"kind"`
-	Unit       string     `json:"unit"`                 // ID of the Unit the window sits in
+	Center     string     `json:"unit"`                 // ID of the Unit the window sits in
 	Department string     `json:"department,omitempty"` // the stationed department, for department windows
 }

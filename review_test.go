@@ -90,7 +90,7 @@ func TestReviewValidateEveryFailure(t *testing.T) {
 		{"time in the future", func(r *hcp.Review) { r.Time = now.Add(time.Hour) }, "time", hcp.ErrFuture},
 		{"option of another list", func(r *hcp.Review) { r.Options[0].List = "national" }, "options[0]", hcp.ErrUnknownCode},
 		{"option made up", func(r *hcp.Review) {
-			r.Options[1] = hcp.Option{List: "rongan-2021-annex1", Code: "4.9", Dimension: hcp.Environment, Label: "x"}
+			r.Options[1] = hcp.Option{List: "rongan-2021-annex1", Code: "4.9", Dimension: hcp.DimensionEnvironment, Label: "x"}
 		}, "options[1]", hcp.ErrUnknownCode},
 		{"option twice", func(r *hcp.Review) { r.Options[1] = r.Options[0] }, "options[1]", hcp.ErrInconsistent},
 		{"bad-review options with a good level", func(r *hcp.Review) { r.Level = hcp.Satisfied }, "options", hcp.ErrInconsistent},

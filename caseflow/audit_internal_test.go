@@ -58,8 +58,8 @@ func TestVerifyNeedsAnAnchorAgainstARechainedTrail(t *testing.T) {
 func TestEntryHashIsStable(t *testing.T) {
 	t0 := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
 	e := &Entry{Seq: 2, Time: t0, Actor: Actor{ID: "u1", Name: "王五", Role: RoleOffice}, Event: EventRegister,
-		From: Received, To: Registered, Note: "n", Evidence: []Evidence{NewEvidence("a.jpg", "oss://a", []byte("a"))},
-		Step: Registration{ResponsibleUnit: &haochaping.Window{ID: "w", Name: "窗口", Kind: haochaping.BusinessWindow, Unit: "center"},
+		From: StateReceived, To: StateRegistered, Note: "n", Evidence: []Evidence{NewEvidence("a.jpg", "oss://a", []byte("a"))},
+		Step: Registration{ResponsibleWindow: &haochaping.Window{ID: "w", Name: "窗口", Kind: haochaping.BusinessWindow, Center: "center"},
 			ReportedTo: []string{"赵六"}}}
 	d, err := e.digest()
 	require.NoError(t, err)

@@ -9,7 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/haochaping/haochaping/caseflow"
-	"github.com/haochaping/haochaping/deadline"
 )
 
 // archivedCase returns a pushed case taken to the archive, with evidence and notes.
@@ -110,7 +109,7 @@ func TestRebuildFromTheTrailAlone(t *testing.T) {
 			f := newFixture(t, at(2026, 11, 24, 9, 30))
 			id := toRectifying(f)
 			ext := report
-			ext.Extension = &caseflow.Extension{Reason: "采购", Until: deadline.D(2026, 12, 11)}
+			ext.Extension = &caseflow.Extension{Reason: "采购", Until: date(2026, 12, 11)}
 			return f, f.step(id, at(2026, 11, 25, 16, 0), head, ext)
 		}},
 	} {

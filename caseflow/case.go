@@ -33,19 +33,19 @@ type Case struct {
 	Review    *haochaping.Review `json:"review,omitempty"`
 	Complaint *Complaint         `json:"complaint,omitempty"`
 
-	// ResponsibleUnit is the responsible window (承办窗口 / 责任主体) once known.
-	ResponsibleUnit *haochaping.Window `json:"responsibleUnit,omitempty"`
-	Registration    *Registration      `json:"registration,omitempty"`
-	Callback        *Callback          `json:"callback,omitempty"`
-	Meeting         *Meeting           `json:"meeting,omitempty"`
-	Report          *Report            `json:"report,omitempty"`
-	Rectification   *Rectification     `json:"rectification,omitempty"`
+	// ResponsibleWindow is the responsible window (承办窗口 / 责任主体) once known.
+	ResponsibleWindow *haochaping.Window `json:"responsibleUnit,omitempty"`
+	Registration      *Registration      `json:"registration,omitempty"`
+	FollowUp          *FollowUp          `json:"callback,omitempty"`
+	Meeting           *Meeting           `json:"meeting,omitempty"`
+	Report            *Report            `json:"report,omitempty"`
+	Rectification     *Rectification     `json:"rectification,omitempty"`
 	// LeaderOpinion is the leader's opinion on the report (分管领导意见, Annex 4).
 	LeaderOpinion string `json:"leaderOpinion,omitempty"`
-	// Recall is the latest second callback (第八条), or callback of a complainant; its
+	// ResultFollowUp is the latest second callback (第八条), or callback of a complainant; its
 	// Satisfied answers Annex 4's 调查结果是否满意.
-	Recall *Recall `json:"recall,omitempty"`
-	Appeal *Appeal `json:"appeal,omitempty"`
+	ResultFollowUp *ResultFollowUp `json:"recall,omitempty"`
+	Appeal         *Appeal         `json:"appeal,omitempty"`
 	// Finding is the conclusion 第十条 scores: the verdict, and for a founded review its
 	// cause and responsible person.
 	Finding Finding `json:"finding"`
@@ -77,7 +77,7 @@ func (c *Case) LastEntry(events ...Event) *Entry {
 func (c *Case) Rounds() int {
 	n := 0
 	for _, e := range c.Trail {
-		if e.Event == EventRecallUnsatisfied {
+		if e.Event == EventResultFollowUpUnsatisfied {
 			n++
 		}
 	}
@@ -122,7 +122,7 @@ func (c *Case) StateLabel() string {
 }
 
 // Closed reports whether the case is archived.
-func (c *Case) Closed() bool { return c.State == Archived }
+func (c *Case) Closed() bool { return c.State == StateArchived }
 
 // Key returns the intake key cases are opened idempotently on: "review:" and the rating
 // system's review ID, or "complaint:" and the portal's complaint ID; empty for a complaint
@@ -137,32 +137,32 @@ func (c *Case) Key() string {
 	return ""
 }
 
-// Unit returns the ID of the unit the case belongs to: the centre of an on-site complaint,
+// Center returns the ID of the unit the case belongs to: the centre of an on-site complaint,
 // or the unit of the responsible window.
-func (c *Case) Unit() string {
+func (c *Case) Center() string {
 	switch {
 	case c.Complaint != nil:
-		return c.Complaint.Unit.ID
-	case c.ResponsibleUnit != nil:
-		return c.ResponsibleUnit.Unit
+		return c.Complaint.Center.ID
+	case c.ResponsibleWindow != nil:
+		return c.ResponsibleWindow.Center
 	}
 	return ""
 }
 
-// leaderUnit returns the unit whose leader in charge (单位分管领导) acts for the case: the
+// leaderOrg returns the unit whose leader in charge (单位分管领导) acts for the case: the
 // department of a department window (第九条: the window's leader approves its appeal), or
 // else the case's unit (第四条（二）: a sub-centre's or township centre's leader).
-func (c *Case) leaderUnit() string {
-	if c.Complaint == nil && c.ResponsibleUnit != nil && c.ResponsibleUnit.Kind == haochaping.DepartmentWindow && c.ResponsibleUnit.Department != "" {
-		return c.ResponsibleUnit.Department
+func (c *Case) leaderOrg() string {
+	if c.Complaint == nil && c.ResponsibleWindow != nil && c.ResponsibleWindow.Kind == haochaping.DepartmentWindow && c.ResponsibleWindow.Department != "" {
+		return c.ResponsibleWindow.Department
 	}
-	return c.Unit()
+	return c.Center()
 }
 
 // ledByOwnLeader reports whether the case is an on-site complaint at a sub-centre or township
 // centre, coordinated by that unit's leader in charge (第四条（二）).
 func (c *Case) ledByOwnLeader() bool {
-	return c.Complaint != nil && c.Complaint.Unit.Kind.LedByOwnLeader()
+	return c.Complaint != nil && c.Complaint.Center.Kind.LedByOwnLeader()
 }
 
 // OpenDuties returns the duties still owed, in the order they started, in a new list.

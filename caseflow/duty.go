@@ -8,7 +8,7 @@ type DutyKind string
 // The duties; [Policy] times each.
 const (
 	DutyRegister          DutyKind = "register"           // 当日登记并报告 (第五条)
-	DutyCallback          DutyKind = "callback"           // 当日回访 (第六条)
+	DutyFollowUp          DutyKind = "callback"           // 当日回访 (第六条)
 	DutyTransfer          DutyKind = "transfer"           // 当日转办 (Annex 3)
 	DutyMeeting           DutyKind = "meeting"            // 转办当日召开专题分析会 (第五条)
 	DutyReport            DutyKind = "report"             // 2个工作日内报调查整改报告 (第五条)
@@ -24,7 +24,7 @@ const (
 	DutyAccept            DutyKind = "accept"             // 现场投诉登记受理 (Annex 2; untimed by default)
 )
 
-var dutyKinds = []DutyKind{DutyRegister, DutyCallback, DutyTransfer, DutyMeeting, DutyReport,
+var dutyKinds = []DutyKind{DutyRegister, DutyFollowUp, DutyTransfer, DutyMeeting, DutyReport,
 	DutyRectify, DutyOfficeReport, DutyLeaderReview, DutyCityReport, DutyAppealMaterials,
 	DutyAppealApplication, DutyApplicationReview, DutyAppealToCity, DutyFeedback, DutyAccept}
 
@@ -36,7 +36,7 @@ type dutyDef struct {
 
 var dutyDefs = map[DutyKind]dutyDef{
 	DutyRegister:          {"填写登记表并报告", RoleOffice, "第五条"},
-	DutyCallback:          {"回访评价人", RoleOffice, "第六条"},
+	DutyFollowUp:          {"回访评价人", RoleOffice, "第六条"},
 	DutyTransfer:          {"转办责任主体", RoleOffice, "附件3"},
 	DutyMeeting:           {"召开专题分析会", RoleWindowHead, "第五条"},
 	DutyReport:            {"报送调查整改报告", RoleWindowHead, "第五条"},
@@ -44,7 +44,7 @@ var dutyDefs = map[DutyKind]dutyDef{
 	DutyOfficeReport:      {"核实整改并报领导审阅", RoleOffice, "第七条"},
 	DutyLeaderReview:      {"审阅调查整改报告", RoleLeader, "第七条"},
 	DutyCityReport:        {"报市督查科", RoleOffice, "附件3"},
-	DutyAppealMaterials:   {"报送申诉撤销材料", RoleUnitLeader, "第九条"},
+	DutyAppealMaterials:   {"报送申诉撤销材料", RoleOrgLeader, "第九条"},
 	DutyAppealApplication: {"形成申诉复核申请并报送", RoleOffice, "第九条"},
 	DutyApplicationReview: {"审阅申诉复核申请", RoleLeader, "第九条"},
 	DutyAppealToCity:      {"报市督查科申诉复核", RoleOffice, "附件3"},
@@ -83,7 +83,7 @@ type Duty struct {
 	// Owner is the role that owes the duty, and Unit the window (for window roles) or unit
 	// (for unit leaders) it is owed for; empty for the office.
 	Owner Role   `json:"owner"`
-	Unit  string `json:"unit,omitempty"`
+	Org   string `json:"unit,omitempty"`
 	// StartedBy is the sequence number of the trail entry that started the duty.
 	StartedBy int `json:"startedBy"`
 }

@@ -21,7 +21,7 @@ func TestDutyOwnersCanFulfilTheirDuties(t *testing.T) {
 				found = true
 				assert.Contains(t, s.Roles, owner, "duty %s is owed by %s, fulfilled by %s", k, owner, s.Event)
 				if k == DutyAccept || k == DutyFeedback {
-					assert.Contains(t, s.OwnLeaderRoles, RoleUnitLeader, "第四条（二）: duty %s at a township centre", k)
+					assert.Contains(t, s.OwnLeaderRoles, RoleOrgLeader, "第四条（二）: duty %s at a township centre", k)
 				}
 			}
 		}

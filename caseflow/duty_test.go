@@ -16,7 +16,7 @@ import (
 
 // due returns 24:00 of the given date, the end of a day under the default calendar.
 func due(y int, m time.Month, d int) time.Time {
-	return deadline.D(y, m, d).AddDays(1).In(haochaping.Location())
+	return date(y, m, d).AddDays(1).In(haochaping.Location())
 }
 
 // dueOf returns the due time of the latest duty of kind k.
@@ -48,7 +48,7 @@ func TestDeadlinesOfAPushedCase(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFixture(t, tc.received)
 			c := f.receive("r1")
-			for _, k := range []caseflow.DutyKind{caseflow.DutyRegister, caseflow.DutyCallback, caseflow.DutyTransfer} {
+			for _, k := range []caseflow.DutyKind{caseflow.DutyRegister, caseflow.DutyFollowUp, caseflow.DutyTransfer} {
 				assert.Equal(t, tc.sameDay, dueOf(t, c, k), "duty %s", k)
 				assert.Equal(t, caseflow.RoleOffice, c.Duty(k).Owner)
 			}
@@ -61,7 +61,7 @@ func TestDeadlinesOfAPushedCase(t *testing.T) {
 			c = f.step(c.ID, day.Add(2*time.Minute), clerk, caseflow.Transfer{})
 			assert.Equal(t, tc.sameDay, dueOf(t, c, caseflow.DutyMeeting), "第五条: the meeting the day of the transfer")
 			assert.Equal(t, tc.report, dueOf(t, c, caseflow.DutyReport), "第五条: 2 working days")
-			assert.Equal(t, "w-tax", c.Duty(caseflow.DutyReport).Unit)
+			assert.Equal(t, "w-tax", c.Duty(caseflow.DutyReport).Org)
 
 			g := newFixture(t, tc.received)
 			m := g.receive("r2")
@@ -99,10 +99,10 @@ func TestDutiesRecordWhetherOnTime(t *testing.T) {
 	assert.False(t, reg.OnTime)
 	assert.Equal(t, at(2026, 11, 25, 9, 0), c.ClosedAt(reg))
 	assert.Equal(t, len(c.Trail), reg.ClosedBy)
-	assert.Zero(t, c.ClosedAt(c.Duty(caseflow.DutyCallback)), "an open duty has no closing time")
+	assert.Zero(t, c.ClosedAt(c.Duty(caseflow.DutyFollowUp)), "an open duty has no closing time")
 	// Called back a day late as well.
 	c = f.step(id, at(2026, 11, 25, 0, 0).Add(10*time.Hour), clerk, justified)
-	assert.False(t, c.Duty(caseflow.DutyCallback).OnTime)
+	assert.False(t, c.Duty(caseflow.DutyFollowUp).OnTime)
 }
 
 func TestDutyStatusesOnTimeAtRiskOverdue(t *testing.T) {
@@ -117,17 +117,17 @@ func TestDutyStatusesOnTimeAtRiskOverdue(t *testing.T) {
 		for _, d := range ds {
 			if d.Duty.Kind == caseflow.DutyReport {
 				assert.Equal(t, id, d.Case.ID)
-				assert.Equal(t, caseflow.Rectifying, d.Case.State)
+				assert.Equal(t, caseflow.StateRectifying, d.Case.State)
 				return d.Status
 			}
 		}
 		t.Fatal("no report duty")
 		return deadline.Status{}
 	}
-	assert.Equal(t, deadline.OnTime, status(at(2026, 11, 25, 9, 0)).State)
-	assert.Equal(t, deadline.AtRisk, status(at(2026, 11, 26, 16, 0)).State)
+	assert.Equal(t, deadline.OnTime, status(at(2026, 11, 25, 9, 0)).Standing)
+	assert.Equal(t, deadline.AtRisk, status(at(2026, 11, 26, 16, 0)).Standing)
 	over := status(at(2026, 11, 30, 9, 0))
-	assert.Equal(t, deadline.Overdue, over.State)
+	assert.Equal(t, deadline.Overdue, over.Standing)
 	assert.Equal(t, 2, over.DaysOverdue, "Friday and Monday")
 }
 
@@ -137,7 +137,7 @@ func TestAtRiskListsTheOfficesWorklist(t *testing.T) {
 	f.clock.Set(at(2026, 11, 26, 9, 0))
 	fresh := f.receive("r2").ID // same-day duties due Thursday 24:00
 	f.clock.Set(at(2026, 11, 26, 9, 5))
-	_, _, err := f.svc.Complain(ctx, clerk, caseflow.Complaint{Time: at(2026, 11, 26, 9, 0), Content: "态度差", Unit: center})
+	_, _, err := f.svc.Complain(ctx, clerk, caseflow.Complaint{Time: at(2026, 11, 26, 9, 0), Content: "态度差", Center: center})
 	require.NoError(t, err)
 
 	f.clock.Set(at(2026, 11, 26, 17, 0))
@@ -145,7 +145,7 @@ func TestAtRiskListsTheOfficesWorklist(t *testing.T) {
 	require.NoError(t, err)
 	var got []string
 	for _, d := range ds {
-		got = append(got, d.Case.ID+" "+string(d.Duty.Kind)+" "+d.Status.State.String())
+		got = append(got, d.Case.ID+" "+string(d.Duty.Kind)+" "+d.Status.Standing.String())
 	}
 	assert.Equal(t, []string{
 		stalled + " report 即将超期",
@@ -157,10 +157,10 @@ func TestAtRiskListsTheOfficesWorklist(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, ds, 2)
 	assert.Equal(t, caseflow.DutyReport, ds[0].Duty.Kind)
-	assert.Equal(t, deadline.Overdue, ds[0].Status.State)
+	assert.Equal(t, deadline.Overdue, ds[0].Status.Standing)
 	assert.Equal(t, 2, ds[0].Status.DaysOverdue)
 	assert.Equal(t, caseflow.DutyCityReport, ds[1].Duty.Kind)
-	assert.Equal(t, deadline.AtRisk, ds[1].Status.State)
+	assert.Equal(t, deadline.AtRisk, ds[1].Status.Standing)
 }
 
 func TestPolicyOfAnotherCounty(t *testing.T) {
@@ -174,7 +174,7 @@ func TestPolicyOfAnotherCounty(t *testing.T) {
 	c, err := f.svc.Get(ctx, id)
 	require.NoError(t, err)
 	assert.Equal(t, due(2026, 11, 27), dueOf(t, c, caseflow.DutyReport))
-	assert.False(t, c.Duty(caseflow.DutyCallback).Timed)
+	assert.False(t, c.Duty(caseflow.DutyFollowUp).Timed)
 
 	p.Report = deadline.Workdays(-1)
 	assert.ErrorContains(t, p.Validate(), "report")
@@ -184,7 +184,7 @@ func TestDefaultPolicyCitesTheMeasures(t *testing.T) {
 	p := caseflow.DefaultPolicy()
 	require.NoError(t, p.Validate())
 	for k, want := range map[caseflow.DutyKind]string{
-		caseflow.DutyRegister: "第五条", caseflow.DutyCallback: "第六条", caseflow.DutyReport: "第五条",
+		caseflow.DutyRegister: "第五条", caseflow.DutyFollowUp: "第六条", caseflow.DutyReport: "第五条",
 		caseflow.DutyOfficeReport: "第七条", caseflow.DutyCityReport: "附件3", caseflow.DutyAppealMaterials: "第九条",
 		caseflow.DutyAppealApplication: "第九条", caseflow.DutyFeedback: "第四条",
 	} {

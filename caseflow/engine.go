@@ -169,12 +169,12 @@ func (a *attempt) check(from, to State) error {
 	}
 	switch act.Actor.Role {
 	case RoleWindowStaff, RoleWindowHead:
-		if c.ResponsibleUnit == nil || act.Actor.Window != c.ResponsibleUnit.ID {
-			return refuse(ErrWrongUnit, "actor.window", act.Actor.Window, "the case is with window "+windowID(c))
+		if c.ResponsibleWindow == nil || act.Actor.Window != c.ResponsibleWindow.ID {
+			return refuse(ErrWrongOrg, "actor.window", act.Actor.Window, "the case is with window "+windowID(c))
 		}
-	case RoleUnitLeader:
-		if u := c.leaderUnit(); act.Actor.Unit != u {
-			return refuse(ErrWrongUnit, "actor.unit", act.Actor.Unit, "the case's leader in charge leads unit "+u)
+	case RoleOrgLeader:
+		if u := c.leaderOrg(); act.Actor.Unit != u {
+			return refuse(ErrWrongOrg, "actor.unit", act.Actor.Unit, "the case's leader in charge leads unit "+u)
 		}
 	}
 	if w := a.def.When; w != "" && !w.holds(c) {
@@ -210,10 +210,10 @@ func roleList(roles []Role) string {
 }
 
 func windowID(c *Case) string {
-	if c.ResponsibleUnit == nil {
+	if c.ResponsibleWindow == nil {
 		return "(none yet)"
 	}
-	return c.ResponsibleUnit.ID
+	return c.ResponsibleWindow.ID
 }
 
 // startDuties tracks the deadlines of the duties the step starts.
@@ -252,13 +252,13 @@ func (a *attempt) startDuties() error {
 func (a *attempt) owe(d *Duty) {
 	c := a.c
 	if c.ledByOwnLeader() && (d.Kind == DutyAccept || d.Kind == DutyFeedback) {
-		d.Owner = RoleUnitLeader
+		d.Owner = RoleOrgLeader
 	}
 	switch d.Owner {
 	case RoleWindowStaff, RoleWindowHead:
-		d.Unit = windowID(c)
-	case RoleUnitLeader:
-		d.Unit = c.leaderUnit()
+		d.Org = windowID(c)
+	case RoleOrgLeader:
+		d.Org = c.leaderOrg()
 	}
 }
 

@@ -13,8 +13,8 @@ var (
 	ErrWrongState = errors.New("step not allowed in this state")
 	// ErrWrongRole: the actor's role may not take the step.
 	ErrWrongRole = errors.New("role may not take this step")
-	// ErrWrongUnit: the actor acts for another window or unit than the case's.
-	ErrWrongUnit = errors.New("actor acts for another window or unit")
+	// ErrWrongOrg: the actor acts for another window or unit than the case's.
+	ErrWrongOrg = errors.New("actor acts for another window or unit")
 	// ErrMissing: content the step requires is missing or invalid.
 	ErrMissing = errors.New("required content missing")
 	// ErrBadActor: the actor is incomplete (no ID, unknown role, no window or unit).

@@ -38,17 +38,17 @@ func ExampleService_Receive() {
 	fmt.Println(created)
 
 	clerk := caseflow.Actor{ID: "u1", Name: "王五", Role: caseflow.RoleOffice}
-	window := &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow, Unit: "center", Department: "tax-bureau"}
+	window := &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow, Center: "center", Department: "tax-bureau"}
 	now = now.Add(20 * time.Minute)
 	c, err = svc.Take(ctx, c.ID, caseflow.Action{Actor: clerk,
-		Step: caseflow.Registration{ResponsibleUnit: window, ReportedTo: []string{"赵六", "孙八"}}})
+		Step: caseflow.Registration{ResponsibleWindow: window, ReportedTo: []string{"赵六", "孙八"}}})
 	if err != nil {
 		panic(err)
 	}
 	fmt.Println(c.StateLabel())
 	ds, _ := svc.Duties(c)
 	for _, d := range ds {
-		fmt.Println(d.Duty.Label(), d.Duty.Kind.Rule(), d.Duty.Deadline.Due.Format("01-02 15:04"), d.Status.State)
+		fmt.Println(d.Duty.Label(), d.Duty.Kind.Rule(), d.Duty.Deadline.Due.Format("01-02 15:04"), d.Status.Standing)
 	}
 	// Output:
 	// true 待登记
@@ -85,7 +85,7 @@ func ExampleService_AtRisk() {
 	now = time.Date(2026, 11, 25, 9, 0, 0, 0, haochaping.Location()) // the next morning
 	ds, _ := svc.AtRisk(ctx, caseflow.Filter{Open: true})
 	for _, d := range ds {
-		fmt.Println(d.Case.ID, d.Duty.Label(), d.Duty.Owner.Label(), d.Status.State, d.Status.DaysOverdue)
+		fmt.Println(d.Case.ID, d.Duty.Label(), d.Duty.Owner.Label(), d.Status.Standing, d.Status.DaysOverdue)
 	}
 	// Output:
 	// SP-1 填写登记表并报告 县政管办 超期 1

@@ -10,29 +10,29 @@ import (
 type Verdict string
 
 const (
-	// Justified: the review is founded and the window must rectify (需要整改的差评办件).
-	Justified Verdict = "justified"
-	// Mistaken: the reviewer rated by mistake (误评). 第九条.
-	Mistaken Verdict = "mistaken"
-	// Untrue: the review is not true (不实差评). 第九条.
-	Untrue Verdict = "untrue"
+	// VerdictJustified: the review is founded and the window must rectify (需要整改的差评办件).
+	VerdictJustified Verdict = "justified"
+	// VerdictMistaken: the reviewer rated by mistake (误评). 第九条.
+	VerdictMistaken Verdict = "mistaken"
+	// VerdictUntrue: the review is not true (不实差评). 第九条.
+	VerdictUntrue Verdict = "untrue"
 )
 
 // Label returns the Chinese term: 属实, 误评 or 不实差评.
 func (v Verdict) Label() string {
 	switch v {
-	case Justified:
+	case VerdictJustified:
 		return "属实"
-	case Mistaken:
+	case VerdictMistaken:
 		return "误评"
-	case Untrue:
+	case VerdictUntrue:
 		return "不实差评"
 	}
 	return fmt.Sprintf("Verdict(%q)", string(v))
 }
 
 // appealable reports whether v is grounds for an appeal (第九条).
-func (v Verdict) appealable() bool { return v == Mistaken || v == Untrue }
+func (v Verdict) appealable() bool { return v == VerdictMistaken || v == VerdictUntrue }
 
 // Finding is the conclusion of a case that performance appraisal (第十条) reads: whether the
 // review was founded, and if so its cause and who answers for it.
@@ -83,13 +83,13 @@ func (f Finding) Accountable() Accountable {
 	switch {
 	case f.Verdict.appealable():
 		return AccountableNone
-	case f.Verdict != Justified:
+	case f.Verdict != VerdictJustified:
 		return AccountableUndetermined
 	}
 	switch f.Cause {
-	case haochaping.Environment:
+	case haochaping.DimensionEnvironment:
 		return AccountableWindow
-	case haochaping.Attitude, haochaping.Quality, haochaping.Efficiency:
+	case haochaping.DimensionAttitude, haochaping.DimensionQuality, haochaping.DimensionEfficiency:
 		return AccountablePerson
 	}
 	return AccountableUndetermined
@@ -99,12 +99,12 @@ func (f Finding) Accountable() Accountable {
 // dimensions, and a responsible person unless the cause is the environment.
 func (f Finding) check(field string) *RefusalError {
 	switch f.Cause {
-	case haochaping.Attitude, haochaping.Quality, haochaping.Efficiency:
+	case haochaping.DimensionAttitude, haochaping.DimensionQuality, haochaping.DimensionEfficiency:
 		if f.ResponsiblePerson == "" {
 			return missing("第十条", field+".responsiblePerson", "",
 				"a bad review caused by attitude, quality or efficiency names the responsible person (责任人)")
 		}
-	case haochaping.Environment:
+	case haochaping.DimensionEnvironment:
 	default:
 		return missing("第十条", field+".cause", f.Cause.String(),
 			"attribute the bad review to 服务态度, 服务质量, 服务效率 or 服务环境")
@@ -117,19 +117,19 @@ func (f Finding) check(field string) *RefusalError {
 type Disclosure string
 
 const (
-	DiscloseActively  Disclosure = "active"     // 主动公开
-	DiscloseOnRequest Disclosure = "on_request" // 依申请公开
-	DiscloseNot       Disclosure = "not"        // 不予公开
+	DisclosureActive    Disclosure = "active"     // 主动公开
+	DisclosureOnRequest Disclosure = "on_request" // 依申请公开
+	DisclosureNone      Disclosure = "not"        // 不予公开
 )
 
 // Label returns the Chinese option, e.g. "主动公开".
 func (d Disclosure) Label() string {
 	switch d {
-	case DiscloseActively:
+	case DisclosureActive:
 		return "主动公开"
-	case DiscloseOnRequest:
+	case DisclosureOnRequest:
 		return "依申请公开"
-	case DiscloseNot:
+	case DisclosureNone:
 		return "不予公开"
 	}
 	return fmt.Sprintf("Disclosure(%q)", string(d))

@@ -45,7 +45,7 @@ func TestSystemPushedRectification(t *testing.T) {
 	f.step(id, at(2026, 11, 27, 9, 0), clerk, caseflow.CitySubmission{Reference: "融政监管报〔2026〕12号"})
 	c := f.step(id, at(2026, 11, 27, 10, 0), clerk, caseflow.Archive{})
 
-	assert.Equal(t, caseflow.Archived, c.State)
+	assert.Equal(t, caseflow.StateArchived, c.State)
 	assert.Equal(t, "已备案", c.StateLabel())
 	assert.True(t, c.Closed())
 	assert.Equal(t, []caseflow.Event{"receive", "register", "callback", "transfer", "meeting", "report", "verify",
@@ -57,7 +57,7 @@ func TestSystemPushedRectification(t *testing.T) {
 		assert.True(t, d.OnTime, "duty %s", d.Kind)
 		assert.False(t, d.Cancelled, "duty %s", d.Kind)
 	}
-	assert.Equal(t, caseflow.Finding{Verdict: caseflow.Justified, Cause: haochaping.Attitude, ResponsiblePerson: "李四"}, c.Finding)
+	assert.Equal(t, caseflow.Finding{Verdict: caseflow.VerdictJustified, Cause: haochaping.DimensionAttitude, ResponsiblePerson: "李四"}, c.Finding)
 	assert.Equal(t, caseflow.AccountablePerson, c.Finding.Accountable())
 	assert.Equal(t, at(2026, 11, 24, 11, 30), c.TransferredAt())
 	assert.Equal(t, at(2026, 11, 27, 9, 0), c.SubmittedAt())
@@ -65,27 +65,27 @@ func TestSystemPushedRectification(t *testing.T) {
 	signOff := c.LastEntry(caseflow.EventRegister) // Annex 4: 签收人, 签收时间
 	assert.Equal(t, "王五", signOff.Actor.Name)
 	assert.Equal(t, at(2026, 11, 24, 10, 0), signOff.Time)
-	assert.Nil(t, c.LastEntry(caseflow.EventAppeal))
-	assert.Equal(t, verification, c.LastEntry(caseflow.EventVerify).Step, "records no form reads stay in the trail")
-	assert.Equal(t, caseflow.DiscloseActively, c.Report.Disclosure)
+	assert.Nil(t, c.LastEntry(caseflow.EventAppealMaterials))
+	assert.Equal(t, verification, c.LastEntry(caseflow.EventOfficeVerify).Step, "records no form reads stay in the trail")
+	assert.Equal(t, caseflow.DisclosureActive, c.Report.Disclosure)
 	assert.Equal(t, "同意，报市督查科", c.LeaderOpinion)
-	assert.True(t, c.Recall.Satisfied)
-	assert.Equal(t, taxWindow, c.ResponsibleUnit)
-	assert.Equal(t, "center", c.Unit())
+	assert.True(t, c.ResultFollowUp.Satisfied)
+	assert.Equal(t, taxWindow, c.ResponsibleWindow)
+	assert.Equal(t, "center", c.Center())
 }
 
 func TestSystemPushedExtendedRectification(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
 	id := toRectifying(f)
 	ext := report
-	ext.Extension = &caseflow.Extension{Reason: "需更换评价设备，设备采购需时", Until: deadline.D(2026, 12, 11)}
+	ext.Extension = &caseflow.Extension{Reason: "需更换评价设备，设备采购需时", Until: date(2026, 12, 11)}
 	c := f.step(id, at(2026, 11, 25, 16, 0), head, ext)
-	assert.Equal(t, caseflow.Reported, c.State)
+	assert.Equal(t, caseflow.StateReported, c.State)
 	rect := c.Duty(caseflow.DutyRectify)
 	require.NotNil(t, rect)
 	assert.Equal(t, at(2026, 12, 12, 0, 0), rect.Deadline.Due, "第五条: the window's own deadline, 24:00 of the date it gave")
 	assert.Equal(t, caseflow.RoleWindowHead, rect.Owner)
-	assert.Equal(t, "w-tax", rect.Unit)
+	assert.Equal(t, "w-tax", rect.Org)
 
 	f.step(id, at(2026, 11, 26, 10, 0), clerk, verification)
 	f.step(id, at(2026, 11, 26, 11, 0), boss, review1)
@@ -94,14 +94,14 @@ func TestSystemPushedExtendedRectification(t *testing.T) {
 	assert.Contains(t, r.Error(), "整改完毕")
 	// Annex 3: the report still reaches the city within 4 working days.
 	c = f.step(id, at(2026, 11, 27, 9, 0), clerk, caseflow.CitySubmission{})
-	assert.Equal(t, caseflow.Extended, c.State)
+	assert.Equal(t, caseflow.StateExtended, c.State)
 	assert.True(t, c.Duty(caseflow.DutyCityReport).OnTime)
 	c = f.step(id, at(2026, 12, 10, 17, 0), head, caseflow.Rectification{Done: []string{"新评价设备已安装"}})
-	assert.Equal(t, caseflow.Rectified, c.State)
+	assert.Equal(t, caseflow.StateRectified, c.State)
 	assert.True(t, c.Duty(caseflow.DutyRectify).OnTime)
 	f.step(id, at(2026, 12, 11, 9, 0), clerk, satisfied)
 	c = f.step(id, at(2026, 12, 11, 10, 0), clerk, caseflow.Archive{})
-	assert.Equal(t, caseflow.Archived, c.State)
+	assert.Equal(t, caseflow.StateArchived, c.State)
 	assert.Empty(t, c.OpenDuties())
 }
 
@@ -111,8 +111,8 @@ func TestSystemPushedUnsatisfiedRecallSendsCaseBack(t *testing.T) {
 	f.step(id, at(2026, 11, 25, 16, 0), head, report)
 	f.step(id, at(2026, 11, 26, 10, 0), clerk, verification)
 	f.step(id, at(2026, 11, 26, 11, 0), boss, review1)
-	c := f.step(id, at(2026, 11, 26, 15, 0), clerk, caseflow.Recall{Outcome: "评价人仍不满意", Satisfied: false})
-	assert.Equal(t, caseflow.Rectifying, c.State)
+	c := f.step(id, at(2026, 11, 26, 15, 0), clerk, caseflow.ResultFollowUp{Outcome: "评价人仍不满意", Satisfied: false})
+	assert.Equal(t, caseflow.StateRectifying, c.State)
 	assert.Equal(t, 1, c.Rounds())
 	d := c.Duty(caseflow.DutyReport)
 	require.True(t, d.Open())
@@ -125,7 +125,7 @@ func TestSystemPushedUnsatisfiedRecallSendsCaseBack(t *testing.T) {
 	c = f.step(id, at(2026, 11, 27, 17, 20), clerk, caseflow.CitySubmission{})
 	assert.True(t, c.Duty(caseflow.DutyCityReport).OnTime, "4 working days from Tuesday's receipt end at 24:00 on Monday")
 	c = f.step(id, at(2026, 11, 27, 17, 25), clerk, caseflow.Archive{})
-	assert.Equal(t, caseflow.Archived, c.State)
+	assert.Equal(t, caseflow.StateArchived, c.State)
 }
 
 // toAppealPending takes a mistaken review to the city's appeal review.
@@ -138,8 +138,8 @@ func toAppealPending(f *fixture) string {
 	}
 	c = f.step(id, at(2026, 11, 24, 11, 30), clerk, caseflow.Transfer{})
 	d := c.Duty(caseflow.DutyAppealMaterials)
-	if d.Owner != caseflow.RoleUnitLeader || d.Unit != "tax-bureau" || !d.Deadline.Start.Equal(c.ReceivedAt) {
-		f.t.Fatalf("第九条: the window's leader in charge owes the appeal materials from receipt, not %s %s %s", d.Owner, d.Unit, d.Deadline.Start)
+	if d.Owner != caseflow.RoleOrgLeader || d.Org != "tax-bureau" || !d.Deadline.Start.Equal(c.ReceivedAt) {
+		f.t.Fatalf("第九条: the window's leader in charge owes the appeal materials from receipt, not %s %s %s", d.Owner, d.Org, d.Deadline.Start)
 	}
 	f.step(id, at(2026, 11, 25, 9, 0), taxLeader, materials)
 	f.step(id, at(2026, 11, 25, 10, 0), clerk, caseflow.AppealConfirmation{Application: "经核实属误评，申请撤销"})
@@ -153,17 +153,17 @@ func TestSystemPushedAppealUpheld(t *testing.T) {
 	id := toAppealPending(f)
 	c, err := f.svc.Get(ctx, id)
 	require.NoError(t, err)
-	assert.Equal(t, caseflow.AppealPending, c.State)
+	assert.Equal(t, caseflow.StateAppealPending, c.State)
 	assert.Empty(t, c.OpenDuties(), "the city decides in its own time")
 	for _, k := range []caseflow.DutyKind{caseflow.DutyAppealMaterials, caseflow.DutyAppealApplication, caseflow.DutyAppealToCity} {
 		assert.True(t, c.Duty(k).OnTime, "第九条 duty %s", k)
 	}
 	c = f.step(id, at(2026, 11, 27, 10, 0), cityClerk, caseflow.CityDecision{Upheld: true, Reference: "柳政管督〔2026〕8号"})
-	assert.Equal(t, caseflow.Annulled, c.State)
-	assert.Equal(t, caseflow.Finding{Verdict: caseflow.Mistaken}, c.Finding)
+	assert.Equal(t, caseflow.StateAnnulled, c.State)
+	assert.Equal(t, caseflow.Finding{Verdict: caseflow.VerdictMistaken}, c.Finding)
 	assert.Equal(t, caseflow.AccountableNone, c.Finding.Accountable(), "第十条: an annulled review costs no points")
 	c = f.step(id, at(2026, 11, 27, 11, 0), clerk, caseflow.Archive{})
-	assert.Equal(t, caseflow.Archived, c.State)
+	assert.Equal(t, caseflow.StateArchived, c.State)
 	assert.Equal(t, "经核实属误评，申请撤销", c.Appeal.Application)
 	assert.Equal(t, "同意申诉", c.Appeal.Opinion)
 	assert.Equal(t, "融政监管申〔2026〕3号", c.Appeal.Reference)
@@ -176,13 +176,13 @@ func TestSystemPushedAppealRejectedRestartsDeadlines(t *testing.T) {
 	id := toAppealPending(f)
 	decided := at(2026, 12, 2, 10, 0)
 	c := f.step(id, decided, clerk, caseflow.CityDecision{Upheld: false, Reference: "柳政管督〔2026〕9号", Reason: "不属误评"})
-	assert.Equal(t, caseflow.Transferred, c.State)
-	assert.Equal(t, caseflow.Justified, c.Finding.Verdict)
+	assert.Equal(t, caseflow.StateTransferred, c.State)
+	assert.Equal(t, caseflow.VerdictJustified, c.Finding.Verdict)
 	assert.Equal(t, caseflow.AccountableUndetermined, c.Finding.Accountable(), "the cause is for the report to find")
 	for kind, due := range map[caseflow.DutyKind]deadline.Date{
-		caseflow.DutyMeeting:    deadline.D(2026, 12, 2), // 第五条: 当日, from the decision
-		caseflow.DutyReport:     deadline.D(2026, 12, 4), // 第五条: 2 working days from the decision
-		caseflow.DutyCityReport: deadline.D(2026, 12, 8), // Annex 3: 4 working days, restarted
+		caseflow.DutyMeeting:    date(2026, 12, 2), // 第五条: 当日, from the decision
+		caseflow.DutyReport:     date(2026, 12, 4), // 第五条: 2 working days from the decision
+		caseflow.DutyCityReport: date(2026, 12, 8), // Annex 3: 4 working days, restarted
 	} {
 		d := c.Duty(kind)
 		require.NotNil(t, d, "duty %s", kind)
@@ -196,7 +196,7 @@ func TestSystemPushedAppealRejectedRestartsDeadlines(t *testing.T) {
 	f.step(id, at(2026, 12, 4, 15, 0), clerk, satisfied)
 	f.step(id, at(2026, 12, 7, 9, 0), clerk, caseflow.CitySubmission{})
 	c = f.step(id, at(2026, 12, 7, 10, 0), clerk, caseflow.Archive{})
-	assert.Equal(t, caseflow.Archived, c.State)
+	assert.Equal(t, caseflow.StateArchived, c.State)
 	assert.Empty(t, c.OpenDuties())
 }
 
@@ -208,7 +208,7 @@ func TestSystemPushedAppealDeclinedByOffice(t *testing.T) {
 	f.step(id, at(2026, 11, 24, 11, 30), clerk, caseflow.Transfer{})
 	f.step(id, at(2026, 11, 25, 9, 0), taxLeader, materials)
 	c := f.step(id, at(2026, 11, 25, 10, 0), clerk, caseflow.AppealDecline{Reason: "监控显示确有推诿"})
-	assert.Equal(t, caseflow.Transferred, c.State)
+	assert.Equal(t, caseflow.StateTransferred, c.State)
 	for _, k := range []caseflow.DutyKind{caseflow.DutyAppealToCity, caseflow.DutyAppealApplication} {
 		d := c.Duty(k)
 		assert.True(t, d.Cancelled, "duty %s: the appeal no longer goes to the city", k)
@@ -224,18 +224,18 @@ func TestUrgeKeepsStateAndIsAudited(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
 	id := toRectifying(f)
 	c := f.step(id, at(2026, 11, 25, 9, 0), clerk, caseflow.Urge{Message: "请于明日报送调查整改报告"})
-	assert.Equal(t, caseflow.Rectifying, c.State)
+	assert.Equal(t, caseflow.StateRectifying, c.State)
 	last := c.Trail[len(c.Trail)-1]
 	assert.Equal(t, caseflow.EventUrge, last.Event)
-	assert.Equal(t, caseflow.Rectifying, last.From)
-	assert.Equal(t, caseflow.Rectifying, last.To)
+	assert.Equal(t, caseflow.StateRectifying, last.From)
+	assert.Equal(t, caseflow.StateRectifying, last.To)
 	require.NoError(t, caseflow.Verify(c.Trail))
 }
 
 func TestOnSiteComplaintAtCenter(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
 	cp := caseflow.Complaint{ID: "cp-1", Complainant: haochaping.Reviewer{Name: "李雷", Phone: "13912345678"},
-		Time: at(2026, 11, 24, 9, 20), Content: "窗口人员玩手机", Unit: center, ServiceItem: "社保卡补办"}
+		Time: at(2026, 11, 24, 9, 20), Content: "窗口人员玩手机", Center: center, ServiceItem: "社保卡补办"}
 	c, created, err := f.svc.Complain(ctx, clerk, cp)
 	require.NoError(t, err)
 	require.True(t, created)
@@ -243,19 +243,19 @@ func TestOnSiteComplaintAtCenter(t *testing.T) {
 	assert.Equal(t, caseflow.KindOnSiteComplaint, c.Kind)
 	assert.Equal(t, "现场投诉，待登记受理", c.StateLabel())
 	f.step(id, at(2026, 11, 24, 9, 40), clerk, caseflow.Registration{Content: "投诉窗口人员工作时间玩手机"})
-	f.step(id, at(2026, 11, 24, 9, 50), clerk, caseflow.Assignment{ResponsibleUnit: taxWindow, Basis: "投诉所指窗口"})
+	f.step(id, at(2026, 11, 24, 9, 50), clerk, caseflow.Assignment{ResponsibleWindow: taxWindow, Basis: "投诉所指窗口"})
 	c = f.step(id, at(2026, 11, 24, 10, 0), clerk, caseflow.Transfer{})
 	fb := c.Duty(caseflow.DutyFeedback)
 	assert.Equal(t, at(2026, 11, 27, 0, 0), fb.Deadline.Due, "第四条（一）: feedback within 2 working days")
 	assert.Equal(t, caseflow.RoleWindowHead, fb.Owner)
 	report := report
-	report.Finding = caseflow.Finding{Cause: haochaping.Environment}
+	report.Finding = caseflow.Finding{Cause: haochaping.DimensionEnvironment}
 	f.step(id, at(2026, 11, 25, 16, 0), staff, report)
 	f.step(id, at(2026, 11, 25, 17, 0), clerk, caseflow.LeaderReport{Summary: "已整改"})
-	c = f.step(id, at(2026, 11, 26, 9, 0), clerk, caseflow.Recall{Outcome: "投诉人满意", Satisfied: true})
+	c = f.step(id, at(2026, 11, 26, 9, 0), clerk, caseflow.ResultFollowUp{Outcome: "投诉人满意", Satisfied: true})
 	assert.Equal(t, "已回访投诉人，待备案", c.StateLabel())
 	c = f.step(id, at(2026, 11, 26, 10, 0), clerk, caseflow.Archive{})
-	assert.Equal(t, caseflow.Archived, c.State)
+	assert.Equal(t, caseflow.StateArchived, c.State)
 	assert.Equal(t, []caseflow.Event{"receive", "register", "assign", "transfer", "report", "report_leader", "recall", "archive"}, events(c))
 	assert.Equal(t, caseflow.AccountableWindow, c.Finding.Accountable(), "第十条: the environment is the window's")
 	assert.True(t, c.Duty(caseflow.DutyFeedback).OnTime)
@@ -265,38 +265,38 @@ func TestOnSiteComplaintAtCenter(t *testing.T) {
 
 func TestOnSiteComplaintAtTownshipCentreLedByItsLeader(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
-	townLeader := caseflow.Actor{ID: "u-dj-1", Name: "陈二", Role: caseflow.RoleUnitLeader, Unit: "dajiang"}
-	townWindow := &haochaping.Window{ID: "w-dj-1", Name: "大将镇综合窗口", Kind: haochaping.SubCenterWindow, Unit: "dajiang"}
-	cp := caseflow.Complaint{Time: at(2026, 11, 24, 9, 20), Content: "排队时间长", Unit: township}
+	townLeader := caseflow.Actor{ID: "u-dj-1", Name: "陈二", Role: caseflow.RoleOrgLeader, Unit: "dajiang"}
+	townWindow := &haochaping.Window{ID: "w-dj-1", Name: "大将镇综合窗口", Kind: haochaping.SubCenterWindow, Center: "dajiang"}
+	cp := caseflow.Complaint{Time: at(2026, 11, 24, 9, 20), Content: "排队时间长", Center: township}
 	_, _, err := f.svc.Complain(ctx, clerk, cp)
 	require.ErrorIs(t, err, caseflow.ErrWrongRole, "第四条（二）: the township's leader coordinates")
 	c, created, err := f.svc.Complain(ctx, townLeader, cp)
 	require.NoError(t, err)
 	require.True(t, created)
 	id := c.ID
-	assert.Equal(t, caseflow.RoleUnitLeader, c.Duty(caseflow.DutyAccept).Owner)
-	assert.Equal(t, "dajiang", c.Duty(caseflow.DutyAccept).Unit)
-	assert.Equal(t, "dajiang", c.Unit())
+	assert.Equal(t, caseflow.RoleOrgLeader, c.Duty(caseflow.DutyAccept).Owner)
+	assert.Equal(t, "dajiang", c.Duty(caseflow.DutyAccept).Org)
+	assert.Equal(t, "dajiang", c.Center())
 	f.refused(id, clerk, caseflow.Registration{}, caseflow.ErrWrongRole)
 	f.step(id, at(2026, 11, 24, 9, 40), townLeader, caseflow.Registration{})
-	f.step(id, at(2026, 11, 24, 9, 50), townLeader, caseflow.Assignment{ResponsibleUnit: townWindow})
+	f.step(id, at(2026, 11, 24, 9, 50), townLeader, caseflow.Assignment{ResponsibleWindow: townWindow})
 	c = f.step(id, at(2026, 11, 24, 10, 0), townLeader, caseflow.Inspection{Findings: "现场查看，取号机故障"})
 	fb := c.Duty(caseflow.DutyFeedback)
-	assert.Equal(t, caseflow.RoleUnitLeader, fb.Owner, "第四条（二）: the report goes out signed by the unit's leader")
-	assert.Equal(t, "dajiang", fb.Unit)
+	assert.Equal(t, caseflow.RoleOrgLeader, fb.Owner, "第四条（二）: the report goes out signed by the unit's leader")
+	assert.Equal(t, "dajiang", fb.Org)
 	assert.Equal(t, at(2026, 11, 24, 10, 0), c.TransferredAt(), "an inspection on the spot counts as the transfer")
 	townHead := caseflow.Actor{ID: "u-dj-h", Name: "刘三", Role: caseflow.RoleWindowHead, Window: "w-dj-1"}
 	report := report
-	report.Finding = caseflow.Finding{Cause: haochaping.Efficiency, ResponsiblePerson: "刘三"}
+	report.Finding = caseflow.Finding{Cause: haochaping.DimensionEfficiency, ResponsiblePerson: "刘三"}
 	f.refused(id, townHead, report, caseflow.ErrWrongRole)
 	f.step(id, at(2026, 11, 25, 16, 0), townLeader, report)
 	f.step(id, at(2026, 11, 25, 17, 0), clerk, caseflow.LeaderReport{Summary: "已修复取号机"})
-	c = f.step(id, at(2026, 11, 26, 9, 0), clerk, caseflow.Recall{Outcome: "投诉人仍不满意", Satisfied: false})
-	assert.Equal(t, caseflow.Handling, c.State, "an unsatisfied complainant sends the case back")
+	c = f.step(id, at(2026, 11, 26, 9, 0), clerk, caseflow.ResultFollowUp{Outcome: "投诉人仍不满意", Satisfied: false})
+	assert.Equal(t, caseflow.StateHandling, c.State, "an unsatisfied complainant sends the case back")
 	assert.True(t, c.Duty(caseflow.DutyFeedback).Open())
 	f.step(id, at(2026, 11, 27, 9, 0), townLeader, report)
 	f.step(id, at(2026, 11, 27, 10, 0), clerk, caseflow.LeaderReport{Summary: "再次整改"})
-	f.step(id, at(2026, 11, 27, 11, 0), clerk, caseflow.Recall{Outcome: "满意", Satisfied: true})
+	f.step(id, at(2026, 11, 27, 11, 0), clerk, caseflow.ResultFollowUp{Outcome: "满意", Satisfied: true})
 	c = f.step(id, at(2026, 11, 27, 12, 0), clerk, caseflow.Archive{})
-	assert.Equal(t, caseflow.Archived, c.State)
+	assert.Equal(t, caseflow.StateArchived, c.State)
 }

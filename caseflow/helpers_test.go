@@ -37,13 +37,13 @@ var (
 	staff     = caseflow.Actor{ID: "u-tax-1", Name: "钱七", Role: caseflow.RoleWindowStaff, Window: "w-tax"}
 	head      = caseflow.Actor{ID: "u-tax-head", Name: "孙八", Role: caseflow.RoleWindowHead, Window: "w-tax"}
 	otherHead = caseflow.Actor{ID: "u-ss-head", Name: "周九", Role: caseflow.RoleWindowHead, Window: "w-social"}
-	taxLeader = caseflow.Actor{ID: "u-tax-leader", Name: "吴十", Role: caseflow.RoleUnitLeader, Unit: "tax-bureau"}
+	taxLeader = caseflow.Actor{ID: "u-tax-leader", Name: "吴十", Role: caseflow.RoleOrgLeader, Unit: "tax-bureau"}
 	cityClerk = caseflow.Actor{ID: "u-city-1", Name: "郑一", Role: caseflow.RoleCityInspection}
 
 	taxWindow = &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow,
-		Unit: "center", Department: "tax-bureau"}
-	center   = haochaping.Unit{ID: "center", Name: "融安县政务服务中心", Kind: haochaping.Center}
-	township = haochaping.Unit{ID: "dajiang", Name: "大将镇政务服务中心", Kind: haochaping.TownshipCenter}
+		Center: "center", Department: "tax-bureau"}
+	center   = haochaping.Org{ID: "center", Name: "融安县政务服务中心", Kind: haochaping.OrgCountyCenter}
+	township = haochaping.Org{ID: "dajiang", Name: "大将镇政务服务中心", Kind: haochaping.OrgTownshipCenter}
 )
 
 // fixture is a service on a memory store with a settable clock and sequential case IDs.
@@ -118,17 +118,22 @@ func (f *fixture) refused(id string, actor caseflow.Actor, s caseflow.Step, want
 
 // Step contents of the fixtures.
 var (
-	registration = caseflow.Registration{ResponsibleUnit: taxWindow, ReportedTo: []string{"赵六", "孙八"}}
-	justified    = caseflow.Callback{Outcome: "评价人反映窗口人员态度生硬", Reason: "态度生硬", Verdict: caseflow.Justified}
-	mistaken     = caseflow.Callback{Outcome: "评价人表示误按了不满意", Verdict: caseflow.Mistaken}
+	registration = caseflow.Registration{ResponsibleWindow: taxWindow, ReportedTo: []string{"赵六", "孙八"}}
+	justified    = caseflow.FollowUp{Outcome: "评价人反映窗口人员态度生硬", Reason: "态度生硬", Verdict: caseflow.VerdictJustified}
+	mistaken     = caseflow.FollowUp{Outcome: "评价人表示误按了不满意", Verdict: caseflow.VerdictMistaken}
 	meeting      = caseflow.Meeting{ResponsiblePerson: "李四", Measures: []string{"开展服务礼仪培训"}}
 	report       = caseflow.Report{
 		Investigator: "孙八", Subject: "李四", Investigation: []string{"调取监控，属实"},
 		Measures: []string{"开展服务礼仪培训", "窗口负责人每日抽查"},
-		Finding:  caseflow.Finding{Cause: haochaping.Attitude, ResponsiblePerson: "李四"},
+		Finding:  caseflow.Finding{Cause: haochaping.DimensionAttitude, ResponsiblePerson: "李四"},
 	}
-	verification = caseflow.Verification{Result: "整改已落实"}
+	verification = caseflow.OfficeVerification{Result: "整改已落实"}
 	review1      = caseflow.LeaderReview{Opinion: "同意，报市督查科"}
-	satisfied    = caseflow.Recall{Outcome: "评价人对整改结果满意", Satisfied: true}
-	materials    = caseflow.AppealMaterials{Verdict: caseflow.Mistaken, Reasons: "评价人误按"}
+	satisfied    = caseflow.ResultFollowUp{Outcome: "评价人对整改结果满意", Satisfied: true}
+	materials    = caseflow.AppealMaterials{Verdict: caseflow.VerdictMistaken, Reasons: "评价人误按"}
 )
+
+// date is the test shorthand for a calendar date.
+func date(y int, m time.Month, day int) deadline.Date {
+	return deadline.Date{Year: y, Month: m, Day: day}
+}

@@ -16,9 +16,9 @@ type Complaint struct {
 	Complainant haochaping.Reviewer `json:"complainant"`
 	Time        time.Time           `json:"time"`
 	Content     string              `json:"content"`
-	// Unit is the centre the complaint was made at; at a sub-centre or township centre the
+	// Center is the centre the complaint was made at; at a sub-centre or township centre the
 	// unit's leader in charge coordinates the handling (第四条（二）).
-	Unit haochaping.Unit `json:"unit"`
+	Center haochaping.Org `json:"unit"`
 	// Window is the window complained of, if the complainant named one.
 	Window       string `json:"window,omitempty"`
 	MatterNumber string `json:"matterNumber,omitempty"` // 办理编号
@@ -27,13 +27,13 @@ type Complaint struct {
 
 // String shows the complaint in one line with the complainant masked.
 func (c Complaint) String() string {
-	return fmt.Sprintf("现场投诉 %s %s %s 投诉人 %s %q", c.ID, c.Unit.Name,
+	return fmt.Sprintf("现场投诉 %s %s %s 投诉人 %s %q", c.ID, c.Center.Name,
 		c.Time.In(haochaping.Location()).Format("2006-01-02 15:04"), c.Complainant, haochaping.MaskText(c.Content))
 }
 
 // LogValue logs the complaint with the complainant masked.
 func (c Complaint) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("id", c.ID), slog.String("unit", c.Unit.ID),
+	return slog.GroupValue(slog.String("id", c.ID), slog.String("unit", c.Center.ID),
 		slog.Time("time", c.Time), slog.Any("complainant", c.Complainant))
 }
 
@@ -88,10 +88,10 @@ func (in Intake) check(*Case) *RefusalError {
 	switch {
 	case blank(c.Content):
 		return missing("第四条", "complaint.content", c.Content, "record what was complained of")
-	case blank(c.Unit.ID):
-		return missing("第四条", "complaint.unit.id", c.Unit.ID, "name the centre the complaint was made at")
-	case !c.Unit.Kind.Valid():
-		return missing("第四条", "complaint.unit.kind", c.Unit.Kind.String(), "want center, real_estate_sub_center, sub_center or township_center")
+	case blank(c.Center.ID):
+		return missing("第四条", "complaint.unit.id", c.Center.ID, "name the centre the complaint was made at")
+	case !c.Center.Kind.Valid():
+		return missing("第四条", "complaint.unit.kind", c.Center.Kind.String(), "want center, real_estate_sub_center, sub_center or township_center")
 	case c.Time.IsZero():
 		return missing("第四条", "complaint.time", "", "record when the complaint was made")
 	}

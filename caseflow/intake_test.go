@@ -27,7 +27,7 @@ func TestReceiveIsIdempotentOnTheReviewID(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, created, "the same push again opens no second case")
 	assert.Equal(t, c1.ID, c2.ID)
-	assert.Equal(t, caseflow.Registered, c2.State, "and returns the case as it stands")
+	assert.Equal(t, caseflow.StateRegistered, c2.State, "and returns the case as it stands")
 	all, err := f.svc.Store.List(ctx, caseflow.Filter{})
 	require.NoError(t, err)
 	assert.Len(t, all, 1)
@@ -76,15 +76,15 @@ func TestReceiveValidatesTheReview(t *testing.T) {
 
 func TestComplainValidatesAndIsIdempotentOnItsID(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
-	good := caseflow.Complaint{ID: "cp-9", Time: at(2026, 11, 24, 9, 0), Content: "态度差", Unit: center}
+	good := caseflow.Complaint{ID: "cp-9", Time: at(2026, 11, 24, 9, 0), Content: "态度差", Center: center}
 	for _, tc := range []struct {
 		name  string
 		edit  func(*caseflow.Complaint)
 		field string
 	}{
 		{"第四条 a complaint says what", func(c *caseflow.Complaint) { c.Content = " " }, "complaint.content"},
-		{"第四条 a complaint says where", func(c *caseflow.Complaint) { c.Unit = haochaping.Unit{} }, "complaint.unit.id"},
-		{"第四条 a unit has a kind", func(c *caseflow.Complaint) { c.Unit.Kind = 0 }, "complaint.unit.kind"},
+		{"第四条 a complaint says where", func(c *caseflow.Complaint) { c.Center = haochaping.Org{} }, "complaint.unit.id"},
+		{"第四条 a unit has a kind", func(c *caseflow.Complaint) { c.Center.Kind = 0 }, "complaint.unit.kind"},
 		{"第四条 a complaint says when", func(c *caseflow.Complaint) { c.Time = time.Time{} }, "complaint.time"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -125,7 +125,7 @@ func TestCaseRenderingsMaskPersonalData(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
 	c := f.receive("r1")
 	cp, _, err := f.svc.Complain(ctx, clerk, caseflow.Complaint{Time: at(2026, 11, 24, 9, 0),
-		Complainant: haochaping.Reviewer{Name: "李雷", Phone: "13912345678"}, Content: "我的电话13912345678", Unit: center})
+		Complainant: haochaping.Reviewer{Name: "李雷", Phone: "13912345678"}, Content: "我的电话13912345678", Center: center})
 	require.NoError(t, err)
 	for _, x := range []*caseflow.Case{c, cp} {
 		var logs bytes.Buffer
@@ -148,19 +148,19 @@ func TestActorAndLabels(t *testing.T) {
 	assert.Equal(t, `Role("mayor")`, caseflow.Role("mayor").Label())
 	assert.Equal(t, "现场投诉差评件", caseflow.KindOnSiteComplaint.Label())
 	assert.Equal(t, "“好差评”系统推送差评件", caseflow.KindSystemPushed.Label())
-	assert.Equal(t, "误评", caseflow.Mistaken.Label())
-	assert.Equal(t, "不实差评", caseflow.Untrue.Label())
-	assert.Equal(t, "属实", caseflow.Justified.Label())
-	assert.Equal(t, "主动公开", caseflow.DiscloseActively.Label())
+	assert.Equal(t, "误评", caseflow.VerdictMistaken.Label())
+	assert.Equal(t, "不实差评", caseflow.VerdictUntrue.Label())
+	assert.Equal(t, "属实", caseflow.VerdictJustified.Label())
+	assert.Equal(t, "主动公开", caseflow.DisclosureActive.Label())
 	assert.Equal(t, "好差评系统", caseflow.Actor{ID: "s", Name: "好差评系统", Role: caseflow.RoleSystem}.String())
 	for a, want := range map[caseflow.Accountable]string{caseflow.AccountablePerson: "责任人", caseflow.AccountableWindow: "窗口",
 		caseflow.AccountableNone: "不扣分", caseflow.AccountableUndetermined: "待认定"} {
 		assert.Equal(t, want, a.Label())
 	}
 	assert.Equal(t, caseflow.AccountableUndetermined, caseflow.Finding{}.Accountable())
-	assert.Equal(t, caseflow.AccountableUndetermined, caseflow.Finding{Verdict: caseflow.Justified}.Accountable())
-	assert.Equal(t, "依申请公开", caseflow.DiscloseOnRequest.Label())
-	assert.Equal(t, "不予公开", caseflow.DiscloseNot.Label())
+	assert.Equal(t, caseflow.AccountableUndetermined, caseflow.Finding{Verdict: caseflow.VerdictJustified}.Accountable())
+	assert.Equal(t, "依申请公开", caseflow.DisclosureOnRequest.Label())
+	assert.Equal(t, "不予公开", caseflow.DisclosureNone.Label())
 	var logs bytes.Buffer
 	slog.New(slog.NewJSONHandler(&logs, nil)).Info("step", "actor", head)
 	assert.Contains(t, logs.String(), `"window":"w-tax"`)

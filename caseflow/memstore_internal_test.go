@@ -15,9 +15,9 @@ import (
 func TestScanDutiesBeyondTheInlineIndex(t *testing.T) {
 	cal := deadline.China()
 	start := time.Date(2026, 11, 24, 9, 0, 0, 0, cal.Location())
-	c := &Case{ID: "c1", Kind: KindSystemPushed, State: Received}
+	c := &Case{ID: "c1", Kind: KindSystemPushed, State: StateReceived}
 	var want []DutyKind
-	for i, k := range []DutyKind{DutyRegister, DutyCallback, DutyTransfer, DutyMeeting, DutyReport, DutyCityReport} {
+	for i, k := range []DutyKind{DutyRegister, DutyFollowUp, DutyTransfer, DutyMeeting, DutyReport, DutyCityReport} {
 		dl, err := cal.Track(start, deadline.Workdays(i+1))
 		require.NoError(t, err)
 		c.Duties = append(c.Duties, &Duty{Kind: k, Timed: true, Deadline: dl, StartedBy: 1})

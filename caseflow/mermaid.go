@@ -50,6 +50,6 @@ func (w *Workflow) Mermaid() string {
 		}
 		fmt.Fprintf(&b, "    %s --> %s : %s\n", src, e.to, strings.Join(labels[e], "<br/>"))
 	}
-	fmt.Fprintf(&b, "    %s --> [*]\n", Archived)
+	fmt.Fprintf(&b, "    %s --> [*]\n", StateArchived)
 	return b.String()
 }

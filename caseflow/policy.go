@@ -79,7 +79,7 @@ func (p Policy) rule(k DutyKind) deadline.Rule {
 	switch k {
 	case DutyRegister:
 		return p.Register
-	case DutyCallback:
+	case DutyFollowUp:
 		return p.Callback
 	case DutyTransfer:
 		return p.Transfer

@@ -10,7 +10,6 @@ import (
 
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
-	"github.com/haochaping/haochaping/deadline"
 )
 
 func TestRefusals(t *testing.T) {
@@ -31,9 +30,9 @@ func TestRefusals(t *testing.T) {
 	}{
 		{"第五条 only the office registers", received, head, registration, caseflow.ErrWrongRole, "第五条", "actor.role"},
 		{"第五条 registration names the window", received, clerk, caseflow.Registration{ReportedTo: []string{"赵六"}}, caseflow.ErrMissing, "第五条", "registration.responsibleUnit"},
-		{"第五条 registration reports to the leaders", received, clerk, caseflow.Registration{ResponsibleUnit: taxWindow}, caseflow.ErrMissing, "第五条", "registration.reportedTo"},
-		{"第五条 a window needs an ID", received, clerk, caseflow.Registration{ResponsibleUnit: blankWindow, ReportedTo: []string{"赵六"}}, caseflow.ErrMissing, "第五条", "registration.responsibleUnit.id"},
-		{"第五条 a window needs a kind", received, clerk, caseflow.Registration{ResponsibleUnit: &haochaping.Window{ID: "w"}, ReportedTo: []string{"赵六"}}, caseflow.ErrMissing, "第五条", "registration.responsibleUnit.kind"},
+		{"第五条 registration reports to the leaders", received, clerk, caseflow.Registration{ResponsibleWindow: taxWindow}, caseflow.ErrMissing, "第五条", "registration.reportedTo"},
+		{"第五条 a window needs an ID", received, clerk, caseflow.Registration{ResponsibleWindow: blankWindow, ReportedTo: []string{"赵六"}}, caseflow.ErrMissing, "第五条", "registration.responsibleUnit.id"},
+		{"第五条 a window needs a kind", received, clerk, caseflow.Registration{ResponsibleWindow: &haochaping.Window{ID: "w"}, ReportedTo: []string{"赵六"}}, caseflow.ErrMissing, "第五条", "registration.responsibleUnit.kind"},
 		{"a callback before registration is in the wrong state", received, clerk, justified, caseflow.ErrWrongState, "", ""},
 		{"the meeting needs a transfer first", received, staff, meeting, caseflow.ErrWrongState, "", ""},
 		{"第五条 a report needs measures", rectifying, head, caseflow.Report{Investigator: "孙八", Subject: "李四", Investigation: []string{"属实"}, Finding: report.Finding}, caseflow.ErrMissing, "第五条", "report.measures"},
@@ -41,11 +40,11 @@ func TestRefusals(t *testing.T) {
 		{"第五条 a report names its investigator", rectifying, head, func() caseflow.Report { r := report; r.Investigator = ""; return r }(), caseflow.ErrMissing, "第五条", "report.investigator"},
 		{"第十条 a report attributes a cause", rectifying, head, func() caseflow.Report { r := report; r.Finding = caseflow.Finding{}; return r }(), caseflow.ErrMissing, "第十条", "report.finding.cause"},
 		{"第十条 a staff cause names the responsible person", rectifying, head, func() caseflow.Report { r := report; r.Finding.ResponsiblePerson = ""; return r }(), caseflow.ErrMissing, "第十条", "report.finding.responsiblePerson"},
-		{"第十条 其他 is not a cause", rectifying, head, func() caseflow.Report { r := report; r.Finding.Cause = haochaping.Other; return r }(), caseflow.ErrMissing, "第十条", "report.finding.cause"},
+		{"第十条 其他 is not a cause", rectifying, head, func() caseflow.Report { r := report; r.Finding.Cause = haochaping.DimensionOther; return r }(), caseflow.ErrMissing, "第十条", "report.finding.cause"},
 		{"附件5 disclosure is one of three", rectifying, head, func() caseflow.Report { r := report; r.Disclosure = "secret"; return r }(), caseflow.ErrMissing, "附件5", "report.disclosure"},
 		{"第五条 an extension says why", rectifying, head, func() caseflow.Report {
 			r := report
-			r.Extension = &caseflow.Extension{Until: deadline.D(2026, 12, 11)}
+			r.Extension = &caseflow.Extension{Until: date(2026, 12, 11)}
 			return r
 		}(), caseflow.ErrMissing, "第五条", "report.extension.reason"},
 		{"第五条 an extension gives a deadline", rectifying, head, func() caseflow.Report {
@@ -55,18 +54,18 @@ func TestRefusals(t *testing.T) {
 		}(), caseflow.ErrMissing, "第五条", "report.extension.until"},
 		{"第五条 an extension's deadline is in the future", rectifying, head, func() caseflow.Report {
 			r := report
-			r.Extension = &caseflow.Extension{Reason: "设备采购", Until: deadline.D(2026, 11, 25)}
+			r.Extension = &caseflow.Extension{Reason: "设备采购", Until: date(2026, 11, 25)}
 			return r
 		}(), caseflow.ErrMissing, "第五条", "report.extension.until"},
 		{"第五条 only the window head submits the report", rectifying, staff, report, caseflow.ErrWrongRole, "第五条", "actor.role"},
-		{"第五条 the head of another window may not", rectifying, otherHead, report, caseflow.ErrWrongUnit, "第五条", "actor.window"},
+		{"第五条 the head of another window may not", rectifying, otherHead, report, caseflow.ErrWrongOrg, "第五条", "actor.window"},
 		{"the office may not write the window's report", rectifying, clerk, report, caseflow.ErrWrongRole, "第五条", "actor.role"},
 		{"第五条 urging says what", rectifying, clerk, caseflow.Urge{}, caseflow.ErrMissing, "第五条", "urge.message"},
 		{"only the office urges", rectifying, head, caseflow.Urge{Message: "快"}, caseflow.ErrWrongRole, "第五条", "actor.role"},
 		{"an actor needs an ID", rectifying, caseflow.Actor{Role: caseflow.RoleOffice}, caseflow.Urge{Message: "快"}, caseflow.ErrBadActor, "第五条", "actor.id"},
 		{"an actor needs a known role", rectifying, caseflow.Actor{ID: "x", Role: "mayor"}, caseflow.Urge{Message: "快"}, caseflow.ErrBadActor, "第五条", "actor.role"},
 		{"window staff name their window", rectifying, caseflow.Actor{ID: "x", Role: caseflow.RoleWindowHead}, report, caseflow.ErrBadActor, "第五条", "actor.window"},
-		{"unit leaders name their unit", rectifying, caseflow.Actor{ID: "x", Role: caseflow.RoleUnitLeader}, report, caseflow.ErrBadActor, "第五条", "actor.unit"},
+		{"unit leaders name their unit", rectifying, caseflow.Actor{ID: "x", Role: caseflow.RoleOrgLeader}, report, caseflow.ErrBadActor, "第五条", "actor.unit"},
 		{"the rating system only opens cases", rectifying, caseflow.Actor{ID: "sys", Role: caseflow.RoleSystem}, caseflow.Urge{Message: "快"}, caseflow.ErrWrongRole, "第五条", "actor.role"},
 		{"a case cannot be received twice", rectifying, clerk, caseflow.Intake{Case: "x", Kind: caseflow.KindSystemPushed}, caseflow.ErrWrongState, "", ""},
 		{"an on-site step is not a pushed step", rectifying, clerk, caseflow.LeaderReport{Summary: "x"}, caseflow.ErrWrongState, "", ""},
@@ -88,7 +87,7 @@ func TestRefusalOfWrongStateListsTheNextSteps(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
 	id := f.receive("r1").ID
 	r := f.refused(id, clerk, caseflow.Archive{}, caseflow.ErrWrongState)
-	assert.Equal(t, caseflow.Received, r.State)
+	assert.Equal(t, caseflow.StateReceived, r.State)
 	assert.Contains(t, r.Error(), "register, urge")
 	assert.Contains(t, r.Error(), "待登记")
 }
@@ -135,19 +134,19 @@ func TestRefusalOfMissingContentOnEveryStep(t *testing.T) {
 	}
 	pushed := []stage{
 		{clerk, caseflow.Registration{}, registration},
-		{clerk, caseflow.Callback{}, justified},
+		{clerk, caseflow.FollowUp{}, justified},
 		{clerk, nil, caseflow.Transfer{}},
 		{staff, caseflow.Meeting{}, meeting},
 		{head, caseflow.Report{}, report},
-		{clerk, caseflow.Verification{}, verification},
+		{clerk, caseflow.OfficeVerification{}, verification},
 		{boss, caseflow.LeaderReview{}, review1},
-		{clerk, caseflow.Recall{Satisfied: true}, satisfied},
+		{clerk, caseflow.ResultFollowUp{Satisfied: true}, satisfied},
 	}
 	appeal := []stage{
 		{clerk, caseflow.Registration{}, registration},
-		{clerk, caseflow.Callback{Verdict: caseflow.Untrue}, caseflow.Callback{Outcome: "经核实不实", Verdict: caseflow.Untrue}},
+		{clerk, caseflow.FollowUp{Verdict: caseflow.VerdictUntrue}, caseflow.FollowUp{Outcome: "经核实不实", Verdict: caseflow.VerdictUntrue}},
 		{clerk, nil, caseflow.Transfer{}},
-		{taxLeader, caseflow.AppealMaterials{Verdict: caseflow.Untrue}, nil},
+		{taxLeader, caseflow.AppealMaterials{Verdict: caseflow.VerdictUntrue}, nil},
 		{taxLeader, caseflow.AppealMaterials{}, materials},
 		{clerk, caseflow.AppealConfirmation{}, nil},
 		{clerk, caseflow.AppealDecline{}, caseflow.AppealConfirmation{Application: "申请"}},
@@ -174,7 +173,7 @@ func TestRefusalOfMissingContentOnEveryStep(t *testing.T) {
 }
 
 func TestRefusalErrorText(t *testing.T) {
-	r := &caseflow.RefusalError{Event: caseflow.EventReport, State: caseflow.Rectifying, Rule: "第五条",
+	r := &caseflow.RefusalError{Event: caseflow.EventReport, State: caseflow.StateRectifying, Rule: "第五条",
 		Err: caseflow.ErrMissing, Field: "report.measures", Detail: "a report states its corrective measures"}
 	assert.Equal(t, `caseflow: step report in state rectifying: required content missing: report.measures "": a report states its corrective measures (第五条)`, r.Error())
 	assert.True(t, errors.Is(r, caseflow.ErrMissing))

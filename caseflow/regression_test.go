@@ -22,17 +22,17 @@ func TestCityReportDoesNotWaitForASatisfiedReviewer(t *testing.T) {
 	f.step(id, at(2026, 11, 25, 16, 0), head, report)
 	f.step(id, at(2026, 11, 26, 10, 0), clerk, verification)
 	f.step(id, at(2026, 11, 26, 11, 0), boss, review1)
-	f.step(id, at(2026, 11, 26, 15, 0), clerk, caseflow.Recall{Outcome: "仍不满意"})
+	f.step(id, at(2026, 11, 26, 15, 0), clerk, caseflow.ResultFollowUp{Outcome: "仍不满意"})
 	f.step(id, at(2026, 11, 27, 10, 0), head, report)
 	f.step(id, at(2026, 11, 27, 11, 0), clerk, verification)
 	f.step(id, at(2026, 11, 30, 9, 0), boss, review1)
 	c := f.step(id, at(2026, 11, 30, 10, 0), clerk, caseflow.CitySubmission{})
-	assert.Equal(t, caseflow.Extended, c.State)
+	assert.Equal(t, caseflow.StateExtended, c.State)
 	assert.True(t, c.Duty(caseflow.DutyCityReport).OnTime, "Monday is the 4th working day")
 	c = f.step(id, at(2026, 11, 30, 15, 0), clerk, satisfied)
-	assert.Equal(t, caseflow.SubmittedToCity, c.State)
+	assert.Equal(t, caseflow.StateSubmittedToCity, c.State)
 	c = f.step(id, at(2026, 11, 30, 16, 0), clerk, caseflow.Archive{})
-	assert.Equal(t, caseflow.Archived, c.State)
+	assert.Equal(t, caseflow.StateArchived, c.State)
 }
 
 // Regression: the office's callback alone made a mistaken review cost nobody anything; only
@@ -43,7 +43,7 @@ func TestMistakenCallbackLeavesTheFindingOpen(t *testing.T) {
 	f.step(id, at(2026, 11, 24, 10, 0), clerk, registration)
 	c := f.step(id, at(2026, 11, 24, 11, 0), clerk, mistaken)
 	assert.Equal(t, caseflow.AccountableUndetermined, c.Finding.Accountable())
-	assert.Equal(t, caseflow.Mistaken, c.Callback.Verdict)
+	assert.Equal(t, caseflow.VerdictMistaken, c.FollowUp.Verdict)
 }
 
 // Regression: the leader's reviews were owed by nobody, so the leader's worklist was empty.
@@ -74,14 +74,14 @@ func TestLeaderOwesTheReviews(t *testing.T) {
 // 经查属…).
 func TestOnSiteReportMayFindTheComplaintUntrue(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
-	c, _, err := f.svc.Complain(ctx, clerk, caseflow.Complaint{Time: at(2026, 11, 24, 9, 0), Content: "说窗口乱收费", Unit: center})
+	c, _, err := f.svc.Complain(ctx, clerk, caseflow.Complaint{Time: at(2026, 11, 24, 9, 0), Content: "说窗口乱收费", Center: center})
 	require.NoError(t, err)
 	id := c.ID
 	f.step(id, at(2026, 11, 24, 9, 40), clerk, caseflow.Registration{})
-	f.step(id, at(2026, 11, 24, 9, 50), clerk, caseflow.Assignment{ResponsibleUnit: taxWindow})
+	f.step(id, at(2026, 11, 24, 9, 50), clerk, caseflow.Assignment{ResponsibleWindow: taxWindow})
 	f.step(id, at(2026, 11, 24, 10, 0), clerk, caseflow.Transfer{})
 	untrue := report
-	untrue.Finding = caseflow.Finding{Verdict: caseflow.Untrue}
+	untrue.Finding = caseflow.Finding{Verdict: caseflow.VerdictUntrue}
 	c = f.step(id, at(2026, 11, 25, 10, 0), head, untrue)
 	assert.Equal(t, caseflow.AccountableNone, c.Finding.Accountable())
 
@@ -98,9 +98,9 @@ func TestWindowsNameTheirUnitAndDepartment(t *testing.T) {
 	id := f.receive("r1").ID
 	for field, w := range map[string]*haochaping.Window{
 		"registration.responsibleUnit.unit":       {ID: "w", Kind: haochaping.BusinessWindow},
-		"registration.responsibleUnit.department": {ID: "w", Kind: haochaping.DepartmentWindow, Unit: "center"},
+		"registration.responsibleUnit.department": {ID: "w", Kind: haochaping.DepartmentWindow, Center: "center"},
 	} {
-		r := f.refused(id, clerk, caseflow.Registration{ResponsibleUnit: w, ReportedTo: []string{"赵六"}}, caseflow.ErrMissing)
+		r := f.refused(id, clerk, caseflow.Registration{ResponsibleWindow: w, ReportedTo: []string{"赵六"}}, caseflow.ErrMissing)
 		assert.Equal(t, field, r.Field)
 	}
 }
@@ -113,7 +113,7 @@ func TestPointerSteps(t *testing.T) {
 	_, err := f.svc.Take(ctx, id, caseflow.Action{Actor: head, Step: none})
 	assert.ErrorIs(t, err, caseflow.ErrMissing)
 	ext := report
-	ext.Extension = &caseflow.Extension{Reason: "采购", Until: deadline.D(2026, 12, 11)}
+	ext.Extension = &caseflow.Extension{Reason: "采购", Until: date(2026, 12, 11)}
 	f.clock.Set(at(2026, 11, 25, 16, 0))
 	c, err := f.svc.Take(ctx, id, caseflow.Action{Actor: head, Step: &ext})
 	require.NoError(t, err)
@@ -127,7 +127,7 @@ func TestCallerMayReuseWhatItPassed(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
 	id := f.receive("r1").ID
 	w := *taxWindow
-	reg := caseflow.Registration{ResponsibleUnit: &w, ReportedTo: []string{"赵六", "孙八"}}
+	reg := caseflow.Registration{ResponsibleWindow: &w, ReportedTo: []string{"赵六", "孙八"}}
 	ev := []caseflow.Evidence{caseflow.NewEvidence("a.jpg", "", []byte("a"))}
 	f.clock.Set(at(2026, 11, 24, 10, 0))
 	_, err := f.svc.Take(ctx, id, caseflow.Action{Actor: clerk, Step: reg, Evidence: ev})
@@ -135,7 +135,7 @@ func TestCallerMayReuseWhatItPassed(t *testing.T) {
 	w.ID, reg.ReportedTo[0], ev[0].Name = "w-social", "某人", "b.jpg"
 	c, err := f.svc.Get(ctx, id)
 	require.NoError(t, err)
-	assert.Equal(t, "w-tax", c.ResponsibleUnit.ID)
+	assert.Equal(t, "w-tax", c.ResponsibleWindow.ID)
 	assert.Equal(t, "赵六", c.Registration.ReportedTo[0])
 	assert.Equal(t, "a.jpg", c.Trail[1].Evidence[0].Name)
 	require.NoError(t, caseflow.Verify(c.Trail))
@@ -148,8 +148,8 @@ func TestExtensionDeadlines(t *testing.T) {
 	id := toRectifying(f)
 	f.clock.Set(at(2026, 11, 25, 16, 0))
 	for until, detail := range map[deadline.Date]string{
-		deadline.D(2026, 12, 13): "working day",
-		deadline.D(2027, 3, 1):   "calendar",
+		date(2026, 12, 13): "working day",
+		date(2027, 3, 1):   "calendar",
 	} {
 		ext := report
 		ext.Extension = &caseflow.Extension{Reason: "采购", Until: until}
@@ -162,19 +162,19 @@ func TestExtensionDeadlines(t *testing.T) {
 // Regression: on-site refusals cited the articles of the pushed workflow.
 func TestOnSiteRefusalsCiteArticleFour(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
-	c, _, err := f.svc.Complain(ctx, clerk, caseflow.Complaint{Time: at(2026, 11, 24, 9, 0), Content: "态度差", Unit: center})
+	c, _, err := f.svc.Complain(ctx, clerk, caseflow.Complaint{Time: at(2026, 11, 24, 9, 0), Content: "态度差", Center: center})
 	require.NoError(t, err)
 	id := c.ID
 	f.step(id, at(2026, 11, 24, 9, 40), clerk, caseflow.Registration{})
-	r := f.refused(id, clerk, caseflow.Assignment{ResponsibleUnit: &haochaping.Window{ID: "w", Kind: haochaping.BusinessWindow}}, caseflow.ErrMissing)
+	r := f.refused(id, clerk, caseflow.Assignment{ResponsibleWindow: &haochaping.Window{ID: "w", Kind: haochaping.BusinessWindow}}, caseflow.ErrMissing)
 	assert.Equal(t, "附件2", r.Rule)
-	f.step(id, at(2026, 11, 24, 9, 50), clerk, caseflow.Assignment{ResponsibleUnit: taxWindow})
+	f.step(id, at(2026, 11, 24, 9, 50), clerk, caseflow.Assignment{ResponsibleWindow: taxWindow})
 	f.step(id, at(2026, 11, 24, 10, 0), clerk, caseflow.Transfer{})
 	r = f.refused(id, head, caseflow.Report{Investigator: "孙八"}, caseflow.ErrMissing)
 	assert.Equal(t, "第四条", r.Rule)
 	f.step(id, at(2026, 11, 25, 10, 0), head, report)
 	f.step(id, at(2026, 11, 25, 11, 0), clerk, caseflow.LeaderReport{Summary: "已整改", Opinion: "同意备案"})
-	r = f.refused(id, clerk, caseflow.Recall{Satisfied: true}, caseflow.ErrMissing)
+	r = f.refused(id, clerk, caseflow.ResultFollowUp{Satisfied: true}, caseflow.ErrMissing)
 	assert.Equal(t, "附件2", r.Rule)
 	c, err = f.svc.Get(ctx, id)
 	require.NoError(t, err)
@@ -184,7 +184,7 @@ func TestOnSiteRefusalsCiteArticleFour(t *testing.T) {
 // Regression: a complaint dated next month, or with a malformed phone, was accepted.
 func TestComplaintsAreValidated(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
-	cp := caseflow.Complaint{Time: at(2026, 12, 24, 9, 0), Content: "态度差", Unit: center}
+	cp := caseflow.Complaint{Time: at(2026, 12, 24, 9, 0), Content: "态度差", Center: center}
 	_, _, err := f.svc.Complain(ctx, clerk, cp)
 	assert.ErrorIs(t, err, caseflow.ErrMissing)
 	assert.ErrorContains(t, err, "complaint.time")
@@ -270,9 +270,9 @@ func TestCityReportDuringASecondRound(t *testing.T) {
 	f.step(id, at(2026, 11, 25, 16, 0), head, report)
 	f.step(id, at(2026, 11, 26, 10, 0), clerk, verification)
 	f.step(id, at(2026, 11, 26, 11, 0), boss, review1)
-	f.step(id, at(2026, 11, 26, 15, 0), clerk, caseflow.Recall{Outcome: "仍不满意"})
+	f.step(id, at(2026, 11, 26, 15, 0), clerk, caseflow.ResultFollowUp{Outcome: "仍不满意"})
 	c := f.step(id, at(2026, 11, 30, 10, 0), clerk, caseflow.CitySubmission{})
-	assert.Equal(t, caseflow.Rectifying, c.State, "the window's new round goes on")
+	assert.Equal(t, caseflow.StateRectifying, c.State, "the window's new round goes on")
 	assert.True(t, c.Duty(caseflow.DutyCityReport).OnTime)
 	f.step(id, at(2026, 11, 30, 16, 0), head, report)
 	f.step(id, at(2026, 12, 1, 10, 0), clerk, verification)
@@ -280,7 +280,7 @@ func TestCityReportDuringASecondRound(t *testing.T) {
 	f.step(id, at(2026, 12, 1, 15, 0), clerk, satisfied)
 	f.step(id, at(2026, 12, 1, 16, 0), clerk, caseflow.CitySubmission{Reference: "整改结果续报"})
 	c = f.step(id, at(2026, 12, 1, 17, 0), clerk, caseflow.Archive{})
-	assert.Equal(t, caseflow.Archived, c.State)
+	assert.Equal(t, caseflow.StateArchived, c.State)
 }
 
 // Regression: a review pushed again after the option list changed no longer validated, and
@@ -334,8 +334,8 @@ func TestWorklistJSONCarriesNoPersonalData(t *testing.T) {
 // charge coordinates there (第四条（二）).
 func TestUrgeAtATownshipCentre(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
-	townLeader := caseflow.Actor{ID: "u-dj-1", Name: "陈二", Role: caseflow.RoleUnitLeader, Unit: "dajiang"}
-	c, _, err := f.svc.Complain(ctx, townLeader, caseflow.Complaint{Time: at(2026, 11, 24, 9, 0), Content: "排队久", Unit: township})
+	townLeader := caseflow.Actor{ID: "u-dj-1", Name: "陈二", Role: caseflow.RoleOrgLeader, Unit: "dajiang"}
+	c, _, err := f.svc.Complain(ctx, townLeader, caseflow.Complaint{Time: at(2026, 11, 24, 9, 0), Content: "排队久", Center: township})
 	require.NoError(t, err)
 	f.step(c.ID, at(2026, 11, 24, 10, 0), townLeader, caseflow.Urge{Message: "请尽快登记"})
 	f.step(c.ID, at(2026, 11, 24, 10, 5), clerk, caseflow.Urge{Message: "县政管办督促"})

@@ -21,10 +21,10 @@ const (
 	// RoleWindowHead is the head of the responsible window (窗口负责人): approves and submits the
 	// window's report (第五条).
 	RoleWindowHead Role = "window_head"
-	// RoleUnitLeader is the leader in charge of a sub-centre, township centre or the window's
+	// RoleOrgLeader is the leader in charge of a sub-centre, township centre or the window's
 	// department (单位分管领导): coordinates on-site complaints there and signs their reports
 	// (第四条（二）), and approves appeal materials (第九条).
-	RoleUnitLeader Role = "unit_leader"
+	RoleOrgLeader Role = "unit_leader"
 	// RoleCityInspection is the city office that receives reports and decides appeals
 	// (柳州市政务服务监督管理办公室督查科, CityInspection in the glossary).
 	RoleCityInspection Role = "city_inspection"
@@ -37,7 +37,7 @@ var roleLabels = map[Role]string{
 	RoleLeader:         "“好差评”工作分管领导",
 	RoleWindowStaff:    "窗口工作人员",
 	RoleWindowHead:     "窗口负责人",
-	RoleUnitLeader:     "单位分管领导",
+	RoleOrgLeader:      "单位分管领导",
 	RoleCityInspection: "市督查科",
 	RoleSystem:         "好差评系统",
 }
@@ -98,7 +98,7 @@ func (a Actor) Validate() error {
 		return badActor("actor.role", string(a.Role), "want office, leader, window_staff, window_head, unit_leader, city_inspection or system")
 	case a.Role.windowRole() && a.Window == "":
 		return badActor("actor.window", a.Window, "window staff and heads must name their window")
-	case a.Role == RoleUnitLeader && a.Unit == "":
+	case a.Role == RoleOrgLeader && a.Unit == "":
 		return badActor("actor.unit", a.Unit, "a unit leader must name the unit led")
 	}
 	return nil

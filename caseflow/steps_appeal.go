@@ -34,7 +34,7 @@ type AppealMaterials struct {
 }
 
 // Event returns EventAppeal.
-func (AppealMaterials) Event() Event { return EventAppeal }
+func (AppealMaterials) Event() Event { return EventAppealMaterials }
 
 func (m AppealMaterials) check(*Case) *RefusalError {
 	if !m.Verdict.appealable() {
@@ -75,7 +75,7 @@ func (d AppealDecline) check(*Case) *RefusalError {
 
 func (d AppealDecline) apply(c *Case, _ *Entry) {
 	c.appeal().Declined = d.Reason
-	c.Finding = Finding{Verdict: Justified}
+	c.Finding = Finding{Verdict: VerdictJustified}
 }
 
 // ApplicationReview is the leader in charge's review (审阅) of the appeal review application.
@@ -137,5 +137,5 @@ func (d CityDecision) apply(c *Case, _ *Entry) {
 		c.Finding = Finding{Verdict: a.Materials.Verdict}
 		return
 	}
-	c.Finding = Finding{Verdict: Justified}
+	c.Finding = Finding{Verdict: VerdictJustified}
 }

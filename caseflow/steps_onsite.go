@@ -5,23 +5,23 @@ import "github.com/haochaping/haochaping"
 // Assignment determines the responsible window of an on-site complaint from what was
 // complained of (根据评价内容确定相关责任主体, Annex 2).
 type Assignment struct {
-	ResponsibleUnit *haochaping.Window `json:"responsibleUnit"`
-	Basis           string             `json:"basis,omitempty"` // why this window
+	ResponsibleWindow *haochaping.Window `json:"responsibleUnit"`
+	Basis             string             `json:"basis,omitempty"` // why this window
 }
 
 // Event returns EventAssign.
 func (Assignment) Event() Event { return EventAssign }
 
 func (a Assignment) check(*Case) *RefusalError {
-	if a.ResponsibleUnit == nil {
+	if a.ResponsibleWindow == nil {
 		return missing("附件2", "assignment.responsibleUnit", "", "name the responsible window")
 	}
-	return checkWindow("附件2", "assignment.responsibleUnit", a.ResponsibleUnit)
+	return checkWindow("附件2", "assignment.responsibleUnit", a.ResponsibleWindow)
 }
 
-func (a Assignment) clone() Step { a.ResponsibleUnit = cloneWindow(a.ResponsibleUnit); return a }
+func (a Assignment) clone() Step { a.ResponsibleWindow = cloneWindow(a.ResponsibleWindow); return a }
 
-func (a Assignment) apply(c *Case, _ *Entry) { c.ResponsibleUnit = a.ResponsibleUnit }
+func (a Assignment) apply(c *Case, _ *Entry) { c.ResponsibleWindow = a.ResponsibleWindow }
 
 // Inspection is an investigation on the spot (现场直查, Annex 2) by the office or, at a
 // sub-centre or township centre, its leader in charge. The window still feeds back its

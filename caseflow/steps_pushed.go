@@ -11,10 +11,10 @@ import (
 // (差评办件转办登记表, Annex 4). The signer and time of the office's sign-off (签收人, 签收时间)
 // are the step's actor and time.
 type Registration struct {
-	// ResponsibleUnit is the responsible window (承办窗口 / 责任主体) the case will be
+	// ResponsibleWindow is the responsible window (承办窗口 / 责任主体) the case will be
 	// transferred to; required for a pushed review (第五条), set by an [Assignment] for an
 	// on-site complaint.
-	ResponsibleUnit *haochaping.Window `json:"responsibleUnit,omitempty"`
+	ResponsibleWindow *haochaping.Window `json:"responsibleUnit,omitempty"`
 	// Content is the bad-review content (差评内容) as the office writes it; empty means the
 	// review's options and text, or the complaint, speak for themselves.
 	Content string `json:"content,omitempty"`
@@ -27,15 +27,15 @@ type Registration struct {
 func (Registration) Event() Event { return EventRegister }
 
 func (r Registration) check(c *Case) *RefusalError {
-	if r.ResponsibleUnit != nil {
-		if err := checkWindow(kindRule(c, "第五条"), "registration.responsibleUnit", r.ResponsibleUnit); err != nil {
+	if r.ResponsibleWindow != nil {
+		if err := checkWindow(kindRule(c, "第五条"), "registration.responsibleUnit", r.ResponsibleWindow); err != nil {
 			return err
 		}
 	}
 	if c.Kind != KindSystemPushed {
 		return nil
 	}
-	if r.ResponsibleUnit == nil {
+	if r.ResponsibleWindow == nil {
 		return missing("第五条", "registration.responsibleUnit", "", "name the responsible window the case is transferred to")
 	}
 	return requireList("第五条", "registration.reportedTo", r.ReportedTo,
@@ -43,14 +43,14 @@ func (r Registration) check(c *Case) *RefusalError {
 }
 
 func (r Registration) clone() Step {
-	r.ResponsibleUnit, r.ReportedTo = cloneWindow(r.ResponsibleUnit), slices.Clone(r.ReportedTo)
+	r.ResponsibleWindow, r.ReportedTo = cloneWindow(r.ResponsibleWindow), slices.Clone(r.ReportedTo)
 	return r
 }
 
 func (r Registration) apply(c *Case, _ *Entry) {
 	c.Registration = &r
-	if r.ResponsibleUnit != nil {
-		c.ResponsibleUnit = r.ResponsibleUnit
+	if r.ResponsibleWindow != nil {
+		c.ResponsibleWindow = r.ResponsibleWindow
 	}
 }
 
@@ -72,8 +72,8 @@ func checkWindow(rule, field string, w *haochaping.Window) *RefusalError {
 		return missing(rule, field+".id", w.ID, "a window needs its ID")
 	case !w.Kind.Valid():
 		return missing(rule, field+".kind", w.Kind.String(), "want a business, department or sub-centre window")
-	case blank(w.Unit):
-		return missing(rule, field+".unit", w.Unit, "name the centre the window sits in")
+	case blank(w.Center):
+		return missing(rule, field+".unit", w.Center, "name the centre the window sits in")
 	case w.Kind == haochaping.DepartmentWindow && blank(w.Department):
 		return missing(rule, field+".department", w.Department, "a department window names its department")
 	}
@@ -89,10 +89,10 @@ func cloneWindow(w *haochaping.Window) *haochaping.Window {
 	return &cp
 }
 
-// Callback is the office's first callback of the reviewer and its verification (回访核实,
+// FollowUp is the office's first callback of the reviewer and its verification (回访核实,
 // 第六条): what the reviewer said and whether the review is founded. A Mistaken or Untrue
 // verdict sends the case down the appeal branch (第九条).
-type Callback struct {
+type FollowUp struct {
 	// Outcome is what the callback found (回访情况), or why the reviewer could not be reached.
 	Outcome string `json:"outcome"`
 	// Reason is the reason for the dissatisfaction as recorded (不满意原因).
@@ -103,15 +103,15 @@ type Callback struct {
 
 // Event returns EventCallbackMistaken for a Mistaken or Untrue verdict, EventCallback
 // otherwise.
-func (cb Callback) Event() Event {
+func (cb FollowUp) Event() Event {
 	if cb.Verdict.appealable() {
-		return EventCallbackMistaken
+		return EventFollowUpMistaken
 	}
-	return EventCallback
+	return EventFollowUp
 }
 
-func (cb Callback) check(*Case) *RefusalError {
-	if cb.Verdict != Justified && !cb.Verdict.appealable() {
+func (cb FollowUp) check(*Case) *RefusalError {
+	if cb.Verdict != VerdictJustified && !cb.Verdict.appealable() {
 		return missing("第六条", "callback.verdict", string(cb.Verdict), "want justified, mistaken or untrue")
 	}
 	return requireText("第六条", "callback.outcome", cb.Outcome, "record what the callback found")
@@ -119,10 +119,10 @@ func (cb Callback) check(*Case) *RefusalError {
 
 // apply records the callback. A founded review is Justified from now on; a review the office
 // finds mistaken or untrue stays undetermined until the city upholds the appeal (第九条).
-func (cb Callback) apply(c *Case, _ *Entry) {
-	c.Callback = &cb
-	if cb.Verdict == Justified {
-		c.Finding = Finding{Verdict: Justified}
+func (cb FollowUp) apply(c *Case, _ *Entry) {
+	c.FollowUp = &cb
+	if cb.Verdict == VerdictJustified {
+		c.Finding = Finding{Verdict: VerdictJustified}
 	}
 }
 
@@ -216,7 +216,7 @@ func (r Report) check(c *Case) *RefusalError {
 		return err
 	}
 	switch v := r.Finding.Verdict; {
-	case v == "" || v == Justified:
+	case v == "" || v == VerdictJustified:
 		if err := r.Finding.check("report.finding"); err != nil {
 			return err
 		}
@@ -228,7 +228,7 @@ func (r Report) check(c *Case) *RefusalError {
 			"a report's finding is justified; a pushed review found mistaken or untrue goes to appeal (第九条)")
 	}
 	switch r.Disclosure {
-	case "", DiscloseActively, DiscloseOnRequest, DiscloseNot:
+	case "", DisclosureActive, DisclosureOnRequest, DisclosureNone:
 	default:
 		return missing("附件5", "report.disclosure", string(r.Disclosure), "want active, on_request or not")
 	}
@@ -255,10 +255,10 @@ func (r Report) clone() Step {
 
 func (r Report) apply(c *Case, _ *Entry) {
 	if r.Finding.Verdict == "" {
-		r.Finding.Verdict = Justified
+		r.Finding.Verdict = VerdictJustified
 	}
 	if r.Disclosure == "" {
-		r.Disclosure = DiscloseActively
+		r.Disclosure = DisclosureActive
 	}
 	c.Report = &r
 	c.Finding = r.Finding
@@ -271,7 +271,7 @@ type Rectification struct {
 }
 
 // Event returns EventRectified.
-func (Rectification) Event() Event { return EventRectified }
+func (Rectification) Event() Event { return EventRectificationDone }
 
 func (r Rectification) check(*Case) *RefusalError {
 	return requireList("第五条", "rectification.done", r.Done, "say what was done to rectify")
@@ -281,20 +281,20 @@ func (r Rectification) clone() Step { r.Done = slices.Clone(r.Done); return r }
 
 func (r Rectification) apply(c *Case, _ *Entry) { c.Rectification = &r }
 
-// Verification is the office's verification of the rectification against the callback, the
+// OfficeVerification is the office's verification of the rectification against the callback, the
 // evidence and the result (核实, 第七条).
-type Verification struct {
+type OfficeVerification struct {
 	Result string `json:"result"`
 }
 
 // Event returns EventVerify.
-func (Verification) Event() Event { return EventVerify }
+func (OfficeVerification) Event() Event { return EventOfficeVerify }
 
-func (v Verification) check(*Case) *RefusalError {
+func (v OfficeVerification) check(*Case) *RefusalError {
 	return requireText("第七条", "verification.result", v.Result, "record what the verification found")
 }
 
-func (Verification) apply(*Case, *Entry) {}
+func (OfficeVerification) apply(*Case, *Entry) {}
 
 // LeaderReview is the leader in charge's review (审阅) of the report: the opinion
 // (分管领导意见) of Annex 4.
@@ -311,23 +311,23 @@ func (l LeaderReview) check(*Case) *RefusalError {
 
 func (l LeaderReview) apply(c *Case, _ *Entry) { c.LeaderOpinion = l.Opinion }
 
-// Recall is the office's second callback (再次回访, 第八条), or the callback of an on-site
+// ResultFollowUp is the office's second callback (再次回访, 第八条), or the callback of an on-site
 // complainant (回访投诉人处理结果, Annex 2): the reviewer is told the result and says whether
 // they are satisfied. An unsatisfied reviewer sends the case back to the window.
-type Recall struct {
+type ResultFollowUp struct {
 	Outcome   string `json:"outcome"`
 	Satisfied bool   `json:"satisfied"`
 }
 
 // Event returns EventRecall when the reviewer is satisfied, EventRecallUnsatisfied otherwise.
-func (r Recall) Event() Event {
+func (r ResultFollowUp) Event() Event {
 	if r.Satisfied {
-		return EventRecall
+		return EventResultFollowUp
 	}
-	return EventRecallUnsatisfied
+	return EventResultFollowUpUnsatisfied
 }
 
-func (r Recall) check(c *Case) *RefusalError {
+func (r ResultFollowUp) check(c *Case) *RefusalError {
 	rule := "第八条"
 	if c.Kind == KindOnSiteComplaint {
 		rule = "附件2"
@@ -335,7 +335,7 @@ func (r Recall) check(c *Case) *RefusalError {
 	return requireText(rule, "recall.outcome", r.Outcome, "record what the reviewer said (回访结果)")
 }
 
-func (r Recall) apply(c *Case, _ *Entry) { c.Recall = &r }
+func (r ResultFollowUp) apply(c *Case, _ *Entry) { c.ResultFollowUp = &r }
 
 // CitySubmission is the office's submission of the leader-reviewed report to the city
 // office (报柳州市政务服务监督管理办公室督查科, Annex 3).

@@ -88,8 +88,8 @@ func (f *Filter) Match(c *Case) bool {
 	case f.Kind != "" && c.Kind != f.Kind,
 		len(f.States) > 0 && !slices.Contains(f.States, c.State),
 		f.Open && c.Closed(),
-		f.Unit != "" && c.Unit() != f.Unit && (c.ResponsibleUnit == nil || c.ResponsibleUnit.Department != f.Unit),
-		f.Window != "" && (c.ResponsibleUnit == nil || c.ResponsibleUnit.ID != f.Window),
+		f.Unit != "" && c.Center() != f.Unit && (c.ResponsibleWindow == nil || c.ResponsibleWindow.Department != f.Unit),
+		f.Window != "" && (c.ResponsibleWindow == nil || c.ResponsibleWindow.ID != f.Window),
 		!f.ReceivedFrom.IsZero() && c.ReceivedAt.Before(f.ReceivedFrom),
 		!f.ReceivedTo.IsZero() && !c.ReceivedAt.Before(f.ReceivedTo):
 		return false

@@ -40,27 +40,27 @@ type StepDef struct {
 type Condition string
 
 const (
-	// RectificationPending: the window is rectifying under its own deadline (第五条), so the
+	// ConditionRectificationPending: the window is rectifying under its own deadline (第五条), so the
 	// report goes to the city within its limit (Annex 3) before the second callback.
-	RectificationPending Condition = "rectification_pending"
-	// RectificationDone: no extended rectification is running; the second callback comes
+	ConditionRectificationPending Condition = "rectification_pending"
+	// ConditionRectificationDone: no extended rectification is running; the second callback comes
 	// after rectification is complete (第八条: 整改完毕后).
-	RectificationDone Condition = "rectification_done"
-	// CityReportOwed: the leader has reviewed a report and the report to the city is still
+	ConditionRectificationDone Condition = "rectification_done"
+	// ConditionCityReportOwed: the leader has reviewed a report and the report to the city is still
 	// owed, while the window rectifies again for an unsatisfied reviewer. The city's limit
 	// (Annex 3: 4 working days from receipt) does not wait for the new round, so the reviewed
 	// report goes to the city meanwhile, and the case keeps its state.
-	CityReportOwed Condition = "city_report_owed"
+	ConditionCityReportOwed Condition = "city_report_owed"
 )
 
 // Label returns the condition in Chinese, as a diagram shows it.
 func (c Condition) Label() string {
 	switch c {
-	case RectificationPending:
+	case ConditionRectificationPending:
 		return "延期整改中"
-	case RectificationDone:
+	case ConditionRectificationDone:
 		return "整改完毕"
-	case CityReportOwed:
+	case ConditionCityReportOwed:
 		return "报告已审阅"
 	}
 	return string(c)
@@ -73,11 +73,11 @@ func (c Condition) holds(cs *Case) bool {
 		pending = true
 	}
 	switch c {
-	case RectificationPending:
+	case ConditionRectificationPending:
 		return pending
-	case RectificationDone:
+	case ConditionRectificationDone:
 		return !pending
-	case CityReportOwed:
+	case ConditionCityReportOwed:
 		d := cs.Duty(DutyCityReport)
 		return d != nil && d.Open() && cs.LastEntry(EventLeaderReview) != nil
 	}
@@ -145,14 +145,14 @@ func (w *Workflow) Next(s State) []Event {
 			}
 		}
 	}
-	if s != Archived && s != start {
+	if s != StateArchived && s != start {
 		evs = append(evs, EventUrge)
 	}
 	return evs
 }
 
 // Final reports whether s ends the workflow.
-func (w *Workflow) Final(s State) bool { return s == Archived }
+func (w *Workflow) Final(s State) bool { return s == StateArchived }
 
 func newWorkflow(kind Kind, name string, states []StateDef, steps []StepDef) *Workflow {
 	w := &Workflow{Kind: kind, Name: name, States: states, Steps: steps,
@@ -167,7 +167,7 @@ func newWorkflow(kind Kind, name string, states []StateDef, steps []StepDef) *Wo
 	}
 	urge := &StepDef{Event: EventUrge, Label: "督促办理", Roles: []Role{RoleOffice}, Rule: "第五条"}
 	if kind == KindOnSiteComplaint { // 第四条（二）: at sub-centres and townships their leader coordinates
-		urge.OwnLeaderRoles, urge.Rule = []Role{RoleUnitLeader, RoleOffice}, "第四条"
+		urge.OwnLeaderRoles, urge.Rule = []Role{RoleOrgLeader, RoleOffice}, "第四条"
 	}
 	for _, s := range states {
 		if !w.Final(s.State) {

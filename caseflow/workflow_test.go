@@ -123,7 +123,7 @@ func TestEveryStepIsDefinedOnce(t *testing.T) {
 				assert.Contains(t, w.Next(s.State), caseflow.EventUrge)
 			}
 		}
-		assert.Empty(t, w.Next(caseflow.Archived))
+		assert.Empty(t, w.Next(caseflow.StateArchived))
 		assert.Equal(t, "nonsense", w.Label("nonsense"))
 	}
 	assert.Nil(t, caseflow.WorkflowOf("nonsense"))

@@ -57,8 +57,8 @@ func (a Arrangement) Validate() error {
 		// holiday-cn publishes an empty file for a year whose notice is not out yet.
 		errs = append(errs, fmt.Errorf("arrangement %d: no holidays; is the year's notice out yet?", a.Year))
 	}
-	first := D(a.Year-1, time.December, earliestCrossYear)
-	last := D(a.Year, time.December, 31)
+	first := ymd(a.Year-1, time.December, earliestCrossYear)
+	last := ymd(a.Year, time.December, 31)
 	seen := map[Date]string{}
 	check := func(h Holiday, d Date, kind string) {
 		where := fmt.Sprintf("arrangement %d, %s, %s day %s", a.Year, h.Name, kind, d)

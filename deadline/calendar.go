@@ -106,8 +106,8 @@ func (c *Calendar) build(arrangements []Arrangement) (*Calendar, error) {
 	}
 	n := &Calendar{loc: c.loc, hours: c.hours, dayEnd: c.dayEnd, risk: c.risk, years: years,
 		first: order[0], last: order[len(order)-1]}
-	n.base = D(n.first, time.January, 1).days()
-	days := D(n.last, time.December, 31).days() - n.base + 1
+	n.base = ymd(n.first, time.January, 1).days()
+	days := ymd(n.last, time.December, 31).days() - n.base + 1
 	n.work = make([]bool, days)
 	for i := range n.work {
 		wd := fromDays(n.base + i).Weekday()

@@ -268,3 +268,8 @@ func TestAddWorkdaysHugeN(t *testing.T) {
 	_, err = c.AddWorkdays(d(2026, 3, 2), math.MinInt)
 	assert.ErrorContains(t, err, "year 2003")
 }
+
+// date is the test shorthand for a calendar date.
+func date(y int, m time.Month, day int) deadline.Date {
+	return deadline.Date{Year: y, Month: m, Day: day}
+}

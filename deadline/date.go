@@ -13,8 +13,8 @@ type Date struct {
 	Day   int
 }
 
-// D returns the date year-month-day.
-func D(year int, month time.Month, day int) Date { return Date{year, month, day} }
+// ymd returns the date year-month-day.
+func ymd(year int, month time.Month, day int) Date { return Date{year, month, day} }
 
 // DateOf returns the calendar date of t in loc.
 func DateOf(t time.Time, loc *time.Location) Date {

@@ -47,17 +47,17 @@ func (c *Calendar) Track(start time.Time, r Rule) (Deadline, error) {
 	return d, nil
 }
 
-// State is where a duty stands: on time, at risk or overdue.
-type State uint8
+// Standing is where a duty stands: on time, at risk or overdue.
+type Standing uint8
 
 const (
-	OnTime  State = iota + 1 // 正常
-	AtRisk                   // 即将超期
-	Overdue                  // 超期
+	OnTime  Standing = iota + 1 // 正常
+	AtRisk                      // 即将超期
+	Overdue                     // 超期
 )
 
 // String returns the Chinese label: 正常, 即将超期 or 超期.
-func (s State) String() string {
+func (s Standing) String() string {
 	switch s {
 	case OnTime:
 		return "正常"
@@ -70,7 +70,7 @@ func (s State) String() string {
 }
 
 // MarshalText encodes s as "on_time", "at_risk" or "overdue".
-func (s State) MarshalText() ([]byte, error) {
+func (s Standing) MarshalText() ([]byte, error) {
 	switch s {
 	case OnTime:
 		return []byte("on_time"), nil
@@ -83,8 +83,8 @@ func (s State) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText decodes "on_time", "at_risk" or "overdue".
-func (s *State) UnmarshalText(b []byte) error {
-	for _, v := range []State{OnTime, AtRisk, Overdue} {
+func (s *Standing) UnmarshalText(b []byte) error {
+	for _, v := range []Standing{OnTime, AtRisk, Overdue} {
 		if t, _ := v.MarshalText(); string(t) == string(b) {
 			*s = v
 			return nil
@@ -95,7 +95,7 @@ func (s *State) UnmarshalText(b []byte) error {
 
 // Status is a duty's standing at a given moment.
 type Status struct {
-	State State `json:"state,omitempty"`
+	Standing Standing `json:"state,omitempty"`
 	// Remaining is the working time left before the duty falls due; 0 once overdue.
 	Remaining time.Duration `json:"remaining,omitempty"`
 	// DaysOverdue counts the working days after the day the duty fell due, up to and
@@ -126,16 +126,16 @@ func (c *Calendar) Status(d Deadline, now time.Time) (Status, error) {
 		if err != nil && !prov {
 			return Status{}, err
 		}
-		return Status{State: Overdue, DaysOverdue: n, Provisional: prov || d.Provisional}, nil
+		return Status{Standing: Overdue, DaysOverdue: n, Provisional: prov || d.Provisional}, nil
 	}
 	left, err := c.WorkingTime(now, d.Due)
 	prov := errors.Is(err, ErrProvisional)
 	if err != nil && !prov {
 		return Status{}, err
 	}
-	s := Status{State: OnTime, Remaining: left, Provisional: prov || d.Provisional}
+	s := Status{Standing: OnTime, Remaining: left, Provisional: prov || d.Provisional}
 	if !now.Before(d.Warn) {
-		s.State = AtRisk
+		s.Standing = AtRisk
 	}
 	return s, nil
 }

@@ -25,7 +25,7 @@ func TestDeadlineStatus_第五条(t *testing.T) {
 
 	cases := []struct {
 		now       time.Time
-		state     deadline.State
+		state     deadline.Standing
 		remaining time.Duration
 		overdue   int
 	}{
@@ -41,14 +41,14 @@ func TestDeadlineStatus_第五条(t *testing.T) {
 	for _, tc := range cases {
 		s, err := dl.Status(tc.now)
 		require.NoError(t, err)
-		assert.Equal(t, tc.state, s.State, tc.now)
+		assert.Equal(t, tc.state, s.Standing, tc.now)
 		assert.Equal(t, tc.remaining, s.Remaining, tc.now)
 		assert.Equal(t, tc.overdue, s.DaysOverdue, tc.now)
 	}
 	assert.Equal(t, "即将超期", deadline.AtRisk.String())
 	assert.Equal(t, "超期", deadline.Overdue.String())
 	assert.Equal(t, "正常", deadline.OnTime.String())
-	assert.Equal(t, "State(0)", deadline.State(0).String())
+	assert.Equal(t, "State(0)", deadline.Standing(0).String())
 }
 
 func TestDeadlineOverdueAtCloseOfOffice(t *testing.T) {
@@ -59,7 +59,7 @@ func TestDeadlineOverdueAtCloseOfOffice(t *testing.T) {
 	assert.Equal(t, at(2026, 11, 24, 17, 30), dl.Due)
 	s, err := dl.Status(at(2026, 11, 24, 18, 0))
 	require.NoError(t, err)
-	assert.Equal(t, deadline.Status{State: deadline.Overdue}, s, "overdue, on the day it fell due")
+	assert.Equal(t, deadline.Status{Standing: deadline.Overdue}, s, "overdue, on the day it fell due")
 	s, err = dl.Status(at(2026, 11, 25, 9, 0))
 	require.NoError(t, err)
 	assert.Equal(t, 1, s.DaysOverdue)
@@ -130,7 +130,7 @@ func TestTrackDueAtTheEndOfCoverage(t *testing.T) {
 		assert.Equal(t, d(2027, 1, 1), dl.Due)
 		s, err := dl.Status(at(2026, 12, 31, 16, 0))
 		require.NoError(t, err)
-		assert.Equal(t, deadline.AtRisk, s.State)
+		assert.Equal(t, deadline.AtRisk, s.Standing)
 		assert.Equal(t, 90*time.Minute, s.Remaining)
 	}
 }
@@ -155,18 +155,18 @@ func TestStatusSaysProvisional(t *testing.T) {
 }
 
 func TestStateText(t *testing.T) {
-	for _, st := range []deadline.State{deadline.OnTime, deadline.AtRisk, deadline.Overdue} {
+	for _, st := range []deadline.Standing{deadline.OnTime, deadline.AtRisk, deadline.Overdue} {
 		b, err := st.MarshalText()
 		require.NoError(t, err)
-		var back deadline.State
+		var back deadline.Standing
 		require.NoError(t, back.UnmarshalText(b))
 		assert.Equal(t, st, back)
 	}
-	_, err := deadline.State(0).MarshalText()
+	_, err := deadline.Standing(0).MarshalText()
 	assert.Error(t, err)
-	var st deadline.State
+	var st deadline.Standing
 	assert.ErrorContains(t, st.UnmarshalText([]byte("late")), "want on_time")
-	b, err := json.Marshal(deadline.Status{State: deadline.Overdue, DaysOverdue: 2})
+	b, err := json.Marshal(deadline.Status{Standing: deadline.Overdue, DaysOverdue: 2})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"state":"overdue","daysOverdue":2}`, string(b))
 }

@@ -56,7 +56,7 @@ func ExampleCalendar_Track() {
 		time.Date(2026, 11, 25, 9, 0, 0, 0, haochaping.Location()),
 	} {
 		st, _ := dl.Status(now)
-		fmt.Println(now.Format("01-02 15:04"), st.State, st.Remaining, st.DaysOverdue)
+		fmt.Println(now.Format("01-02 15:04"), st.Standing, st.Remaining, st.DaysOverdue)
 	}
 	// Output:
 	// due:  2026-11-24 00:00

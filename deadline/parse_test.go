@@ -32,8 +32,8 @@ func TestParseHolidayCN(t *testing.T) {
 	assert.Equal(t, "a notice", a.Notice)
 	require.Len(t, a.Holidays, 2)
 	assert.Equal(t, deadline.Holiday{Name: "春节",
-		Off:  []deadline.Date{deadline.D(2027, 2, 5), deadline.D(2027, 2, 6), deadline.D(2027, 2, 8)},
-		Work: []deadline.Date{deadline.D(2027, 1, 31)}}, a.Holidays[1], "sorted")
+		Off:  []deadline.Date{date(2027, 2, 5), date(2027, 2, 6), date(2027, 2, 8)},
+		Work: []deadline.Date{date(2027, 1, 31)}}, a.Holidays[1], "sorted")
 
 	c, err := deadline.China().With(a)
 	require.NoError(t, err)
@@ -80,7 +80,7 @@ func TestParseArrangements(t *testing.T) {
 	require.Len(t, as, 1)
 	assert.Equal(t, "国办发明电〔2026〕1号", as[0].Notice)
 	assert.Len(t, as[0].Holidays[1].Off, 9)
-	assert.Equal(t, []deadline.Date{deadline.D(2027, 1, 31), deadline.D(2027, 2, 14)}, as[0].Holidays[1].Work)
+	assert.Equal(t, []deadline.Date{date(2027, 1, 31), date(2027, 2, 14)}, as[0].Holidays[1].Work)
 
 	as, err = deadline.ParseArrangements([]byte("year 2027 provisional\n元旦 off 2027-01-01\n"))
 	require.NoError(t, err)
@@ -153,8 +153,8 @@ func TestCalendarInAZoneWithDST(t *testing.T) {
 }
 
 func TestDate(t *testing.T) {
-	assert.Equal(t, time.Thursday, deadline.D(1970, 1, 1).Weekday())
-	assert.Equal(t, time.Wednesday, deadline.D(1969, 12, 31).Weekday())
+	assert.Equal(t, time.Thursday, date(1970, 1, 1).Weekday())
+	assert.Equal(t, time.Wednesday, date(1969, 12, 31).Weekday())
 	for day := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC); day.Year() < 2201; day = day.AddDate(0, 0, 13) {
 		dt := deadline.DateOf(day, time.UTC)
 		require.Equal(t, day.Weekday(), dt.Weekday(), dt)
@@ -206,12 +206,12 @@ func TestCalendarSharesNoSlices(t *testing.T) {
 	require.NoError(t, err)
 	c, err := deadline.New(cst, as...)
 	require.NoError(t, err)
-	as[0].Holidays[0].Off[0] = deadline.D(2027, 3, 1)
+	as[0].Holidays[0].Off[0] = date(2027, 3, 1)
 	got, _ := c.Arrangement(2027)
-	assert.Equal(t, deadline.D(2027, 1, 1), got.Holidays[0].Off[0])
-	got.Holidays[0].Off[0] = deadline.D(2027, 3, 1)
+	assert.Equal(t, date(2027, 1, 1), got.Holidays[0].Off[0])
+	got.Holidays[0].Off[0] = date(2027, 3, 1)
 	again, _ := c.Arrangement(2027)
-	assert.Equal(t, deadline.D(2027, 1, 1), again.Holidays[0].Off[0])
+	assert.Equal(t, date(2027, 1, 1), again.Holidays[0].Off[0])
 	c2, err := c.With()
 	require.NoError(t, err)
 	ok, err := c2.IsWorkday(d(2027, 3, 1))

@@ -26,7 +26,7 @@ func Provisional(year int) (Arrangement, error) {
 	}
 	lunarDate := func(month, day int) Date {
 		s := calendar.NewLunarFromYmd(year, month, day).GetSolar()
-		return D(s.GetYear(), time.Month(s.GetMonth()), s.GetDay())
+		return ymd(s.GetYear(), time.Month(s.GetMonth()), s.GetDay())
 	}
 	springFestival := lunarDate(1, 1)
 	qm := calendar.NewLunarFromYmd(year, 1, 1).GetJieQiTable()["清明"]
@@ -35,13 +35,13 @@ func Provisional(year int) (Arrangement, error) {
 		first Date
 		days  int
 	}{
-		{"元旦", D(year, time.January, 1), 1},
+		{"元旦", ymd(year, time.January, 1), 1},
 		{"春节", springFestival.AddDays(-1), 4}, // 除夕 to 初三
-		{"清明节", D(qm.GetYear(), time.Month(qm.GetMonth()), qm.GetDay()), 1},
-		{"劳动节", D(year, time.May, 1), 2},
+		{"清明节", ymd(qm.GetYear(), time.Month(qm.GetMonth()), qm.GetDay()), 1},
+		{"劳动节", ymd(year, time.May, 1), 2},
 		{"端午节", lunarDate(5, 5), 1},
 		{"中秋节", lunarDate(8, 15), 1},
-		{"国庆节", D(year, time.October, 1), 3},
+		{"国庆节", ymd(year, time.October, 1), 3},
 	}
 	off := map[Date]bool{}
 	a := Arrangement{Year: year, Notice: "provisional", Provisional: true}

@@ -43,10 +43,10 @@ func TestProvisionalLunarDates(t *testing.T) {
 	for _, h := range p.Holidays {
 		first[h.Name] = h.Off[0]
 	}
-	assert.Equal(t, deadline.D(2026, 2, 16), first["春节"], "除夕")
-	assert.Equal(t, deadline.D(2026, 4, 5), first["清明节"])
-	assert.Equal(t, deadline.D(2026, 6, 19), first["端午节"])
-	assert.Equal(t, deadline.D(2026, 9, 25), first["中秋节"])
+	assert.Equal(t, date(2026, 2, 16), first["春节"], "除夕")
+	assert.Equal(t, date(2026, 4, 5), first["清明节"])
+	assert.Equal(t, date(2026, 6, 19), first["端午节"])
+	assert.Equal(t, date(2026, 9, 25), first["中秋节"])
 
 	// 2028: 国庆 1 October is a Sunday; 中秋 3 October falls inside 国庆.
 	p, err = deadline.Provisional(2028)
@@ -55,8 +55,8 @@ func TestProvisionalLunarDates(t *testing.T) {
 	for _, h := range p.Holidays {
 		byName[h.Name] = h
 	}
-	assert.Equal(t, []deadline.Date{deadline.D(2028, 10, 3)}, byName["中秋节"].Off)
-	assert.Equal(t, []deadline.Date{deadline.D(2028, 10, 1), deadline.D(2028, 10, 2), deadline.D(2028, 10, 4), deadline.D(2028, 10, 5)},
+	assert.Equal(t, []deadline.Date{date(2028, 10, 3)}, byName["中秋节"].Off)
+	assert.Equal(t, []deadline.Date{date(2028, 10, 1), date(2028, 10, 2), date(2028, 10, 4), date(2028, 10, 5)},
 		byName["国庆节"].Off, "Sunday 1 October and 3 October, taken by 中秋, made up on 4 and 5 October")
 
 	_, err = deadline.Provisional(2024)
@@ -96,7 +96,7 @@ func TestProvisionalAnswersSaySo(t *testing.T) {
 	assert.Equal(t, d(2027, 1, 6), dl.Due)
 	s, err := dl.Status(at(2027, 1, 5, 11, 0))
 	require.NoError(t, err)
-	assert.Equal(t, deadline.AtRisk, s.State)
+	assert.Equal(t, deadline.AtRisk, s.Standing)
 	s, err = dl.Status(at(2027, 1, 7, 10, 0))
 	require.NoError(t, err)
 	assert.Equal(t, 2, s.DaysOverdue, "6 and 7 January")

@@ -292,12 +292,12 @@ func testTamper(t *testing.T, f factory) {
 	}{
 		{"changes a case without taking a step", func(h *harness, id string) *caseflow.Case {
 			c := h.get(id)
-			c.State, c.Duties = caseflow.Archived, nil
+			c.State, c.Duties = caseflow.StateArchived, nil
 			return c
 		}},
 		{"leaves the case in another state than its last step entered", func(h *harness, id string) *caseflow.Case {
 			c := h.next(id, urge(clerk, "new"))
-			c.State = caseflow.Archived
+			c.State = caseflow.StateArchived
 			return c
 		}},
 	} {
@@ -343,13 +343,13 @@ func testCopies(t *testing.T, f factory) {
 			h, id, before := setup(t)
 			extra := h.next(id, urge(clerk, "extra"))
 			c := g.get(h, id)
-			c.State = caseflow.Archived
+			c.State = caseflow.StateArchived
 			c.Version = 99
 			c.ReceivedAt = c.ReceivedAt.Add(-time.Hour)
-			c.ResponsibleUnit = &haochaping.Window{ID: "w-forged", Name: "伪造窗口", Kind: haochaping.BusinessWindow, Unit: "center"}
+			c.ResponsibleWindow = &haochaping.Window{ID: "w-forged", Name: "伪造窗口", Kind: haochaping.BusinessWindow, Center: "center"}
 			c.Registration = nil
 			c.LeaderOpinion = "forged"
-			c.Finding = caseflow.Finding{Verdict: caseflow.Mistaken}
+			c.Finding = caseflow.Finding{Verdict: caseflow.VerdictMistaken}
 			c.WarnAt = time.Time{}
 			c.Duties = c.Duties[:1]
 			c.Trail = append(c.Trail, extra.Trail[len(extra.Trail)-1])
@@ -397,10 +397,10 @@ func testList(t *testing.T, f factory) {
 		{"kind on-site complaint", caseflow.Filter{Kind: onSite}, cases(onsite, town)},
 		{"unknown kind", caseflow.Filter{Kind: "unknown"}, nil},
 
-		{"one state", caseflow.Filter{States: []caseflow.State{caseflow.Received}}, cases(early, onsite)},
-		{"two states", caseflow.Filter{States: []caseflow.State{caseflow.Handling, caseflow.Registered}}, cases(late, town)},
-		{"archived", caseflow.Filter{States: []caseflow.State{caseflow.Archived}}, cases(done)},
-		{"a state no case is in", caseflow.Filter{States: []caseflow.State{caseflow.AppealPending}}, nil},
+		{"one state", caseflow.Filter{States: []caseflow.State{caseflow.StateReceived}}, cases(early, onsite)},
+		{"two states", caseflow.Filter{States: []caseflow.State{caseflow.StateHandling, caseflow.StateRegistered}}, cases(late, town)},
+		{"archived", caseflow.Filter{States: []caseflow.State{caseflow.StateArchived}}, cases(done)},
+		{"a state no case is in", caseflow.Filter{States: []caseflow.State{caseflow.StateAppealPending}}, nil},
 
 		{"open", caseflow.Filter{Open: true}, cases(late, early, onsite, town)},
 
@@ -431,15 +431,15 @@ func testList(t *testing.T, f factory) {
 		{"overdue much later", caseflow.Filter{OverdueAt: later}, cases(late, early, town)},
 
 		{"kind and open", caseflow.Filter{Kind: pushed, Open: true}, cases(late, early)},
-		{"kind and state", caseflow.Filter{Kind: pushed, States: []caseflow.State{caseflow.Received}}, cases(early)},
-		{"kind and a state of the other kind", caseflow.Filter{Kind: onSite, States: []caseflow.State{caseflow.Archived}}, nil},
+		{"kind and state", caseflow.Filter{Kind: pushed, States: []caseflow.State{caseflow.StateReceived}}, cases(early)},
+		{"kind and a state of the other kind", caseflow.Filter{Kind: onSite, States: []caseflow.State{caseflow.StateArchived}}, nil},
 		{"kind, unit and open", caseflow.Filter{Kind: onSite, Unit: "center", Open: true}, cases(onsite)},
 		{"window and received from", caseflow.Filter{Window: "w-tax", ReceivedFrom: wednesday}, cases(late)},
 		{"open and received to", caseflow.Filter{Open: true, ReceivedTo: wednesday}, cases(early, onsite)},
 		{"unit and overdue", caseflow.Filter{Unit: "center", OverdueAt: later}, cases(late)},
 		{"kind and at risk", caseflow.Filter{Kind: onSite, AtRiskAt: later}, cases(town)},
 		{"at risk and overdue", caseflow.Filter{AtRiskAt: late.WarnAt, OverdueAt: earlyDue}, cases(early)},
-		{"every field", caseflow.Filter{Kind: pushed, States: []caseflow.State{caseflow.Registered}, Open: true,
+		{"every field", caseflow.Filter{Kind: pushed, States: []caseflow.State{caseflow.StateRegistered}, Open: true,
 			Unit: "center", Window: "w-tax", ReceivedFrom: wednesday, ReceivedTo: later, AtRiskAt: later, OverdueAt: later},
 			cases(late)},
 	} {
@@ -517,7 +517,7 @@ func testScanDuties(t *testing.T, f factory) {
 		{"a bound in another zone", caseflow.Filter{AtRiskAt: fx.late.WarnAt.UTC()}},
 		{"kind", caseflow.Filter{Kind: caseflow.KindOnSiteComplaint}},
 		{"unit and at risk", caseflow.Filter{Unit: "center", AtRiskAt: at(2027, 6, 1, 0, 0)}},
-		{"state", caseflow.Filter{States: []caseflow.State{caseflow.Received}}},
+		{"state", caseflow.Filter{States: []caseflow.State{caseflow.StateReceived}}},
 		{"open", caseflow.Filter{Open: true}},
 		{"received from", caseflow.Filter{ReceivedFrom: fx.late.ReceivedAt}},
 	} {
@@ -698,7 +698,7 @@ func (h *harness) listFixture() fixture {
 	h.set(at(2026, 11, 25, 9, 0))
 	id := h.complain(townLeader, complaint("cp-dajiang", township, h.clock())).ID
 	h.take(id, at(2026, 11, 25, 9, 10), townLeader, caseflow.Registration{Content: "窗口人员态度生硬"})
-	h.take(id, at(2026, 11, 25, 9, 20), townLeader, caseflow.Assignment{ResponsibleUnit: townWindow, Basis: "投诉人指认"})
+	h.take(id, at(2026, 11, 25, 9, 20), townLeader, caseflow.Assignment{ResponsibleWindow: townWindow, Basis: "投诉人指认"})
 	fx.township = h.take(id, at(2026, 11, 25, 9, 40), townLeader, caseflow.Inspection{Findings: "调取监控，属实"})
 
 	h.set(at(2026, 11, 24, 9, 30))
@@ -709,23 +709,23 @@ func (h *harness) listFixture() fixture {
 		step  caseflow.Step
 	}{
 		{at(2026, 11, 24, 10, 0), clerk, registration},
-		{at(2026, 11, 24, 11, 0), clerk, caseflow.Callback{Outcome: "评价人反映窗口人员态度生硬", Reason: "态度生硬", Verdict: caseflow.Justified}},
+		{at(2026, 11, 24, 11, 0), clerk, caseflow.FollowUp{Outcome: "评价人反映窗口人员态度生硬", Reason: "态度生硬", Verdict: caseflow.VerdictJustified}},
 		{at(2026, 11, 24, 11, 30), clerk, caseflow.Transfer{}},
 		{at(2026, 11, 24, 15, 0), staff, caseflow.Meeting{ResponsiblePerson: "李四", Measures: []string{"开展服务礼仪培训"}}},
 		{at(2026, 11, 25, 16, 0), head, caseflow.Report{
 			Investigator: "孙八", Subject: "李四", Investigation: []string{"调取监控，属实"},
 			Measures: []string{"开展服务礼仪培训"},
-			Finding:  caseflow.Finding{Cause: haochaping.Attitude, ResponsiblePerson: "李四"},
+			Finding:  caseflow.Finding{Cause: haochaping.DimensionAttitude, ResponsiblePerson: "李四"},
 		}},
-		{at(2026, 11, 26, 10, 0), clerk, caseflow.Verification{Result: "整改已落实"}},
+		{at(2026, 11, 26, 10, 0), clerk, caseflow.OfficeVerification{Result: "整改已落实"}},
 		{at(2026, 11, 26, 11, 0), boss, caseflow.LeaderReview{Opinion: "同意，报市督查科"}},
-		{at(2026, 11, 26, 15, 0), clerk, caseflow.Recall{Outcome: "评价人对整改结果满意", Satisfied: true}},
+		{at(2026, 11, 26, 15, 0), clerk, caseflow.ResultFollowUp{Outcome: "评价人对整改结果满意", Satisfied: true}},
 		{at(2026, 11, 27, 9, 0), clerk, caseflow.CitySubmission{Reference: "融政监管报〔2026〕12号"}},
 		{at(2026, 11, 27, 10, 0), clerk, caseflow.Archive{}},
 	} {
 		fx.done = h.take(id, s.at, s.actor, s.step)
 	}
-	require.Equal(h.t, caseflow.Archived, fx.done.State)
+	require.Equal(h.t, caseflow.StateArchived, fx.done.State)
 	return fx
 }
 
@@ -742,14 +742,14 @@ var (
 	boss       = caseflow.Actor{ID: "u-leader-1", Name: "赵六", Role: caseflow.RoleLeader}
 	staff      = caseflow.Actor{ID: "u-tax-1", Name: "钱七", Role: caseflow.RoleWindowStaff, Window: "w-tax"}
 	head       = caseflow.Actor{ID: "u-tax-head", Name: "孙八", Role: caseflow.RoleWindowHead, Window: "w-tax"}
-	townLeader = caseflow.Actor{ID: "u-dajiang-leader", Name: "吴十", Role: caseflow.RoleUnitLeader, Unit: "dajiang"}
+	townLeader = caseflow.Actor{ID: "u-dajiang-leader", Name: "吴十", Role: caseflow.RoleOrgLeader, Unit: "dajiang"}
 
-	center     = haochaping.Unit{ID: "center", Name: "融安县政务服务中心", Kind: haochaping.Center}
-	township   = haochaping.Unit{ID: "dajiang", Name: "大将镇政务服务中心", Kind: haochaping.TownshipCenter}
-	taxWindow  = &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow, Unit: "center", Department: "tax-bureau"}
-	townWindow = &haochaping.Window{ID: "w-dajiang", Name: "大将镇综合窗口", Kind: haochaping.BusinessWindow, Unit: "dajiang"}
+	center     = haochaping.Org{ID: "center", Name: "融安县政务服务中心", Kind: haochaping.OrgCountyCenter}
+	township   = haochaping.Org{ID: "dajiang", Name: "大将镇政务服务中心", Kind: haochaping.OrgTownshipCenter}
+	taxWindow  = &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow, Center: "center", Department: "tax-bureau"}
+	townWindow = &haochaping.Window{ID: "w-dajiang", Name: "大将镇综合窗口", Kind: haochaping.BusinessWindow, Center: "dajiang"}
 
-	registration = caseflow.Registration{ResponsibleUnit: taxWindow, ReportedTo: []string{"赵六", "孙八"}}
+	registration = caseflow.Registration{ResponsibleWindow: taxWindow, ReportedTo: []string{"赵六", "孙八"}}
 )
 
 // review returns a bad review with the given ID, rated at rated.
@@ -767,9 +767,9 @@ func review(id string, rated time.Time) haochaping.Review {
 }
 
 // complaint returns a complaint made at unit shortly before now; id may be empty.
-func complaint(id string, unit haochaping.Unit, now time.Time) caseflow.Complaint {
+func complaint(id string, unit haochaping.Org, now time.Time) caseflow.Complaint {
 	return caseflow.Complaint{
-		ID: id, Unit: unit, Time: now.Add(-5 * time.Minute), Content: "窗口人员态度生硬",
+		ID: id, Center: unit, Time: now.Add(-5 * time.Minute), Content: "窗口人员态度生硬",
 		Complainant: haochaping.Reviewer{Name: "张三丰", Phone: "13812345678", Kind: haochaping.NaturalPerson},
 	}
 }

@@ -26,11 +26,11 @@ import (
 var (
 	clerk     = caseflow.Actor{ID: "u-office-1", Name: "王五", Role: caseflow.RoleOffice}
 	leader    = caseflow.Actor{ID: "u-leader-1", Name: "赵六", Role: caseflow.RoleLeader}
-	taxLeader = caseflow.Actor{ID: "u-tax-leader", Name: "吴十", Role: caseflow.RoleUnitLeader, Unit: "tax-bureau"}
+	taxLeader = caseflow.Actor{ID: "u-tax-leader", Name: "吴十", Role: caseflow.RoleOrgLeader, Unit: "tax-bureau"}
 	cityClerk = caseflow.Actor{ID: "u-city-1", Name: "郑一", Role: caseflow.RoleCityInspection}
 	taxWindow = &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow,
-		Unit: "center", Department: "tax-bureau"}
-	registration = caseflow.Registration{ResponsibleUnit: taxWindow, ReportedTo: []string{"分管领导 赵六", "窗口负责人 孙八"}}
+		Center: "center", Department: "tax-bureau"}
+	registration = caseflow.Registration{ResponsibleWindow: taxWindow, ReportedTo: []string{"分管领导 赵六", "窗口负责人 孙八"}}
 )
 
 func main() {
@@ -58,9 +58,9 @@ func run() error {
 	}
 	c, err = play(ctx, svc, clk, c.ID, true, []step{
 		{at(9, 30, 10, 0), clerk, registration},
-		{at(9, 30, 10, 30), clerk, caseflow.Callback{Outcome: "评价人表示办理顺利，误按了“不满意”", Verdict: caseflow.Mistaken}},
+		{at(9, 30, 10, 30), clerk, caseflow.FollowUp{Outcome: "评价人表示办理顺利，误按了“不满意”", Verdict: caseflow.VerdictMistaken}},
 		{at(9, 30, 11, 0), clerk, caseflow.Transfer{}},
-		{at(10, 8, 9, 30), taxLeader, caseflow.AppealMaterials{Verdict: caseflow.Mistaken, Reasons: "评价人回访时确认误评，附回访录音"}},
+		{at(10, 8, 9, 30), taxLeader, caseflow.AppealMaterials{Verdict: caseflow.VerdictMistaken, Reasons: "评价人回访时确认误评，附回访录音"}},
 		{at(10, 8, 11, 0), clerk, caseflow.AppealConfirmation{Application: "经回访核实属误评，申请撤销该差评"}},
 		{at(10, 8, 15, 0), leader, caseflow.ApplicationReview{Opinion: "同意报市督查科申诉复核"}},
 		{at(10, 8, 16, 0), clerk, caseflow.AppealSubmission{Reference: "融政监管申〔2026〕5号"}},
@@ -87,9 +87,9 @@ func run() error {
 	}
 	if _, err = play(ctx, svc, clk, c.ID, false, []step{
 		{at(10, 8, 9, 30), clerk, registration},
-		{at(10, 8, 10, 0), clerk, caseflow.Callback{Outcome: "评价人称窗口拒收材料，窗口称材料不全", Verdict: caseflow.Untrue}},
+		{at(10, 8, 10, 0), clerk, caseflow.FollowUp{Outcome: "评价人称窗口拒收材料，窗口称材料不全", Verdict: caseflow.VerdictUntrue}},
 		{at(10, 8, 10, 20), clerk, caseflow.Transfer{}},
-		{at(10, 8, 14, 30), taxLeader, caseflow.AppealMaterials{Verdict: caseflow.Untrue, Reasons: "申请材料缺少完税证明，依规不予受理"}},
+		{at(10, 8, 14, 30), taxLeader, caseflow.AppealMaterials{Verdict: caseflow.VerdictUntrue, Reasons: "申请材料缺少完税证明，依规不予受理"}},
 		{at(10, 8, 15, 0), clerk, caseflow.AppealConfirmation{Application: "经核实属不实差评，申请撤销该差评"}},
 		{at(10, 8, 15, 30), leader, caseflow.ApplicationReview{Opinion: "同意"}},
 		{at(10, 8, 16, 0), clerk, caseflow.AppealSubmission{}},

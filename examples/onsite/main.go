@@ -25,12 +25,12 @@ import (
 
 // The township centre, its window complained of, and the people who take the steps.
 var (
-	township = haochaping.Unit{ID: "dajiang", Name: "大将镇政务服务中心", Kind: haochaping.TownshipCenter}
-	window   = &haochaping.Window{ID: "w-dj-social", Name: "大将镇社保窗口", Kind: haochaping.BusinessWindow, Unit: "dajiang"}
+	township = haochaping.Org{ID: "dajiang", Name: "大将镇政务服务中心", Kind: haochaping.OrgTownshipCenter}
+	window   = &haochaping.Window{ID: "w-dj-social", Name: "大将镇社保窗口", Kind: haochaping.BusinessWindow, Center: "dajiang"}
 
 	clerk       = caseflow.Actor{ID: "u-office-1", Name: "王五", Role: caseflow.RoleOffice}
-	djLeader    = caseflow.Actor{ID: "u-dj-leader", Name: "韦九", Role: caseflow.RoleUnitLeader, Unit: township.ID}
-	otherLeader = caseflow.Actor{ID: "u-ca-leader", Name: "覃二", Role: caseflow.RoleUnitLeader, Unit: "chang-an"}
+	djLeader    = caseflow.Actor{ID: "u-dj-leader", Name: "韦九", Role: caseflow.RoleOrgLeader, Unit: township.ID}
+	otherLeader = caseflow.Actor{ID: "u-ca-leader", Name: "覃二", Role: caseflow.RoleOrgLeader, Unit: "chang-an"}
 )
 
 func main() {
@@ -52,7 +52,7 @@ func run() error {
 		Complainant: haochaping.Reviewer{Name: "陆春梅", Gender: haochaping.Female, Phone: "13907721234"},
 		Time:        at(9, 24, 10, 5),
 		Content:     "社保窗口工作人员推诿，让我去县城办理",
-		Unit:        township, Window: "社保窗口", ServiceItem: "城乡居民养老保险参保登记",
+		Center:      township, Window: "社保窗口", ServiceItem: "城乡居民养老保险参保登记",
 	})
 	if err != nil {
 		return fmt.Errorf("complain: %w", err)
@@ -80,14 +80,14 @@ func run() error {
 		step  caseflow.Step
 	}{
 		{at(9, 24, 10, 20), djLeader, caseflow.Registration{Content: "投诉社保窗口推诿"}},
-		{at(9, 24, 10, 30), djLeader, caseflow.Assignment{ResponsibleUnit: window, Basis: "投诉人指认社保窗口"}},
+		{at(9, 24, 10, 30), djLeader, caseflow.Assignment{ResponsibleWindow: window, Basis: "投诉人指认社保窗口"}},
 		{at(9, 24, 10, 40), djLeader, caseflow.Transfer{}},
 		{at(9, 29, 16, 0), djLeader, caseflow.Report{Investigator: "韦九", Subject: "黄五",
 			Investigation: []string{"该事项可在镇中心办理，工作人员对新系统不熟而推诿"},
 			Measures:      []string{"当日为投诉人办结参保登记", "组织窗口人员学习新系统"},
-			Finding:       caseflow.Finding{Cause: haochaping.Attitude, ResponsiblePerson: "黄五"}}},
+			Finding:       caseflow.Finding{Cause: haochaping.DimensionAttitude, ResponsiblePerson: "黄五"}}},
 		{at(9, 30, 9, 30), clerk, caseflow.LeaderReport{Summary: "大将镇社保窗口推诿，已办结并整改"}},
-		{at(9, 30, 10, 30), clerk, caseflow.Recall{Outcome: "投诉人对处理结果满意", Satisfied: true}},
+		{at(9, 30, 10, 30), clerk, caseflow.ResultFollowUp{Outcome: "投诉人对处理结果满意", Satisfied: true}},
 		{at(9, 30, 11, 0), clerk, caseflow.Archive{}},
 	} {
 		clk.T = s.at

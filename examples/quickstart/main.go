@@ -40,7 +40,7 @@ var (
 	staff  = caseflow.Actor{ID: "u-bdc-1", Name: "钱七", Role: caseflow.RoleWindowStaff, Window: "w-bdc"}
 	head   = caseflow.Actor{ID: "u-bdc-head", Name: "孙八", Role: caseflow.RoleWindowHead, Window: "w-bdc"}
 	window = &haochaping.Window{ID: "w-bdc", Name: "不动产登记窗口", Kind: haochaping.DepartmentWindow,
-		Unit: "real-estate", Department: "natural-resources"}
+		Center: "real-estate", Department: "natural-resources"}
 )
 
 func main() {
@@ -118,16 +118,16 @@ func run(args []string) error {
 		actor             caseflow.Actor
 		step              caseflow.Step
 	}{
-		{0, 10, 30, clerk, caseflow.Registration{ResponsibleUnit: window, ReportedTo: []string{"分管领导 赵六", "窗口负责人 孙八"}}},
-		{0, 11, 0, clerk, caseflow.Callback{Outcome: "评价人称补交材料时才被告知还缺一份", Reason: "未一次性告知所需材料", Verdict: caseflow.Justified}},
+		{0, 10, 30, clerk, caseflow.Registration{ResponsibleWindow: window, ReportedTo: []string{"分管领导 赵六", "窗口负责人 孙八"}}},
+		{0, 11, 0, clerk, caseflow.FollowUp{Outcome: "评价人称补交材料时才被告知还缺一份", Reason: "未一次性告知所需材料", Verdict: caseflow.VerdictJustified}},
 		{0, 11, 20, clerk, caseflow.Transfer{}},
 		{0, 15, 0, staff, caseflow.Meeting{ResponsiblePerson: "李四", Measures: []string{"制作转移登记一次性告知单", "收件时逐项核对材料清单"}}},
 		{1, 16, 0, head, caseflow.Report{Investigator: "孙八", Subject: "李四",
 			Investigation: []string{"调取窗口录像，收件时未告知需补交完税证明"}, Measures: []string{"一次性告知单已上墙", "窗口负责人每日抽查收件"},
-			Finding: caseflow.Finding{Cause: haochaping.Attitude, ResponsiblePerson: "李四"}}},
-		{2, 10, 0, clerk, caseflow.Verification{Result: "告知单已上墙，抽查三件均已一次性告知"}},
+			Finding: caseflow.Finding{Cause: haochaping.DimensionAttitude, ResponsiblePerson: "李四"}}},
+		{2, 10, 0, clerk, caseflow.OfficeVerification{Result: "告知单已上墙，抽查三件均已一次性告知"}},
 		{3, 16, 0, leader, caseflow.LeaderReview{Opinion: "同意，报市督查科"}},
-		{4, 9, 30, clerk, caseflow.Recall{Outcome: "评价人对整改结果表示满意", Satisfied: true}},
+		{4, 9, 30, clerk, caseflow.ResultFollowUp{Outcome: "评价人对整改结果表示满意", Satisfied: true}},
 		{4, 10, 30, clerk, caseflow.CitySubmission{Reference: "融政监管报〔2026〕12号"}},
 		{4, 15, 0, clerk, caseflow.Archive{}},
 	} {

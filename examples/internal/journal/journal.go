@@ -32,12 +32,12 @@ func Show(svc *caseflow.Service, c *caseflow.Case) error {
 	}
 	for _, d := range open {
 		owner := d.Duty.Owner.Label()
-		if d.Duty.Unit != "" {
-			owner += "（" + d.Duty.Unit + "）"
+		if d.Duty.Org != "" {
+			owner += "（" + d.Duty.Org + "）"
 		}
 		due := "不计时"
 		if d.Duty.Timed {
-			due = fmt.Sprintf("%s，%s 前，%s", d.Duty.Deadline.Rule, Stamp(d.Duty.Deadline.Due), d.Status.State)
+			due = fmt.Sprintf("%s，%s 前，%s", d.Duty.Deadline.Rule, Stamp(d.Duty.Deadline.Due), d.Status.Standing)
 			if d.Status.Provisional {
 				due += "（暂定）"
 			}
