@@ -13,15 +13,18 @@ const (
 )
 
 var modes = enum[Mode]{
-	kind:  "mode",
-	label: []string{"", `现场服务"一次一评"`, `网上服务"一事一评"`},
-	text:  []string{"", "on_site", "online"},
+	kind:   "mode",
+	labels: []string{"", `现场服务"一次一评"`, `网上服务"一事一评"`},
+	text:   []string{"", "on_site", "online"},
 }
 
 // Valid reports whether m is one of the two modes.
 func (m Mode) Valid() bool { return modes.valid(m) }
 
-// String returns the Chinese label, e.g. 现场服务"一次一评".
+// Label returns the Chinese label, e.g. 现场服务"一次一评".
+func (m Mode) Label() string { return modes.label(m) }
+
+// String returns the stable text code, "on_site" or "online".
 func (m Mode) String() string { return modes.String(m) }
 
 // MarshalText encodes m as its stable text code: "on_site" or "online".
@@ -52,7 +55,7 @@ const (
 
 var channels = enum[Channel]{
 	kind: "channel",
-	label: []string{"", "PC端", "移动端", "二维码", "现场评价仪", "自助终端", "电话", "短信",
+	labels: []string{"", "PC端", "移动端", "二维码", "现场评价仪", "自助终端", "电话", "短信",
 		"广西政务APP", "系统默认评价"},
 	text: []string{"", "pc", "mobile", "qr_code", "device", "kiosk", "phone", "sms",
 		"guangxi_app", "system_default"},
@@ -64,7 +67,10 @@ func Channels() []Channel { return channels.values() }
 // Valid reports whether c is a known channel.
 func (c Channel) Valid() bool { return channels.valid(c) }
 
-// String returns the Chinese label, e.g. "现场评价仪".
+// Label returns the Chinese label, e.g. "现场评价仪".
+func (c Channel) Label() string { return channels.label(c) }
+
+// String returns the stable text code, e.g. "device".
 func (c Channel) String() string { return channels.String(c) }
 
 // MarshalText encodes c as its stable text code, e.g. "device".

@@ -44,9 +44,9 @@ func TestPFCodesBothVariants(t *testing.T) {
 
 // 第五条: 现场评价仪, 二维码, 广西政务APP push bad reviews.
 func TestSeedChannels_第五条(t *testing.T) {
-	assert.Equal(t, "现场评价仪", hcp.ChannelDevice.String())
-	assert.Equal(t, "二维码", hcp.ChannelQRCode.String())
-	assert.Equal(t, "广西政务APP", hcp.ChannelGuangxiApp.String())
+	assert.Equal(t, "现场评价仪", hcp.ChannelDevice.Label())
+	assert.Equal(t, "二维码", hcp.ChannelQRCode.Label())
+	assert.Equal(t, "广西政务APP", hcp.ChannelGuangxiApp.Label())
 	code, err := hcp.PFCommon.Code(hcp.ChannelGuangxiApp)
 	require.NoError(t, err)
 	assert.Equal(t, 2, code, "the app reports as 移动端")
@@ -63,8 +63,8 @@ func TestChannelMode_第二条(t *testing.T) {
 		assert.Equal(t, want, c.Mode(), c.String())
 	}
 	assert.Equal(t, hcp.Mode(0), hcp.Channel(0).Mode())
-	assert.Equal(t, `现场服务"一次一评"`, hcp.ModeOnSite.String())
-	assert.Equal(t, `网上服务"一事一评"`, hcp.ModeOnline.String())
+	assert.Equal(t, `现场服务"一次一评"`, hcp.ModeOnSite.Label())
+	assert.Equal(t, `网上服务"一事一评"`, hcp.ModeOnline.Label())
 	assert.True(t, hcp.ModeOnline.Valid())
 	assert.False(t, hcp.Mode(3).Valid())
 }

@@ -13,9 +13,9 @@ const (
 )
 
 var dimensions = enum[Dimension]{
-	kind:  "dimension",
-	label: []string{"", "服务态度", "服务质量", "服务效率", "服务环境", "其他"},
-	text:  []string{"", "attitude", "quality", "efficiency", "environment", "other"},
+	kind:   "dimension",
+	labels: []string{"", "服务态度", "服务质量", "服务效率", "服务环境", "其他"},
+	text:   []string{"", "attitude", "quality", "efficiency", "environment", "other"},
 }
 
 // Dimensions returns the five dimensions in the order of Annex 1.
@@ -24,7 +24,10 @@ func Dimensions() []Dimension { return dimensions.values() }
 // Valid reports whether d is one of the five dimensions.
 func (d Dimension) Valid() bool { return dimensions.valid(d) }
 
-// String returns the Chinese label, e.g. "服务态度".
+// Label returns the Chinese label, e.g. "服务态度".
+func (d Dimension) Label() string { return dimensions.label(d) }
+
+// String returns the stable text code, e.g. "attitude".
 func (d Dimension) String() string { return dimensions.String(d) }
 
 // MarshalText encodes d as its stable text code, e.g. "attitude".

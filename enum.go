@@ -11,9 +11,9 @@ import (
 // label (shown to people) and its stable text code (used in JSON and data files).
 // Value 0 is always invalid.
 type enum[T ~uint8] struct {
-	kind  string   // the type's name in messages, e.g. "level"
-	label []string // indexed by value
-	text  []string // indexed by value
+	kind   string   // the type's name in messages, e.g. "level"
+	labels []string // indexed by value
+	text   []string // indexed by value
 }
 
 func (e *enum[T]) valid(v T) bool { return v > 0 && int(v) < len(e.text) }
@@ -26,11 +26,20 @@ func (e *enum[T]) values() []T {
 	return vs
 }
 
+// label returns the Chinese label of v, shown to people.
+func (e *enum[T]) label(v T) string {
+	if !e.valid(v) {
+		return fmt.Sprintf("%T(%d)", v, uint8(v))
+	}
+	return e.labels[v]
+}
+
+// String returns the stable text code of v, for logs and identifiers.
 func (e *enum[T]) String(v T) string {
 	if !e.valid(v) {
 		return fmt.Sprintf("%T(%d)", v, uint8(v))
 	}
-	return e.label[v]
+	return e.text[v]
 }
 
 func (e *enum[T]) marshal(v T) ([]byte, error) {
@@ -43,7 +52,7 @@ func (e *enum[T]) marshal(v T) ([]byte, error) {
 // parse returns the value whose text code or Chinese label is s.
 func (e *enum[T]) parse(s string) (T, error) {
 	for i := 1; i < len(e.text); i++ {
-		if e.text[i] == s || e.label[i] == s {
+		if e.text[i] == s || e.labels[i] == s {
 			return T(i), nil
 		}
 	}

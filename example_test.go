@@ -16,7 +16,7 @@ func ExampleDecodePushed() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(r.ID, r.Level, r.Channel, r.Mode(), r.IsBad())
+	fmt.Println(r.ID, r.Level.Label(), r.Channel.Label(), r.Mode().Label(), r.IsBad())
 	fmt.Println(r.Reviewer)
 	// Output:
 	// 450224-2026-000123#1#20261120T101500 不满意 现场评价仪 现场服务"一次一评" true
@@ -66,8 +66,8 @@ func ExampleLevelCodes_Level() {
 	// The same code means opposite things in the two code systems.
 	a, _ := haochaping.InterfaceCodes.Level(1)
 	b, _ := haochaping.GBT39046Codes.Level(1)
-	fmt.Println(a, a.IsBad())
-	fmt.Println(b, b.IsBad())
+	fmt.Println(a.Label(), a.IsBad())
+	fmt.Println(b.Label(), b.IsBad())
 	// Output:
 	// 非常不满意 true
 	// 非常满意 false
@@ -81,7 +81,7 @@ func ExampleLevelCodes_Code() {
 
 func ExampleLevel_IsBad() {
 	for _, l := range haochaping.Levels() {
-		fmt.Println(l, l.IsBad())
+		fmt.Println(l.Label(), l.IsBad())
 	}
 	// Output:
 	// 非常满意 false
@@ -99,7 +99,7 @@ func ExamplePointScale_Of() {
 
 func ExampleOptions() {
 	for _, o := range haochaping.Options()[:3] {
-		fmt.Println(o.Dimension, o)
+		fmt.Println(o.Dimension.Label(), o)
 	}
 	// Output:
 	// 服务态度 1.1 不一次性告知
@@ -109,7 +109,7 @@ func ExampleOptions() {
 
 func ExampleLookupOption() {
 	o, err := haochaping.LookupOption("3.3")
-	fmt.Println(o.Label, o.Dimension, err)
+	fmt.Println(o.Label, o.Dimension.Label(), err)
 	_, err = haochaping.LookupOption("9.9")
 	fmt.Println(err)
 	// Output:
@@ -124,20 +124,20 @@ func ExampleParseOptionList() {
 		return
 	}
 	o, _ := l.Lookup("207")
-	fmt.Println(l.ID(), o.List, o.Code, o.Dimension, o.Label)
+	fmt.Println(l.ID(), o.List, o.Code, o.Dimension.Label(), o.Label)
 	// Output: national-2023 national-2023 207 服务态度 服务态度差
 }
 
 func ExamplePFVariant_Channel() {
 	common, _ := haochaping.PFCommon.Channel(7)
 	zhejiang, _ := haochaping.PFZhejiang.Channel(7)
-	fmt.Println(common, zhejiang)
+	fmt.Println(common.Label(), zhejiang.Label())
 	// Output: 短信 系统默认评价
 }
 
 func ExampleChannel_Mode() {
-	fmt.Println(haochaping.ChannelDevice.Mode())
-	fmt.Println(haochaping.ChannelGuangxiApp.Mode())
+	fmt.Println(haochaping.ChannelDevice.Mode().Label())
+	fmt.Println(haochaping.ChannelGuangxiApp.Mode().Label())
 	// Output:
 	// 现场服务"一次一评"
 	// 网上服务"一事一评"
@@ -192,7 +192,7 @@ func ExampleCheckCreditCode() {
 func ExampleOrgKind_LedByOwnLeader() {
 	for _, k := range []haochaping.OrgKind{haochaping.OrgCountyCenter, haochaping.OrgRealEstateSubCenter,
 		haochaping.OrgSubCenter, haochaping.OrgTownshipCenter} {
-		fmt.Println(k, k.LedByOwnLeader())
+		fmt.Println(k.Label(), k.LedByOwnLeader())
 	}
 	// Output:
 	// 县政务服务中心 false

@@ -10,7 +10,7 @@ import (
 
 // assertJSONRoundTrip checks that each value survives JSON encoding as its text code, and
 // that its Chinese label decodes to it too.
-func assertJSONRoundTrip[T interface{ String() string }](t *testing.T, values ...T) {
+func assertJSONRoundTrip[T interface{ Label() string }](t *testing.T, values ...T) {
 	t.Helper()
 	for _, v := range values {
 		b, err := json.Marshal(v)
@@ -18,7 +18,7 @@ func assertJSONRoundTrip[T interface{ String() string }](t *testing.T, values ..
 		var back T
 		require.NoError(t, json.Unmarshal(b, &back), "%s", b)
 		assert.Equal(t, v, back)
-		label, err := json.Marshal(v.String())
+		label, err := json.Marshal(v.Label())
 		require.NoError(t, err)
 		require.NoError(t, json.Unmarshal(label, &back), "label %s", label)
 		assert.Equal(t, v, back)

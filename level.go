@@ -21,9 +21,9 @@ const (
 )
 
 var levels = enum[Level]{
-	kind:  "level",
-	label: []string{"", "非常满意", "满意", "基本满意", "不满意", "非常不满意"},
-	text:  []string{"", "very_satisfied", "satisfied", "basically_satisfied", "dissatisfied", "very_dissatisfied"},
+	kind:   "level",
+	labels: []string{"", "非常满意", "满意", "基本满意", "不满意", "非常不满意"},
+	text:   []string{"", "very_satisfied", "satisfied", "basically_satisfied", "dissatisfied", "very_dissatisfied"},
 }
 
 // Levels returns the five levels, best first.
@@ -37,7 +37,10 @@ func (l Level) Valid() bool { return levels.valid(l) }
 // 第二条: a bad-review case is a rating whose result is 不满意 or 非常不满意.
 func (l Level) IsBad() bool { return l == Dissatisfied || l == VeryDissatisfied }
 
-// String returns the Chinese label, e.g. "不满意".
+// Label returns the Chinese label, e.g. "不满意".
+func (l Level) Label() string { return levels.label(l) }
+
+// String returns the stable text code, e.g. "dissatisfied".
 func (l Level) String() string { return levels.String(l) }
 
 // MarshalText encodes l as its stable text code, e.g. "dissatisfied".

@@ -32,7 +32,7 @@ func TestLevelsBothCodeSystemsBothWays(t *testing.T) {
 	for i, tc := range levelTable {
 		t.Run(tc.label, func(t *testing.T) {
 			assert.Equal(t, tc.level, hcp.Levels()[i], "Levels() order, best first")
-			assert.Equal(t, tc.label, tc.level.String())
+			assert.Equal(t, tc.label, tc.level.Label())
 			assert.True(t, tc.level.Valid())
 
 			got, err := hcp.InterfaceCodes.Level(tc.iface)

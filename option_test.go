@@ -72,7 +72,7 @@ func TestAnnex1OptionsReturnsACopy(t *testing.T) {
 func TestDimensions_附件1(t *testing.T) {
 	want := []string{"服务态度", "服务质量", "服务效率", "服务环境", "其他"}
 	for i, d := range hcp.Dimensions() {
-		assert.Equal(t, want[i], d.String())
+		assert.Equal(t, want[i], d.Label())
 		assert.True(t, d.Valid())
 	}
 	assertJSONRoundTrip(t, hcp.Dimensions()...)

@@ -19,12 +19,20 @@ const (
 )
 
 var genders = enum[Gender]{
-	kind:  "gender",
-	label: []string{"", "男", "女"},
-	text:  []string{"", "male", "female"},
+	kind:   "gender",
+	labels: []string{"", "男", "女"},
+	text:   []string{"", "male", "female"},
 }
 
-// String returns the Chinese label, "男" or "女"; the zero Gender (not recorded) is "".
+// Label returns the Chinese label, "男" or "女"; the zero Gender (not recorded) is "".
+func (g Gender) Label() string {
+	if g == 0 {
+		return ""
+	}
+	return genders.label(g)
+}
+
+// String returns the stable text code, "male" or "female"; the zero Gender is "".
 func (g Gender) String() string {
 	if g == 0 {
 		return ""
@@ -51,12 +59,21 @@ const (
 )
 
 var partyKinds = enum[PartyKind]{
-	kind:  "party kind",
-	label: []string{"", "个人", "法人"},
-	text:  []string{"", "natural_person", "legal_person"},
+	kind:   "party kind",
+	labels: []string{"", "个人", "法人"},
+	text:   []string{"", "natural_person", "legal_person"},
 }
 
-// String returns the Chinese label, "个人" or "法人"; the zero value (not recorded) is "".
+// Label returns the Chinese label, "个人" or "法人"; the zero value (not recorded) is "".
+func (k PartyKind) Label() string {
+	if k == 0 {
+		return ""
+	}
+	return partyKinds.label(k)
+}
+
+// String returns the stable text code, "natural_person" or "legal_person"; the zero value
+// is "".
 func (k PartyKind) String() string {
 	if k == 0 {
 		return ""
@@ -87,7 +104,7 @@ type Reviewer struct {
 // String shows the reviewer with personal data masked, e.g. "张* 男 138****5678 450224********1234".
 func (r Reviewer) String() string {
 	parts := make([]string, 0, 4)
-	for _, s := range []string{MaskName(r.Name), r.Gender.String(), MaskPhone(r.Phone), MaskIDNumber(r.IDNumber)} {
+	for _, s := range []string{MaskName(r.Name), r.Gender.Label(), MaskPhone(r.Phone), MaskIDNumber(r.IDNumber)} {
 		if s != "" {
 			parts = append(parts, s)
 		}

@@ -113,9 +113,9 @@ func TestGenderAndPartyKindText(t *testing.T) {
 	var g hcp.Gender
 	require.NoError(t, g.UnmarshalText([]byte("女")))
 	assert.Equal(t, hcp.Female, g)
-	assert.Equal(t, "", hcp.Gender(0).String())
-	assert.Equal(t, "法人", hcp.LegalPerson.String())
-	assert.Equal(t, "", hcp.PartyKind(0).String())
+	assert.Equal(t, "", hcp.Gender(0).Label())
+	assert.Equal(t, "法人", hcp.LegalPerson.Label())
+	assert.Equal(t, "", hcp.PartyKind(0).Label())
 }
 
 // Regression: no fmt verb prints personal data in full.

@@ -94,7 +94,7 @@ func TestDecodePushedErrorsNameEveryField(t *testing.T) {
 		"boolean":           {`{"taskName":true}`, `taskName "<boolean>"`},
 		"level not number":  {`{"satisfaction":"two"}`, `satisfaction "two": malformed`},
 		"level out of code": {`{"satisfaction":6}`, `satisfaction "6": unknown code`},
-		"levels disagree":   {`{"satisfaction":2,"evalNum":"1"}`, `evalNum "1": inconsistent: satisfaction says 不满意, evalNum says 非常不满意`},
+		"levels disagree":   {`{"satisfaction":2,"evalNum":"1"}`, `evalNum "1": inconsistent: satisfaction says dissatisfied, evalNum says very_dissatisfied`},
 		"pf":                {`{"pf":9}`, `pf "9": unknown code`},
 		"pf fraction":       {`{"pf":1.5}`, `pf "1.5": malformed: want a whole number`},
 		"assess number":     {`{"assessNumber":3}`, `assessNumber "3": unknown code`},

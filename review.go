@@ -64,7 +64,7 @@ func (r Review) Mode() Mode { return r.Channel.Mode() }
 // runs in the free text masked as [MaskText] does.
 func (r Review) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "评价 %s 办件 %s %s %s %s", r.ID, r.MatterNumber, r.Level, r.Channel,
+	fmt.Fprintf(&b, "评价 %s 办件 %s %s %s %s", r.ID, r.MatterNumber, r.Level.Label(), r.Channel.Label(),
 		r.Time.In(Location()).Format("2006-01-02 15:04:05"))
 	if r.ServiceItem != "" {
 		fmt.Fprintf(&b, " 事项 %s", r.ServiceItem)

@@ -95,7 +95,7 @@ func (e *Entry) digest() (Digest, error) {
 	b = append(b, '\n')
 	b = e.Time.UTC().AppendFormat(b, time.RFC3339Nano)
 	b = append(b, '\n')
-	for _, s := range [...]string{e.Actor.ID, e.Actor.Name, string(e.Actor.Role), e.Actor.Unit, e.Actor.Window,
+	for _, s := range [...]string{e.Actor.ID, e.Actor.Name, string(e.Actor.Role), e.Actor.Org,
 		string(e.Event), string(e.From), string(e.To), e.Note} {
 		b = appendText(b, s)
 	}

@@ -55,6 +55,11 @@ func TestVerifyNeedsAnAnchorAgainstARechainedTrail(t *testing.T) {
 // The hash of an entry is pinned: a change to its encoding (a field added to a step or a
 // review without omitempty, say) would stop every stored trail from verifying. Such a change
 // needs a migration, not a new golden value.
+//
+// Changed deliberately once, before any release (issue 8): the actor's window and unit became
+// one organisation (Actor.Org), and the JSON keys of the renamed fields followed their new
+// names (responsibleWindow, Window.center). The text codes of states, events and kinds did
+// not change (TestStoredCodes).
 func TestEntryHashIsStable(t *testing.T) {
 	t0 := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
 	e := &Entry{Seq: 2, Time: t0, Actor: Actor{ID: "u1", Name: "王五", Role: RoleOffice}, Event: EventRegister,
@@ -63,5 +68,5 @@ func TestEntryHashIsStable(t *testing.T) {
 			ReportedTo: []string{"赵六"}}}
 	d, err := e.digest()
 	require.NoError(t, err)
-	assert.Equal(t, "1bc4c840315d1132d6dfad4ced6446f5e257c59494984861db73030619f3e1c5", d.String())
+	assert.Equal(t, "511dada57f730d6a8d855758c85133bf70f199e5341d1f027cbeefe507676025", d.String())
 }

@@ -34,9 +34,9 @@ type Case struct {
 	Complaint *Complaint         `json:"complaint,omitempty"`
 
 	// ResponsibleWindow is the responsible window (承办窗口 / 责任主体) once known.
-	ResponsibleWindow *haochaping.Window `json:"responsibleUnit,omitempty"`
+	ResponsibleWindow *haochaping.Window `json:"responsibleWindow,omitempty"`
 	Registration      *Registration      `json:"registration,omitempty"`
-	FollowUp          *FollowUp          `json:"callback,omitempty"`
+	FollowUp          *FollowUp          `json:"followUp,omitempty"`
 	Meeting           *Meeting           `json:"meeting,omitempty"`
 	Report            *Report            `json:"report,omitempty"`
 	Rectification     *Rectification     `json:"rectification,omitempty"`
@@ -44,7 +44,7 @@ type Case struct {
 	LeaderOpinion string `json:"leaderOpinion,omitempty"`
 	// ResultFollowUp is the latest second callback (第八条), or callback of a complainant; its
 	// Satisfied answers Annex 4's 调查结果是否满意.
-	ResultFollowUp *ResultFollowUp `json:"recall,omitempty"`
+	ResultFollowUp *ResultFollowUp `json:"resultFollowUp,omitempty"`
 	Appeal         *Appeal         `json:"appeal,omitempty"`
 	// Finding is the conclusion 第十条 scores: the verdict, and for a founded review its
 	// cause and responsible person.

@@ -83,7 +83,7 @@ type Duty struct {
 	// Owner is the role that owes the duty, and Unit the window (for window roles) or unit
 	// (for unit leaders) it is owed for; empty for the office.
 	Owner Role   `json:"owner"`
-	Org   string `json:"unit,omitempty"`
+	Org   string `json:"org,omitempty"`
 	// StartedBy is the sequence number of the trail entry that started the duty.
 	StartedBy int `json:"startedBy"`
 }

@@ -145,7 +145,7 @@ func TestAtRiskListsTheOfficesWorklist(t *testing.T) {
 	require.NoError(t, err)
 	var got []string
 	for _, d := range ds {
-		got = append(got, d.Case.ID+" "+string(d.Duty.Kind)+" "+d.Status.Standing.String())
+		got = append(got, d.Case.ID+" "+string(d.Duty.Kind)+" "+d.Status.Standing.Label())
 	}
 	assert.Equal(t, []string{
 		stalled + " report 即将超期",
@@ -167,7 +167,7 @@ func TestPolicyOfAnotherCounty(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
 	p := caseflow.DefaultPolicy()
 	p.Report = deadline.Workdays(3)
-	p.Callback = deadline.Rule{} // untimed
+	p.FollowUp = deadline.Rule{} // untimed
 	require.NoError(t, p.Validate())
 	f.svc.Policy = p
 	id := toRectifying(f)

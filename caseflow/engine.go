@@ -157,7 +157,10 @@ func (a *attempt) check(from, to State) error {
 		return &RefusalError{Event: ev, State: from, Rule: a.def.Rule, Err: err, Field: field, Value: value, Detail: detail}
 	}
 	if err := act.Actor.Validate(); err != nil {
-		r := err.(*RefusalError)
+		var r *RefusalError
+		if !errors.As(err, &r) {
+			return err
+		}
 		return refuse(r.Err, r.Field, r.Value, r.Detail)
 	}
 	roles := a.def.Roles
@@ -169,12 +172,12 @@ func (a *attempt) check(from, to State) error {
 	}
 	switch act.Actor.Role {
 	case RoleWindowStaff, RoleWindowHead:
-		if c.ResponsibleWindow == nil || act.Actor.Window != c.ResponsibleWindow.ID {
-			return refuse(ErrWrongOrg, "actor.window", act.Actor.Window, "the case is with window "+windowID(c))
+		if c.ResponsibleWindow == nil || act.Actor.Org != c.ResponsibleWindow.ID {
+			return refuse(ErrWrongOrg, "actor.org", act.Actor.Org, "the case is with window "+windowID(c))
 		}
 	case RoleOrgLeader:
-		if u := c.leaderOrg(); act.Actor.Unit != u {
-			return refuse(ErrWrongOrg, "actor.unit", act.Actor.Unit, "the case's leader in charge leads unit "+u)
+		if o := c.leaderOrg(); act.Actor.Org != o {
+			return refuse(ErrWrongOrg, "actor.org", act.Actor.Org, "the case's leader in charge leads "+o)
 		}
 	}
 	if w := a.def.When; w != "" && !w.holds(c) {

@@ -13,11 +13,12 @@ var (
 	ErrWrongState = errors.New("step not allowed in this state")
 	// ErrWrongRole: the actor's role may not take the step.
 	ErrWrongRole = errors.New("role may not take this step")
-	// ErrWrongOrg: the actor acts for another window or unit than the case's.
-	ErrWrongOrg = errors.New("actor acts for another window or unit")
+	// ErrWrongOrg: the actor acts for another organisation (window, centre or department)
+	// than the case's.
+	ErrWrongOrg = errors.New("actor acts for another organisation")
 	// ErrMissing: content the step requires is missing or invalid.
 	ErrMissing = errors.New("required content missing")
-	// ErrBadActor: the actor is incomplete (no ID, unknown role, no window or unit).
+	// ErrBadActor: the actor is incomplete (no ID, unknown role, or no organisation for a role that acts for one).
 	ErrBadActor = errors.New("actor incomplete")
 	// ErrTimeOrder: the step is dated before the case's last step.
 	ErrTimeOrder = errors.New("step dated before the previous step")

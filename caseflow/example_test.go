@@ -48,7 +48,7 @@ func ExampleService_Receive() {
 	fmt.Println(c.StateLabel())
 	ds, _ := svc.Duties(c)
 	for _, d := range ds {
-		fmt.Println(d.Duty.Label(), d.Duty.Kind.Rule(), d.Duty.Deadline.Due.Format("01-02 15:04"), d.Status.Standing)
+		fmt.Println(d.Duty.Label(), d.Duty.Kind.Rule(), d.Duty.Deadline.Due.Format("01-02 15:04"), d.Status.Standing.Label())
 	}
 	// Output:
 	// true 待登记
@@ -68,7 +68,7 @@ func ExampleService_Take_refused() {
 	if err != nil {
 		panic(err)
 	}
-	head := caseflow.Actor{ID: "u2", Name: "孙八", Role: caseflow.RoleWindowHead, Window: "w-tax"}
+	head := caseflow.Actor{ID: "u2", Name: "孙八", Role: caseflow.RoleWindowHead, Org: "w-tax"}
 	_, err = svc.Take(ctx, c.ID, caseflow.Action{Actor: head, Step: caseflow.Registration{}})
 	fmt.Println(err)
 	// Output:
@@ -85,7 +85,7 @@ func ExampleService_AtRisk() {
 	now = time.Date(2026, 11, 25, 9, 0, 0, 0, haochaping.Location()) // the next morning
 	ds, _ := svc.AtRisk(ctx, caseflow.Filter{Open: true})
 	for _, d := range ds {
-		fmt.Println(d.Case.ID, d.Duty.Label(), d.Duty.Owner.Label(), d.Status.Standing, d.Status.DaysOverdue)
+		fmt.Println(d.Case.ID, d.Duty.Label(), d.Duty.Owner.Label(), d.Status.Standing.Label(), d.Status.DaysOverdue)
 	}
 	// Output:
 	// SP-1 填写登记表并报告 县政管办 超期 1

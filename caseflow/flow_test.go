@@ -265,7 +265,7 @@ func TestOnSiteComplaintAtCenter(t *testing.T) {
 
 func TestOnSiteComplaintAtTownshipCentreLedByItsLeader(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
-	townLeader := caseflow.Actor{ID: "u-dj-1", Name: "陈二", Role: caseflow.RoleOrgLeader, Unit: "dajiang"}
+	townLeader := caseflow.Actor{ID: "u-dj-1", Name: "陈二", Role: caseflow.RoleOrgLeader, Org: "dajiang"}
 	townWindow := &haochaping.Window{ID: "w-dj-1", Name: "大将镇综合窗口", Kind: haochaping.SubCenterWindow, Center: "dajiang"}
 	cp := caseflow.Complaint{Time: at(2026, 11, 24, 9, 20), Content: "排队时间长", Center: township}
 	_, _, err := f.svc.Complain(ctx, clerk, cp)
@@ -285,7 +285,7 @@ func TestOnSiteComplaintAtTownshipCentreLedByItsLeader(t *testing.T) {
 	assert.Equal(t, caseflow.RoleOrgLeader, fb.Owner, "第四条（二）: the report goes out signed by the unit's leader")
 	assert.Equal(t, "dajiang", fb.Org)
 	assert.Equal(t, at(2026, 11, 24, 10, 0), c.TransferredAt(), "an inspection on the spot counts as the transfer")
-	townHead := caseflow.Actor{ID: "u-dj-h", Name: "刘三", Role: caseflow.RoleWindowHead, Window: "w-dj-1"}
+	townHead := caseflow.Actor{ID: "u-dj-h", Name: "刘三", Role: caseflow.RoleWindowHead, Org: "w-dj-1"}
 	report := report
 	report.Finding = caseflow.Finding{Cause: haochaping.DimensionEfficiency, ResponsiblePerson: "刘三"}
 	f.refused(id, townHead, report, caseflow.ErrWrongRole)

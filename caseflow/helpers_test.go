@@ -34,10 +34,10 @@ func (c *clock) Set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 var (
 	clerk     = caseflow.Actor{ID: "u-office-1", Name: "王五", Role: caseflow.RoleOffice}
 	boss      = caseflow.Actor{ID: "u-leader-1", Name: "赵六", Role: caseflow.RoleLeader}
-	staff     = caseflow.Actor{ID: "u-tax-1", Name: "钱七", Role: caseflow.RoleWindowStaff, Window: "w-tax"}
-	head      = caseflow.Actor{ID: "u-tax-head", Name: "孙八", Role: caseflow.RoleWindowHead, Window: "w-tax"}
-	otherHead = caseflow.Actor{ID: "u-ss-head", Name: "周九", Role: caseflow.RoleWindowHead, Window: "w-social"}
-	taxLeader = caseflow.Actor{ID: "u-tax-leader", Name: "吴十", Role: caseflow.RoleOrgLeader, Unit: "tax-bureau"}
+	staff     = caseflow.Actor{ID: "u-tax-1", Name: "钱七", Role: caseflow.RoleWindowStaff, Org: "w-tax"}
+	head      = caseflow.Actor{ID: "u-tax-head", Name: "孙八", Role: caseflow.RoleWindowHead, Org: "w-tax"}
+	otherHead = caseflow.Actor{ID: "u-ss-head", Name: "周九", Role: caseflow.RoleWindowHead, Org: "w-social"}
+	taxLeader = caseflow.Actor{ID: "u-tax-leader", Name: "吴十", Role: caseflow.RoleOrgLeader, Org: "tax-bureau"}
 	cityClerk = caseflow.Actor{ID: "u-city-1", Name: "郑一", Role: caseflow.RoleCityInspection}
 
 	taxWindow = &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow,

@@ -18,7 +18,7 @@ type Complaint struct {
 	Content     string              `json:"content"`
 	// Center is the centre the complaint was made at; at a sub-centre or township centre the
 	// unit's leader in charge coordinates the handling (第四条（二）).
-	Center haochaping.Org `json:"unit"`
+	Center haochaping.Org `json:"center"`
 	// Window is the window complained of, if the complainant named one.
 	Window       string `json:"window,omitempty"`
 	MatterNumber string `json:"matterNumber,omitempty"` // 办理编号
@@ -41,7 +41,7 @@ func (c Complaint) LogValue() slog.Value {
 // whose data is malformed; the rest is the intake's check.
 func (c Complaint) validate(now time.Time) error {
 	if c.Time.After(now.Add(time.Minute)) {
-		return &RefusalError{Rule: "第四条", Err: ErrMissing, Field: "complaint.time", Value: c.Time.Format(time.RFC3339),
+		return &RefusalError{Rule: "第四条", Err: haochaping.ErrFuture, Field: "complaint.time", Value: c.Time.Format(time.RFC3339),
 			Detail: "a complaint cannot be dated after now, " + now.Format(time.RFC3339)}
 	}
 	if err := c.Complainant.Validate(now); err != nil {
@@ -89,9 +89,9 @@ func (in Intake) check(*Case) *RefusalError {
 	case blank(c.Content):
 		return missing("第四条", "complaint.content", c.Content, "record what was complained of")
 	case blank(c.Center.ID):
-		return missing("第四条", "complaint.unit.id", c.Center.ID, "name the centre the complaint was made at")
-	case !c.Center.Kind.Valid():
-		return missing("第四条", "complaint.unit.kind", c.Center.Kind.String(), "want center, real_estate_sub_center, sub_center or township_center")
+		return missing("第四条", "complaint.center.id", c.Center.ID, "name the centre the complaint was made at")
+	case !c.Center.Kind.IsCenter():
+		return missing("第四条", "complaint.center.kind", c.Center.Kind.String(), "want center, real_estate_sub_center, sub_center or township_center")
 	case c.Time.IsZero():
 		return missing("第四条", "complaint.time", "", "record when the complaint was made")
 	}

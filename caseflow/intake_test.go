@@ -83,8 +83,8 @@ func TestComplainValidatesAndIsIdempotentOnItsID(t *testing.T) {
 		field string
 	}{
 		{"第四条 a complaint says what", func(c *caseflow.Complaint) { c.Content = " " }, "complaint.content"},
-		{"第四条 a complaint says where", func(c *caseflow.Complaint) { c.Center = haochaping.Org{} }, "complaint.unit.id"},
-		{"第四条 a unit has a kind", func(c *caseflow.Complaint) { c.Center.Kind = 0 }, "complaint.unit.kind"},
+		{"第四条 a complaint says where", func(c *caseflow.Complaint) { c.Center = haochaping.Org{} }, "complaint.center.id"},
+		{"第四条 a unit has a kind", func(c *caseflow.Complaint) { c.Center.Kind = 0 }, "complaint.center.kind"},
 		{"第四条 a complaint says when", func(c *caseflow.Complaint) { c.Time = time.Time{} }, "complaint.time"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -163,7 +163,7 @@ func TestActorAndLabels(t *testing.T) {
 	assert.Equal(t, "不予公开", caseflow.DisclosureNone.Label())
 	var logs bytes.Buffer
 	slog.New(slog.NewJSONHandler(&logs, nil)).Info("step", "actor", head)
-	assert.Contains(t, logs.String(), `"window":"w-tax"`)
+	assert.Contains(t, logs.String(), `"org":"w-tax"`)
 }
 
 func TestZeroServiceFieldsTakeTheDefaults(t *testing.T) {

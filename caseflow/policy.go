@@ -14,8 +14,8 @@ type Policy struct {
 	// Register: fill in the registration form and report to the leaders the day a pushed
 	// bad review is received. 第五条, Annex 3 step 2: 当日.
 	Register deadline.Rule `json:"register"`
-	// Callback: call the reviewer back the day the bad review is received. 第六条: 当日.
-	Callback deadline.Rule `json:"callback"`
+	// FollowUp: call the reviewer back the day the bad review is received. 第六条: 当日.
+	FollowUp deadline.Rule `json:"followUp"`
 	// Transfer: transfer the case to the responsible window the day it is received.
 	// Annex 3 step 3: 当日转办.
 	Transfer deadline.Rule `json:"transfer"`
@@ -59,7 +59,7 @@ type Policy struct {
 func DefaultPolicy() Policy {
 	return Policy{
 		Register:     deadline.SameDay(),   // 第五条, Annex 3
-		Callback:     deadline.SameDay(),   // 第六条
+		FollowUp:     deadline.SameDay(),   // 第六条
 		Transfer:     deadline.SameDay(),   // Annex 3
 		Meeting:      deadline.SameDay(),   // 第五条, Annex 3
 		Report:       deadline.Workdays(2), // 第五条
@@ -80,7 +80,7 @@ func (p Policy) rule(k DutyKind) deadline.Rule {
 	case DutyRegister:
 		return p.Register
 	case DutyFollowUp:
-		return p.Callback
+		return p.FollowUp
 	case DutyTransfer:
 		return p.Transfer
 	case DutyMeeting:

@@ -97,8 +97,8 @@ func TestWindowsNameTheirUnitAndDepartment(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
 	id := f.receive("r1").ID
 	for field, w := range map[string]*haochaping.Window{
-		"registration.responsibleUnit.unit":       {ID: "w", Kind: haochaping.BusinessWindow},
-		"registration.responsibleUnit.department": {ID: "w", Kind: haochaping.DepartmentWindow, Center: "center"},
+		"registration.responsibleWindow.unit":       {ID: "w", Kind: haochaping.BusinessWindow},
+		"registration.responsibleWindow.department": {ID: "w", Kind: haochaping.DepartmentWindow, Center: "center"},
 	} {
 		r := f.refused(id, clerk, caseflow.Registration{ResponsibleWindow: w, ReportedTo: []string{"赵六"}}, caseflow.ErrMissing)
 		assert.Equal(t, field, r.Field)
@@ -181,12 +181,26 @@ func TestOnSiteRefusalsCiteArticleFour(t *testing.T) {
 	assert.Equal(t, "同意备案", c.LeaderOpinion, "Annex 4's 分管领导意见 of an on-site case")
 }
 
+// Regression (issue 8): a future-dated complaint was refused with ErrMissing; one sentinel per
+// condition, so it wraps haochaping.ErrFuture and not ErrMissing.
+func TestFutureComplaintIsErrFuture(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	_, _, err := f.svc.Complain(ctx, clerk, caseflow.Complaint{Time: at(2026, 11, 24, 9, 32), Content: "态度差", Center: center})
+	require.ErrorIs(t, err, haochaping.ErrFuture)
+	assert.NotErrorIs(t, err, caseflow.ErrMissing)
+	var r *caseflow.RefusalError
+	require.ErrorAs(t, err, &r)
+	assert.Equal(t, "complaint.time", r.Field)
+	_, _, err = f.svc.Complain(ctx, clerk, caseflow.Complaint{Time: at(2026, 11, 24, 9, 31), Content: "态度差", Center: center})
+	assert.NoError(t, err, "a minute of clock skew is allowed")
+}
+
 // Regression: a complaint dated next month, or with a malformed phone, was accepted.
 func TestComplaintsAreValidated(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
 	cp := caseflow.Complaint{Time: at(2026, 12, 24, 9, 0), Content: "态度差", Center: center}
 	_, _, err := f.svc.Complain(ctx, clerk, cp)
-	assert.ErrorIs(t, err, caseflow.ErrMissing)
+	assert.ErrorIs(t, err, haochaping.ErrFuture)
 	assert.ErrorContains(t, err, "complaint.time")
 	cp.Time = at(2026, 11, 24, 9, 0)
 	cp.Complainant = haochaping.Reviewer{Phone: "12345", IDNumber: "123"}
@@ -198,14 +212,25 @@ func TestComplaintsAreValidated(t *testing.T) {
 	assert.NotContains(t, err.Error(), "12345")
 }
 
-// Regression: Filter.Unit missed the cases of a department's window.
+// Regression: Filter.Unit missed the cases of a department's window; it is now two fields,
+// one meaning each.
 func TestFilterByDepartment(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
 	toRectifying(f)
-	for _, unit := range []string{"center", "tax-bureau"} {
-		cs, err := f.svc.Store.List(ctx, caseflow.Filter{Unit: unit})
+	for name, fl := range map[string]caseflow.Filter{
+		"centre": {Center: "center"}, "department": {Department: "tax-bureau"}, "window": {Window: "w-tax"},
+		"centre and department": {Center: "center", Department: "tax-bureau"},
+	} {
+		cs, err := f.svc.Store.List(ctx, fl)
 		require.NoError(t, err)
-		assert.Len(t, cs, 1, "unit %s", unit)
+		assert.Len(t, cs, 1, name)
+	}
+	for name, fl := range map[string]caseflow.Filter{
+		"a department is not a centre": {Center: "tax-bureau"}, "a centre is not a department": {Department: "center"},
+	} {
+		cs, err := f.svc.Store.List(ctx, fl)
+		require.NoError(t, err)
+		assert.Empty(t, cs, name)
 	}
 }
 
@@ -327,14 +352,14 @@ func TestWorklistJSONCarriesNoPersonalData(t *testing.T) {
 	assert.NotContains(t, string(b), "13812345678")
 	assert.NotContains(t, string(b), "张三丰")
 	assert.Contains(t, string(b), `"caseState":"received"`)
-	assert.Contains(t, string(b), `"state":"overdue"`)
+	assert.Contains(t, string(b), `"standing":"overdue"`)
 }
 
 // Regression: at a township centre only the county office could urge; the centre's leader in
 // charge coordinates there (第四条（二）).
 func TestUrgeAtATownshipCentre(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
-	townLeader := caseflow.Actor{ID: "u-dj-1", Name: "陈二", Role: caseflow.RoleOrgLeader, Unit: "dajiang"}
+	townLeader := caseflow.Actor{ID: "u-dj-1", Name: "陈二", Role: caseflow.RoleOrgLeader, Org: "dajiang"}
 	c, _, err := f.svc.Complain(ctx, townLeader, caseflow.Complaint{Time: at(2026, 11, 24, 9, 0), Content: "排队久", Center: township})
 	require.NoError(t, err)
 	f.step(c.ID, at(2026, 11, 24, 10, 0), townLeader, caseflow.Urge{Message: "请尽快登记"})

@@ -57,14 +57,16 @@ func (r Role) Label() string {
 func (r Role) windowRole() bool { return r == RoleWindowStaff || r == RoleWindowHead }
 
 // Actor is the person taking a step. Office, leader and city actors act for the whole county;
-// window staff and heads act for one window, and unit leaders for one unit (the ID of a
-// sub-centre, a township centre or a window's department).
+// window staff and heads act for one window, and an organisation's leader in charge for the
+// centre or stationed department they lead.
 type Actor struct {
-	ID     string `json:"id"`
-	Name   string `json:"name"`
-	Role   Role   `json:"role"`
-	Unit   string `json:"unit,omitempty"`   // for RoleUnitLeader: the unit or department led
-	Window string `json:"window,omitempty"` // for window roles: the window's ID
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Role Role   `json:"role"`
+	// Org is the ID of the organisation ([haochaping.Org]) the actor acts for: the window,
+	// for window staff and heads; the sub-centre, township centre or stationed department
+	// led, for RoleOrgLeader; empty for the county-wide roles.
+	Org string `json:"org,omitempty"`
 }
 
 // String shows the actor as "窗口负责人 李四 (w-tax)".
@@ -73,11 +75,8 @@ func (a Actor) String() string {
 	if a.Name != "" && a.Name != s {
 		s += " " + a.Name
 	}
-	switch {
-	case a.Window != "":
-		s += " (" + a.Window + ")"
-	case a.Unit != "":
-		s += " (" + a.Unit + ")"
+	if a.Org != "" {
+		s += " (" + a.Org + ")"
 	}
 	return s
 }
@@ -85,7 +84,7 @@ func (a Actor) String() string {
 // LogValue logs the actor as a group of its ID, role and scope.
 func (a Actor) LogValue() slog.Value {
 	return slog.GroupValue(slog.String("id", a.ID), slog.String("role", string(a.Role)),
-		slog.String("unit", a.Unit), slog.String("window", a.Window))
+		slog.String("org", a.Org))
 }
 
 // Validate reports what is missing from a: an ID, a known role, the window of a window role
@@ -96,10 +95,10 @@ func (a Actor) Validate() error {
 		return badActor("actor.id", a.ID, "an actor needs an ID")
 	case !a.Role.Valid():
 		return badActor("actor.role", string(a.Role), "want office, leader, window_staff, window_head, unit_leader, city_inspection or system")
-	case a.Role.windowRole() && a.Window == "":
-		return badActor("actor.window", a.Window, "window staff and heads must name their window")
-	case a.Role == RoleOrgLeader && a.Unit == "":
-		return badActor("actor.unit", a.Unit, "a unit leader must name the unit led")
+	case a.Role.windowRole() && a.Org == "":
+		return badActor("actor.org", a.Org, "window staff and heads must name their window")
+	case a.Role == RoleOrgLeader && a.Org == "":
+		return badActor("actor.org", a.Org, "an organisation's leader in charge must name the centre or department led")
 	}
 	return nil
 }

@@ -150,10 +150,10 @@ func (s *Service) Receive(ctx context.Context, r haochaping.Review) (c *Case, cr
 
 // Complain opens a case for a complaint made on site (第四条), recorded now by actor: the
 // office, or at a sub-centre or township centre its leader in charge. It returns a
-// *RefusalError for a complaint without content, unit or time, one dated in the future, or a
-// complainant whose phone, ID number or gender is malformed (joined *haochaping.FieldError,
-// masked). A complaint with an ID
-// is opened once: the same ID again returns the case already open, with created false. The
+// *RefusalError wrapping ErrMissing for a complaint without content, centre or time, one
+// wrapping haochaping.ErrFuture for a complaint dated in the future, and a complainant whose
+// phone, ID number or gender is malformed as joined *haochaping.FieldError (masked). A
+// complaint with an ID is opened once: the same ID again returns the case already open, with created false. The
 // case returned is the stored one: read it, do not change it.
 func (s *Service) Complain(ctx context.Context, actor Actor, cp Complaint) (c *Case, created bool, err error) {
 	now := s.now()

@@ -5,7 +5,7 @@ import "github.com/haochaping/haochaping"
 // Assignment determines the responsible window of an on-site complaint from what was
 // complained of (根据评价内容确定相关责任主体, Annex 2).
 type Assignment struct {
-	ResponsibleWindow *haochaping.Window `json:"responsibleUnit"`
+	ResponsibleWindow *haochaping.Window `json:"responsibleWindow"`
 	Basis             string             `json:"basis,omitempty"` // why this window
 }
 
@@ -14,9 +14,9 @@ func (Assignment) Event() Event { return EventAssign }
 
 func (a Assignment) check(*Case) *RefusalError {
 	if a.ResponsibleWindow == nil {
-		return missing("附件2", "assignment.responsibleUnit", "", "name the responsible window")
+		return missing("附件2", "assignment.responsibleWindow", "", "name the responsible window")
 	}
-	return checkWindow("附件2", "assignment.responsibleUnit", a.ResponsibleWindow)
+	return checkWindow("附件2", "assignment.responsibleWindow", a.ResponsibleWindow)
 }
 
 func (a Assignment) clone() Step { a.ResponsibleWindow = cloneWindow(a.ResponsibleWindow); return a }

@@ -14,7 +14,7 @@ type Registration struct {
 	// ResponsibleWindow is the responsible window (承办窗口 / 责任主体) the case will be
 	// transferred to; required for a pushed review (第五条), set by an [Assignment] for an
 	// on-site complaint.
-	ResponsibleWindow *haochaping.Window `json:"responsibleUnit,omitempty"`
+	ResponsibleWindow *haochaping.Window `json:"responsibleWindow,omitempty"`
 	// Content is the bad-review content (差评内容) as the office writes it; empty means the
 	// review's options and text, or the complaint, speak for themselves.
 	Content string `json:"content,omitempty"`
@@ -28,7 +28,7 @@ func (Registration) Event() Event { return EventRegister }
 
 func (r Registration) check(c *Case) *RefusalError {
 	if r.ResponsibleWindow != nil {
-		if err := checkWindow(kindRule(c, "第五条"), "registration.responsibleUnit", r.ResponsibleWindow); err != nil {
+		if err := checkWindow(kindRule(c, "第五条"), "registration.responsibleWindow", r.ResponsibleWindow); err != nil {
 			return err
 		}
 	}
@@ -36,7 +36,7 @@ func (r Registration) check(c *Case) *RefusalError {
 		return nil
 	}
 	if r.ResponsibleWindow == nil {
-		return missing("第五条", "registration.responsibleUnit", "", "name the responsible window the case is transferred to")
+		return missing("第五条", "registration.responsibleWindow", "", "name the responsible window the case is transferred to")
 	}
 	return requireList("第五条", "registration.reportedTo", r.ReportedTo,
 		"report to the leader in charge of the rating work and the head of the window")
@@ -112,9 +112,9 @@ func (cb FollowUp) Event() Event {
 
 func (cb FollowUp) check(*Case) *RefusalError {
 	if cb.Verdict != VerdictJustified && !cb.Verdict.appealable() {
-		return missing("第六条", "callback.verdict", string(cb.Verdict), "want justified, mistaken or untrue")
+		return missing("第六条", "followUp.verdict", string(cb.Verdict), "want justified, mistaken or untrue")
 	}
-	return requireText("第六条", "callback.outcome", cb.Outcome, "record what the callback found")
+	return requireText("第六条", "followUp.outcome", cb.Outcome, "record what the callback found")
 }
 
 // apply records the callback. A founded review is Justified from now on; a review the office
@@ -332,7 +332,7 @@ func (r ResultFollowUp) check(c *Case) *RefusalError {
 	if c.Kind == KindOnSiteComplaint {
 		rule = "附件2"
 	}
-	return requireText(rule, "recall.outcome", r.Outcome, "record what the reviewer said (回访结果)")
+	return requireText(rule, "resultFollowUp.outcome", r.Outcome, "record what the reviewer said (回访结果)")
 }
 
 func (r ResultFollowUp) apply(c *Case, _ *Entry) { c.ResultFollowUp = &r }

@@ -61,10 +61,13 @@ type Filter struct {
 	States []State
 	// Open selects cases not yet archived.
 	Open bool
-	// Unit selects cases of a unit ([Case.Unit]) or of a department's window; Window the
-	// cases whose responsible unit ([Case.ResponsibleUnit]) is the window with that ID.
-	Unit   string
-	Window string
+	// Center selects the cases of a service centre ([Case.Center]); Department the cases
+	// whose responsible window belongs to that stationed department; Window the cases whose
+	// responsible window ([Case.ResponsibleWindow]) is the window with that ID. Each is an
+	// organisation's ID ([haochaping.Org]).
+	Center     string
+	Department string
+	Window     string
 	// ReceivedFrom and ReceivedTo select cases received in [ReceivedFrom, ReceivedTo); a
 	// zero bound is open.
 	ReceivedFrom, ReceivedTo time.Time
@@ -78,7 +81,7 @@ type Filter struct {
 // timeOnly reports whether f selects by AtRiskAt and Open alone, which an index of open
 // duties answers without reading cases (a case with an open duty is open).
 func (f *Filter) timeOnly() bool {
-	return f.Kind == "" && len(f.States) == 0 && f.Unit == "" && f.Window == "" &&
+	return f.Kind == "" && len(f.States) == 0 && f.Center == "" && f.Department == "" && f.Window == "" &&
 		f.ReceivedFrom.IsZero() && f.ReceivedTo.IsZero() && f.OverdueAt.IsZero()
 }
 
@@ -88,7 +91,8 @@ func (f *Filter) Match(c *Case) bool {
 	case f.Kind != "" && c.Kind != f.Kind,
 		len(f.States) > 0 && !slices.Contains(f.States, c.State),
 		f.Open && c.Closed(),
-		f.Unit != "" && c.Center() != f.Unit && (c.ResponsibleWindow == nil || c.ResponsibleWindow.Department != f.Unit),
+		f.Center != "" && c.Center() != f.Center,
+		f.Department != "" && (c.ResponsibleWindow == nil || c.ResponsibleWindow.Department != f.Department),
 		f.Window != "" && (c.ResponsibleWindow == nil || c.ResponsibleWindow.ID != f.Window),
 		!f.ReceivedFrom.IsZero() && c.ReceivedAt.Before(f.ReceivedFrom),
 		!f.ReceivedTo.IsZero() && !c.ReceivedAt.Before(f.ReceivedTo):

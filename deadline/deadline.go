@@ -18,14 +18,13 @@ type Deadline struct {
 	// Provisional is true when Due depends on a provisional year: recompute it when the
 	// year's notice is out.
 	Provisional bool `json:"provisional,omitempty"`
-	cal         *Calendar
 }
 
 // Track starts a deadline for a duty that started at start under rule r. An answer that
 // depends on a provisional year is returned with Provisional set and no error; other
 // errors are as for [Calendar.Due].
 func (c *Calendar) Track(start time.Time, r Rule) (Deadline, error) {
-	d := Deadline{Start: start, Rule: r, cal: c}
+	d := Deadline{Start: start, Rule: r}
 	var err error
 	d.Due, err = c.Due(start, r)
 	if d.Provisional = errors.Is(err, ErrProvisional); err != nil && !d.Provisional {
@@ -56,8 +55,8 @@ const (
 	Overdue                     // 超期
 )
 
-// String returns the Chinese label: 正常, 即将超期 or 超期.
-func (s Standing) String() string {
+// Label returns the Chinese label: 正常, 即将超期 or 超期.
+func (s Standing) Label() string {
 	switch s {
 	case OnTime:
 		return "正常"
@@ -66,7 +65,15 @@ func (s Standing) String() string {
 	case Overdue:
 		return "超期"
 	}
-	return "State(0)"
+	return s.String()
+}
+
+// String returns the stable text code: "on_time", "at_risk" or "overdue".
+func (s Standing) String() string {
+	if b, err := s.MarshalText(); err == nil {
+		return string(b)
+	}
+	return fmt.Sprintf("Standing(%d)", uint8(s))
 }
 
 // MarshalText encodes s as "on_time", "at_risk" or "overdue".
@@ -79,7 +86,7 @@ func (s Standing) MarshalText() ([]byte, error) {
 	case Overdue:
 		return []byte("overdue"), nil
 	}
-	return nil, fmt.Errorf("deadline: state %d: want OnTime, AtRisk or Overdue", uint8(s))
+	return nil, fmt.Errorf("deadline: standing %d: want OnTime, AtRisk or Overdue", uint8(s))
 }
 
 // UnmarshalText decodes "on_time", "at_risk" or "overdue".
@@ -90,12 +97,12 @@ func (s *Standing) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("deadline: state %q: want on_time, at_risk or overdue", b)
+	return fmt.Errorf("deadline: standing %q: want on_time, at_risk or overdue", b)
 }
 
 // Status is a duty's standing at a given moment.
 type Status struct {
-	Standing Standing `json:"state,omitempty"`
+	Standing Standing `json:"standing,omitempty"`
 	// Remaining is the working time left before the duty falls due; 0 once overdue.
 	Remaining time.Duration `json:"remaining,omitempty"`
 	// DaysOverdue counts the working days after the day the duty fell due, up to and
@@ -105,19 +112,9 @@ type Status struct {
 	Provisional bool `json:"provisional,omitempty"`
 }
 
-// Status returns where the duty stands at now, as [Calendar.Status] does with the calendar
-// that tracked it. A Deadline not made by Track (one decoded from JSON) has no calendar and
-// returns an error: use Calendar.Status, or track it again with Calendar.Track(d.Start, d.Rule),
-// which also picks up newer notices.
-func (d Deadline) Status(now time.Time) (Status, error) {
-	if d.cal == nil {
-		return Status{}, errors.New("deadline: this Deadline has no calendar: use Calendar.Status(d, now) or Calendar.Track(d.Start, d.Rule)")
-	}
-	return d.cal.Status(d, now)
-}
-
-// Status returns where d stands at now by this calendar, reading its stored Due and Warn: it
-// works for a Deadline decoded from storage. An answer that depends on a provisional year
+// Status returns where d stands at now by this calendar, reading its stored Due and Warn, so
+// that a Deadline decoded from storage works as well as one just tracked. A Deadline is plain
+// data and carries no calendar: ask the calendar the case is timed on. An answer that depends on a provisional year
 // has Provisional set and no error; other errors are as for [Calendar.WorkingTime].
 func (c *Calendar) Status(d Deadline, now time.Time) (Status, error) {
 	if !now.Before(d.Due) {

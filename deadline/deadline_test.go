@@ -39,16 +39,17 @@ func TestDeadlineStatus_第五条(t *testing.T) {
 		{at(2026, 10, 12, 9, 0), deadline.Overdue, 0, 2},
 	}
 	for _, tc := range cases {
-		s, err := dl.Status(tc.now)
+		s, err := c.Status(dl, tc.now)
 		require.NoError(t, err)
 		assert.Equal(t, tc.state, s.Standing, tc.now)
 		assert.Equal(t, tc.remaining, s.Remaining, tc.now)
 		assert.Equal(t, tc.overdue, s.DaysOverdue, tc.now)
 	}
-	assert.Equal(t, "即将超期", deadline.AtRisk.String())
-	assert.Equal(t, "超期", deadline.Overdue.String())
-	assert.Equal(t, "正常", deadline.OnTime.String())
-	assert.Equal(t, "State(0)", deadline.Standing(0).String())
+	assert.Equal(t, "即将超期", deadline.AtRisk.Label())
+	assert.Equal(t, "超期", deadline.Overdue.Label())
+	assert.Equal(t, "正常", deadline.OnTime.Label())
+	assert.Equal(t, "at_risk", deadline.AtRisk.String())
+	assert.Equal(t, "Standing(0)", deadline.Standing(0).String())
 }
 
 func TestDeadlineOverdueAtCloseOfOffice(t *testing.T) {
@@ -57,10 +58,10 @@ func TestDeadlineOverdueAtCloseOfOffice(t *testing.T) {
 	dl, err := c.Track(at(2026, 11, 23, 9, 0), deadline.Workdays(1))
 	require.NoError(t, err)
 	assert.Equal(t, at(2026, 11, 24, 17, 30), dl.Due)
-	s, err := dl.Status(at(2026, 11, 24, 18, 0))
+	s, err := c.Status(dl, at(2026, 11, 24, 18, 0))
 	require.NoError(t, err)
 	assert.Equal(t, deadline.Status{Standing: deadline.Overdue}, s, "overdue, on the day it fell due")
-	s, err = dl.Status(at(2026, 11, 25, 9, 0))
+	s, err = c.Status(dl, at(2026, 11, 25, 9, 0))
 	require.NoError(t, err)
 	assert.Equal(t, 1, s.DaysOverdue)
 }
@@ -86,11 +87,6 @@ func TestWarningsFallInOfficeHours(t *testing.T) {
 	}
 }
 
-func TestDeadlineWithoutCalendar(t *testing.T) {
-	_, err := deadline.Deadline{}.Status(time.Now())
-	assert.ErrorContains(t, err, "Calendar.Track")
-}
-
 func TestCalendarStatusOfDecodedDeadline(t *testing.T) {
 	c := deadline.China()
 	dl, err := c.Track(at(2026, 9, 30, 10, 0), deadline.Workdays(2))
@@ -99,21 +95,24 @@ func TestCalendarStatusOfDecodedDeadline(t *testing.T) {
 	require.NoError(t, err)
 	var decoded deadline.Deadline
 	require.NoError(t, json.Unmarshal(b, &decoded))
-	for _, now := range []time.Time{at(2026, 9, 30, 11, 0), at(2026, 10, 9, 16, 0), at(2026, 10, 12, 9, 0)} {
-		want, err := dl.Status(now)
-		require.NoError(t, err)
+	assert.True(t, dl.Due.Equal(decoded.Due) && dl.Warn.Equal(decoded.Warn) && dl.Rule == decoded.Rule,
+		"a Deadline is plain data: nothing is lost in JSON")
+	for now, want := range map[time.Time]deadline.Standing{
+		at(2026, 9, 30, 11, 0): deadline.OnTime, at(2026, 10, 9, 16, 0): deadline.AtRisk, at(2026, 10, 12, 9, 0): deadline.Overdue,
+	} {
 		got, err := c.Status(decoded, now)
 		require.NoError(t, err)
-		assert.Equal(t, want, got, "at %s", now)
+		assert.Equal(t, want, got.Standing, "at %s", now)
 	}
 }
 
 func TestDeadlineStatusBeyondCoverage(t *testing.T) {
-	dl, err := deadline.China().Track(at(2026, 12, 28, 9, 0), deadline.Workdays(2))
+	c := deadline.China()
+	dl, err := c.Track(at(2026, 12, 28, 9, 0), deadline.Workdays(2))
 	require.NoError(t, err)
-	_, err = dl.Status(at(2027, 1, 5, 9, 0))
+	_, err = c.Status(dl, at(2027, 1, 5, 9, 0))
 	assert.ErrorIs(t, err, deadline.ErrNotCovered)
-	_, err = dl.Status(at(2003, 1, 5, 9, 0))
+	_, err = c.Status(dl, at(2003, 1, 5, 9, 0))
 	assert.ErrorIs(t, err, deadline.ErrNotCovered)
 }
 
@@ -128,7 +127,7 @@ func TestTrackDueAtTheEndOfCoverage(t *testing.T) {
 		dl, err := c.Track(tc.start, tc.rule)
 		require.NoError(t, err, "%s %s", tc.start, tc.rule)
 		assert.Equal(t, d(2027, 1, 1), dl.Due)
-		s, err := dl.Status(at(2026, 12, 31, 16, 0))
+		s, err := c.Status(dl, at(2026, 12, 31, 16, 0))
 		require.NoError(t, err)
 		assert.Equal(t, deadline.AtRisk, s.Standing)
 		assert.Equal(t, 90*time.Minute, s.Remaining)
@@ -143,18 +142,19 @@ func TestStatusSaysProvisional(t *testing.T) {
 	dl, err := c.Track(at(2027, 3, 1, 9, 0), deadline.Workdays(2))
 	require.NoError(t, err)
 	for _, now := range []time.Time{at(2027, 3, 2, 9, 0), at(2027, 3, 9, 9, 0)} {
-		s, err := dl.Status(now)
+		s, err := c.Status(dl, now)
 		require.NoError(t, err)
 		assert.True(t, s.Provisional, now)
 	}
-	dl, err = deadline.China().Track(at(2026, 3, 2, 9, 0), deadline.Workdays(2))
+	c = deadline.China()
+	dl, err = c.Track(at(2026, 3, 2, 9, 0), deadline.Workdays(2))
 	require.NoError(t, err)
-	s, err := dl.Status(at(2026, 3, 3, 9, 0))
+	s, err := c.Status(dl, at(2026, 3, 3, 9, 0))
 	require.NoError(t, err)
 	assert.False(t, s.Provisional)
 }
 
-func TestStateText(t *testing.T) {
+func TestStandingText(t *testing.T) {
 	for _, st := range []deadline.Standing{deadline.OnTime, deadline.AtRisk, deadline.Overdue} {
 		b, err := st.MarshalText()
 		require.NoError(t, err)
@@ -168,5 +168,5 @@ func TestStateText(t *testing.T) {
 	assert.ErrorContains(t, st.UnmarshalText([]byte("late")), "want on_time")
 	b, err := json.Marshal(deadline.Status{Standing: deadline.Overdue, DaysOverdue: 2})
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"state":"overdue","daysOverdue":2}`, string(b))
+	assert.JSONEq(t, `{"standing":"overdue","daysOverdue":2}`, string(b))
 }

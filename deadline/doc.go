@@ -24,7 +24,7 @@
 //	cal := deadline.China()
 //	due, err := cal.Due(receivedAt, deadline.Workdays(2)) // 第五条: report within 2 working days
 //	dl, err := cal.Track(receivedAt, deadline.SameDay())  // 第六条: call back the same day
-//	st, err := dl.Status(now)                             // 正常 / 即将超期 / 超期
+//	st, err := cal.Status(dl, now)                        // 正常 / 即将超期 / 超期
 //
 // [Calendar.IsWorkday], [Calendar.AddWorkdays] and [Calendar.WorkdaysBetween] answer in
 // constant time from per-day tables, with no allocation. Vendors already on

@@ -30,7 +30,7 @@ func ExampleCalendar_Due() {
 			fmt.Println(err)
 			return
 		}
-		fmt.Printf("%s: %s\n", r, due.Format("2006-01-02 15:04"))
+		fmt.Printf("%s: %s\n", r.Label(), due.Format("2006-01-02 15:04"))
 	}
 	// Output:
 	// 当日: 2026-10-01 00:00
@@ -55,8 +55,8 @@ func ExampleCalendar_Track() {
 		time.Date(2026, 11, 23, 16, 45, 0, 0, haochaping.Location()),
 		time.Date(2026, 11, 25, 9, 0, 0, 0, haochaping.Location()),
 	} {
-		st, _ := dl.Status(now)
-		fmt.Println(now.Format("01-02 15:04"), st.Standing, st.Remaining, st.DaysOverdue)
+		st, _ := cal.Status(dl, now)
+		fmt.Println(now.Format("01-02 15:04"), st.Standing.Label(), st.Remaining, st.DaysOverdue)
 	}
 	// Output:
 	// due:  2026-11-24 00:00

@@ -94,10 +94,10 @@ func TestProvisionalAnswersSaySo(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, dl.Provisional)
 	assert.Equal(t, d(2027, 1, 6), dl.Due)
-	s, err := dl.Status(at(2027, 1, 5, 11, 0))
+	s, err := c.Status(dl, at(2027, 1, 5, 11, 0))
 	require.NoError(t, err)
 	assert.Equal(t, deadline.AtRisk, s.Standing)
-	s, err = dl.Status(at(2027, 1, 7, 10, 0))
+	s, err = c.Status(dl, at(2027, 1, 7, 10, 0))
 	require.NoError(t, err)
 	assert.Equal(t, 2, s.DaysOverdue, "6 and 7 January")
 

@@ -35,9 +35,19 @@ func Workdays(n int) Rule { return Rule{n: n} }
 // Valid reports whether r is SameDay() or Workdays(n) with n ≥ 1.
 func (r Rule) Valid() bool { return r.sameDay || r.n >= 1 }
 
-// String returns the rule as the measures write it: "当日" or "2个工作日内"; "不限时" for the
-// zero Rule.
+// String returns the rule's stable text code, as MarshalText writes it: "same_day",
+// "workdays:2", or "none" for the zero Rule.
 func (r Rule) String() string {
+	b, err := r.MarshalText()
+	if err != nil {
+		return "Rule(invalid)"
+	}
+	return string(b)
+}
+
+// Label returns the rule as the measures write it: "当日" or "2个工作日内"; "不限时" for the
+// zero Rule.
+func (r Rule) Label() string {
 	switch {
 	case r == Rule{}:
 		return "不限时"

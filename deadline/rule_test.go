@@ -122,9 +122,11 @@ func TestOfficeHoursValidate(t *testing.T) {
 }
 
 func TestRules(t *testing.T) {
-	assert.Equal(t, "当日", deadline.SameDay().String())
-	assert.Equal(t, "2个工作日内", deadline.Workdays(2).String())
-	assert.Equal(t, "不限时", deadline.Rule{}.String())
+	assert.Equal(t, "当日", deadline.SameDay().Label())
+	assert.Equal(t, "2个工作日内", deadline.Workdays(2).Label())
+	assert.Equal(t, "不限时", deadline.Rule{}.Label())
+	assert.Equal(t, "Rule(invalid)", deadline.Workdays(-1).Label())
+	assert.Equal(t, "workdays:2", deadline.Workdays(2).String())
 	assert.Equal(t, "Rule(invalid)", deadline.Workdays(-1).String())
 	assert.False(t, deadline.Workdays(0).Valid())
 	for _, r := range []deadline.Rule{deadline.SameDay(), deadline.Workdays(1), deadline.Workdays(4), {}} {

@@ -404,9 +404,12 @@ func testList(t *testing.T, f factory) {
 
 		{"open", caseflow.Filter{Open: true}, cases(late, early, onsite, town)},
 
-		{"unit of the centre", caseflow.Filter{Unit: "center"}, cases(late, onsite, done)},
-		{"unit of a township centre", caseflow.Filter{Unit: "dajiang"}, cases(town)},
-		{"unknown unit", caseflow.Filter{Unit: "unknown"}, nil},
+		{"centre", caseflow.Filter{Center: "center"}, cases(late, onsite, done)},
+		{"township centre", caseflow.Filter{Center: "dajiang"}, cases(town)},
+		{"unknown centre", caseflow.Filter{Center: "unknown"}, nil},
+		{"a department is not a centre", caseflow.Filter{Center: "tax-bureau"}, nil},
+		{"department", caseflow.Filter{Department: "tax-bureau"}, cases(late, done)},
+		{"a centre is not a department", caseflow.Filter{Department: "center"}, nil},
 
 		{"window", caseflow.Filter{Window: "w-tax"}, cases(late, done)},
 		{"window of a township centre", caseflow.Filter{Window: "w-dajiang"}, cases(town)},
@@ -433,14 +436,14 @@ func testList(t *testing.T, f factory) {
 		{"kind and open", caseflow.Filter{Kind: pushed, Open: true}, cases(late, early)},
 		{"kind and state", caseflow.Filter{Kind: pushed, States: []caseflow.State{caseflow.StateReceived}}, cases(early)},
 		{"kind and a state of the other kind", caseflow.Filter{Kind: onSite, States: []caseflow.State{caseflow.StateArchived}}, nil},
-		{"kind, unit and open", caseflow.Filter{Kind: onSite, Unit: "center", Open: true}, cases(onsite)},
+		{"kind, centre and open", caseflow.Filter{Kind: onSite, Center: "center", Open: true}, cases(onsite)},
 		{"window and received from", caseflow.Filter{Window: "w-tax", ReceivedFrom: wednesday}, cases(late)},
 		{"open and received to", caseflow.Filter{Open: true, ReceivedTo: wednesday}, cases(early, onsite)},
-		{"unit and overdue", caseflow.Filter{Unit: "center", OverdueAt: later}, cases(late)},
+		{"centre and overdue", caseflow.Filter{Center: "center", OverdueAt: later}, cases(late)},
 		{"kind and at risk", caseflow.Filter{Kind: onSite, AtRiskAt: later}, cases(town)},
 		{"at risk and overdue", caseflow.Filter{AtRiskAt: late.WarnAt, OverdueAt: earlyDue}, cases(early)},
 		{"every field", caseflow.Filter{Kind: pushed, States: []caseflow.State{caseflow.StateRegistered}, Open: true,
-			Unit: "center", Window: "w-tax", ReceivedFrom: wednesday, ReceivedTo: later, AtRiskAt: later, OverdueAt: later},
+			Center: "center", Department: "tax-bureau", Window: "w-tax", ReceivedFrom: wednesday, ReceivedTo: later, AtRiskAt: later, OverdueAt: later},
 			cases(late)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -516,7 +519,7 @@ func testScanDuties(t *testing.T, f factory) {
 		{"much later", caseflow.Filter{AtRiskAt: at(2027, 6, 1, 0, 0)}},
 		{"a bound in another zone", caseflow.Filter{AtRiskAt: fx.late.WarnAt.UTC()}},
 		{"kind", caseflow.Filter{Kind: caseflow.KindOnSiteComplaint}},
-		{"unit and at risk", caseflow.Filter{Unit: "center", AtRiskAt: at(2027, 6, 1, 0, 0)}},
+		{"centre and at risk", caseflow.Filter{Center: "center", AtRiskAt: at(2027, 6, 1, 0, 0)}},
 		{"state", caseflow.Filter{States: []caseflow.State{caseflow.StateReceived}}},
 		{"open", caseflow.Filter{Open: true}},
 		{"received from", caseflow.Filter{ReceivedFrom: fx.late.ReceivedAt}},
@@ -740,9 +743,9 @@ func at(y int, m time.Month, d, h, min int) time.Time {
 var (
 	clerk      = caseflow.Actor{ID: "u-office-1", Name: "王五", Role: caseflow.RoleOffice}
 	boss       = caseflow.Actor{ID: "u-leader-1", Name: "赵六", Role: caseflow.RoleLeader}
-	staff      = caseflow.Actor{ID: "u-tax-1", Name: "钱七", Role: caseflow.RoleWindowStaff, Window: "w-tax"}
-	head       = caseflow.Actor{ID: "u-tax-head", Name: "孙八", Role: caseflow.RoleWindowHead, Window: "w-tax"}
-	townLeader = caseflow.Actor{ID: "u-dajiang-leader", Name: "吴十", Role: caseflow.RoleOrgLeader, Unit: "dajiang"}
+	staff      = caseflow.Actor{ID: "u-tax-1", Name: "钱七", Role: caseflow.RoleWindowStaff, Org: "w-tax"}
+	head       = caseflow.Actor{ID: "u-tax-head", Name: "孙八", Role: caseflow.RoleWindowHead, Org: "w-tax"}
+	townLeader = caseflow.Actor{ID: "u-dajiang-leader", Name: "吴十", Role: caseflow.RoleOrgLeader, Org: "dajiang"}
 
 	center     = haochaping.Org{ID: "center", Name: "融安县政务服务中心", Kind: haochaping.OrgCountyCenter}
 	township   = haochaping.Org{ID: "dajiang", Name: "大将镇政务服务中心", Kind: haochaping.OrgTownshipCenter}

@@ -26,7 +26,7 @@ import (
 var (
 	clerk     = caseflow.Actor{ID: "u-office-1", Name: "王五", Role: caseflow.RoleOffice}
 	leader    = caseflow.Actor{ID: "u-leader-1", Name: "赵六", Role: caseflow.RoleLeader}
-	taxLeader = caseflow.Actor{ID: "u-tax-leader", Name: "吴十", Role: caseflow.RoleOrgLeader, Unit: "tax-bureau"}
+	taxLeader = caseflow.Actor{ID: "u-tax-leader", Name: "吴十", Role: caseflow.RoleOrgLeader, Org: "tax-bureau"}
 	cityClerk = caseflow.Actor{ID: "u-city-1", Name: "郑一", Role: caseflow.RoleCityInspection}
 	taxWindow = &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow,
 		Center: "center", Department: "tax-bureau"}

@@ -29,8 +29,8 @@ var (
 	window   = &haochaping.Window{ID: "w-dj-social", Name: "大将镇社保窗口", Kind: haochaping.BusinessWindow, Center: "dajiang"}
 
 	clerk       = caseflow.Actor{ID: "u-office-1", Name: "王五", Role: caseflow.RoleOffice}
-	djLeader    = caseflow.Actor{ID: "u-dj-leader", Name: "韦九", Role: caseflow.RoleOrgLeader, Unit: township.ID}
-	otherLeader = caseflow.Actor{ID: "u-ca-leader", Name: "覃二", Role: caseflow.RoleOrgLeader, Unit: "chang-an"}
+	djLeader    = caseflow.Actor{ID: "u-dj-leader", Name: "韦九", Role: caseflow.RoleOrgLeader, Org: township.ID}
+	otherLeader = caseflow.Actor{ID: "u-ca-leader", Name: "覃二", Role: caseflow.RoleOrgLeader, Org: "chang-an"}
 )
 
 func main() {
@@ -101,7 +101,7 @@ func run() error {
 
 	f := c.Finding
 	fmt.Printf("认定（第十条）：%s，原因 %s，责任人 %s，对窗口责任人绩效扣分（Accountable = %s）\n",
-		f.Verdict.Label(), f.Cause, f.ResponsiblePerson, f.Accountable())
+		f.Verdict.Label(), f.Cause.Label(), f.ResponsiblePerson, f.Accountable())
 	for _, d := range c.Duties {
 		due, done := "不计时", map[bool]string{true: "按时完成", false: "超期完成"}[d.OnTime]
 		if d.Timed {

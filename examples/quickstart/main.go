@@ -37,8 +37,8 @@ const pushed = `{
 var (
 	clerk  = caseflow.Actor{ID: "u-office-1", Name: "王五", Role: caseflow.RoleOffice}
 	leader = caseflow.Actor{ID: "u-leader-1", Name: "赵六", Role: caseflow.RoleLeader}
-	staff  = caseflow.Actor{ID: "u-bdc-1", Name: "钱七", Role: caseflow.RoleWindowStaff, Window: "w-bdc"}
-	head   = caseflow.Actor{ID: "u-bdc-head", Name: "孙八", Role: caseflow.RoleWindowHead, Window: "w-bdc"}
+	staff  = caseflow.Actor{ID: "u-bdc-1", Name: "钱七", Role: caseflow.RoleWindowStaff, Org: "w-bdc"}
+	head   = caseflow.Actor{ID: "u-bdc-head", Name: "孙八", Role: caseflow.RoleWindowHead, Org: "w-bdc"}
 	window = &haochaping.Window{ID: "w-bdc", Name: "不动产登记窗口", Kind: haochaping.DepartmentWindow,
 		Center: "real-estate", Department: "natural-resources"}
 )
@@ -81,9 +81,9 @@ func run(args []string) error {
 		return err
 	}
 	fmt.Println("评价：", r) // String masks the reviewer
-	fmt.Printf("方式：%s；差评：%s；分值：%d\n", r.Mode(), map[bool]string{true: "是", false: "否"}[r.IsBad()], points)
+	fmt.Printf("方式：%s；差评：%s；分值：%d\n", r.Mode().Label(), map[bool]string{true: "是", false: "否"}[r.IsBad()], points)
 	for _, o := range r.Options {
-		fmt.Printf("选项：%s（%s）\n", o, o.Dimension)
+		fmt.Printf("选项：%s（%s）\n", o, o.Dimension.Label())
 	}
 	log := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: dropTime}))
 	log.Info("pushed review", "review", r) // LogValue masks the reviewer
@@ -150,7 +150,7 @@ func run(args []string) error {
 	fmt.Printf("\n结案：%s [%s]\n", c.ID, c.StateLabel())
 	log.Info("case archived", "case", c)
 	f := c.Finding
-	fmt.Printf("认定（第十条）：%s，原因 %s，责任人 %s，%s\n", f.Verdict.Label(), f.Cause, f.ResponsiblePerson, accountable[f.Accountable()])
+	fmt.Printf("认定（第十条）：%s，原因 %s，责任人 %s，%s\n", f.Verdict.Label(), f.Cause.Label(), f.ResponsiblePerson, accountable[f.Accountable()])
 	journal.Closed(c)
 	if err := caseflow.Verify(c.Trail); err != nil {
 		return err

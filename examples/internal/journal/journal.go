@@ -37,7 +37,7 @@ func Show(svc *caseflow.Service, c *caseflow.Case) error {
 		}
 		due := "不计时"
 		if d.Duty.Timed {
-			due = fmt.Sprintf("%s，%s 前，%s", d.Duty.Deadline.Rule, Stamp(d.Duty.Deadline.Due), d.Status.Standing)
+			due = fmt.Sprintf("%s，%s 前，%s", d.Duty.Deadline.Rule.Label(), Stamp(d.Duty.Deadline.Due), d.Status.Standing.Label())
 			if d.Status.Provisional {
 				due += "（暂定）"
 			}
