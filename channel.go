@@ -5,6 +5,8 @@ import "fmt"
 // Mode is how a service is rated: on site once per visit, or online once per matter.
 type Mode uint8
 
+// Stored: these text codes go into JSON, databases and the audit trail's hash. Never change
+// or reuse one (TestStoredCodes pins them): rename the Go identifier instead.
 const (
 	// ModeOnSite is on-site rating, once per visit (现场服务"一次一评").
 	ModeOnSite Mode = iota + 1
@@ -41,6 +43,8 @@ type Channel uint8
 
 // The channels of the measures (第五条: 现场评价仪, 二维码, 广西政务APP) and of the national
 // push interface (field pf, GB/T 39046-2020 表9).
+// Stored: these text codes go into JSON, databases and the audit trail's hash. Never change
+// or reuse one (TestStoredCodes pins them): rename the Go identifier instead.
 const (
 	ChannelPC            Channel = iota + 1 // PC端 (广西数字政务一体化平台 and other web portals)
 	ChannelMobile                           // 移动端 (移动服务端; 小程序)

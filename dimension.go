@@ -4,6 +4,8 @@ package haochaping
 type Dimension uint8
 
 // The five dimensions of Annex 1.
+// Stored: these text codes go into JSON, databases and the audit trail's hash. Never change
+// or reuse one (TestStoredCodes pins them): rename the Go identifier instead.
 const (
 	DimensionAttitude    Dimension = iota + 1 // 服务态度
 	DimensionQuality                          // 服务质量

@@ -12,6 +12,8 @@ import (
 type Level uint8
 
 // The five satisfaction levels.
+// Stored: these text codes go into JSON, databases and the audit trail's hash. Never change
+// or reuse one (TestStoredCodes pins them): rename the Go identifier instead.
 const (
 	VerySatisfied      Level = iota + 1 // 非常满意
 	Satisfied                           // 满意

@@ -13,6 +13,8 @@ import (
 // Gender is a reviewer's gender (性别), as Annex 4 records it.
 type Gender uint8
 
+// Stored: these text codes go into JSON, databases and the audit trail's hash. Never change
+// or reuse one (TestStoredCodes pins them): rename the Go identifier instead.
 const (
 	Male   Gender = iota + 1 // 男
 	Female                   // 女
@@ -53,6 +55,8 @@ func (g *Gender) UnmarshalJSON(b []byte) error { return genders.unmarshalJSON(b,
 // (push field userProp: 1 个人, 2 法人).
 type PartyKind uint8
 
+// Stored: these text codes go into JSON, databases and the audit trail's hash. Never change
+// or reuse one (TestStoredCodes pins them): rename the Go identifier instead.
 const (
 	NaturalPerson PartyKind = iota + 1 // 个人
 	LegalPerson                        // 法人

@@ -6,6 +6,8 @@ import "github.com/haochaping/haochaping/deadline"
 type DutyKind string
 
 // The duties; [Policy] times each.
+// Stored: these text codes go into JSON, databases and the audit trail's hash. Never change
+// or reuse one (TestStoredCodes pins them): rename the Go identifier instead.
 const (
 	DutyRegister          DutyKind = "register"           // 当日登记并报告 (第五条)
 	DutyFollowUp          DutyKind = "callback"           // 当日回访 (第六条)

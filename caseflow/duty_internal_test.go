@@ -14,7 +14,7 @@ func TestDutyOwnersCanFulfilTheirDuties(t *testing.T) {
 		owner := dutyDefs[k].owner
 		found := false
 		for _, w := range []*Workflow{SystemPushed(), OnSite()} {
-			for _, s := range w.Steps {
+			for _, s := range w.steps {
 				if !slices.Contains(s.Fulfils, k) {
 					continue
 				}

@@ -106,7 +106,7 @@ func (g *engine) take(c *Case, act Action, at time.Time) (*Entry, error) {
 		err = fe.Err
 	case fsm.InvalidEventError, fsm.UnknownEventError:
 		err = &RefusalError{Event: ev, State: c.State, Err: ErrWrongState,
-			Detail: fmt.Sprintf("the %s workflow allows from %s: %s", wf.Kind, wf.Label(c.State), joinEvents(wf.Next(c.State)))}
+			Detail: fmt.Sprintf("the %s workflow allows from %s: %s", wf.kind, wf.Label(c.State), joinEvents(wf.Next(c.State)))}
 	default:
 		return nil, fmt.Errorf("caseflow: case %s: step %s: state machine: %w", c.ID, ev, err)
 	}

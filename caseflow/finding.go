@@ -9,6 +9,8 @@ import (
 // Verdict is what the office's callback and verification (回访核实) found the review to be.
 type Verdict string
 
+// Stored: these text codes go into JSON, databases and the audit trail's hash. Never change
+// or reuse one (TestStoredCodes pins them): rename the Go identifier instead.
 const (
 	// VerdictJustified: the review is founded and the window must rectify (需要整改的差评办件).
 	VerdictJustified Verdict = "justified"
@@ -49,6 +51,8 @@ type Finding struct {
 // Accountable says who 第十条 holds accountable for a finding.
 type Accountable string
 
+// Stored: these text codes go into JSON, databases and the audit trail's hash. Never change
+// or reuse one (TestStoredCodes pins them): rename the Go identifier instead.
 const (
 	// AccountableUndetermined: the investigation has not yet found a cause.
 	AccountableUndetermined Accountable = "undetermined"
@@ -116,6 +120,8 @@ func (f Finding) check(field string) *RefusalError {
 // Annex 5).
 type Disclosure string
 
+// Stored: these text codes go into JSON, databases and the audit trail's hash. Never change
+// or reuse one (TestStoredCodes pins them): rename the Go identifier instead.
 const (
 	DisclosureActive    Disclosure = "active"     // 主动公开
 	DisclosureOnRequest Disclosure = "on_request" // 依申请公开

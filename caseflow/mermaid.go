@@ -10,8 +10,8 @@ import (
 // roles that take it and its article. Urging (督促), allowed in every open state, is left out.
 func (w *Workflow) Mermaid() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "---\ntitle: %s\n---\nstateDiagram-v2\n", w.Name)
-	for _, s := range w.States {
+	fmt.Fprintf(&b, "---\ntitle: %s\n---\nstateDiagram-v2\n", w.name)
+	for _, s := range w.states {
 		fmt.Fprintf(&b, "    state \"%s\" as %s\n", s.Label, s.State)
 	}
 	// Steps between the same two states share one edge, their labels one per line, so that
@@ -19,7 +19,7 @@ func (w *Workflow) Mermaid() string {
 	type edge struct{ from, to State }
 	var edges []edge
 	labels := map[edge][]string{}
-	for _, st := range w.Steps {
+	for _, st := range w.steps {
 		label := st.Label
 		if st.When != "" {
 			label += "（" + st.When.Label() + "时）"

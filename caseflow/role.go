@@ -9,6 +9,8 @@ import (
 // it (第三条 to 第九条).
 type Role string
 
+// Stored: these text codes go into JSON, databases and the audit trail's hash. Never change
+// or reuse one (TestStoredCodes pins them): rename the Go identifier instead.
 const (
 	// RoleOffice is a clerk of the county supervision office (县政管办): registers, calls back,
 	// transfers, verifies, submits and archives.

@@ -3,6 +3,8 @@ package caseflow
 // Kind is which of the two workflows a case follows.
 type Kind string
 
+// Stored: these text codes go into JSON, databases and the audit trail's hash. Never change
+// or reuse one (TestStoredCodes pins them): rename the Go identifier instead.
 const (
 	// KindSystemPushed is a bad review pushed by the rating system (系统推送差评办件,
 	// 第五条 to 第九条, Annex 3).
@@ -25,8 +27,12 @@ func (k Kind) Label() string {
 // State is where a case stands in its workflow. [Workflow.Label] gives its Chinese label.
 type State string
 
-// States of the two workflows. The on-site workflow reuses StateReceived, StateRegistered, StateReported,
-// StateSatisfied and StateArchived with labels of its own.
+// States of the two workflows. The on-site workflow reuses StateReceived, StateRegistered,
+// StateReported, StateSatisfied and StateArchived with labels of its own. Some codes predate
+// the Go names (StateJustified is "verified", StateSatisfied is "recalled").
+//
+// Stored: these text codes go into JSON, databases and the audit trail's hash. Never change
+// or reuse one (TestStoredCodes pins them): rename the Go identifier instead.
 const (
 	StateReceived            State = "received"             // 待登记
 	StateRegistered          State = "registered"           // 已登记，待回访核实
@@ -57,6 +63,8 @@ const (
 type Event string
 
 // Events of the two workflows.
+// Stored: these text codes go into JSON, databases and the audit trail's hash. Never change
+// or reuse one (TestStoredCodes pins them): rename the Go identifier instead.
 const (
 	EventReceive                   Event = "receive"            // 发现系统差评办件 / 评价人现场投诉
 	EventRegister                  Event = "register"           // 登记 (Annex 4)

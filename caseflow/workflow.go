@@ -2,6 +2,7 @@ package caseflow
 
 import (
 	"context"
+	"slices"
 	"sync"
 
 	"github.com/looplab/fsm"
@@ -92,13 +93,13 @@ type StateDef struct {
 
 // Workflow is one of the two workflows: its states and steps, run on a looplab/fsm state
 // machine. Get them with [SystemPushed] and [OnSite]; a Workflow is immutable and safe for
-// concurrent use.
+// concurrent use: its tables are unexported, and [Workflow.States] and [Workflow.Steps] hand
+// out copies.
 type Workflow struct {
-	Kind Kind
-	// Name is the title of the flowchart, e.g. "系统推送差评办件处理流程图".
-	Name   string
-	States []StateDef
-	Steps  []StepDef
+	kind   Kind
+	name   string
+	states []StateDef
+	steps  []StepDef
 
 	labels map[State]string
 	byKey  map[stepKey]*StepDef
@@ -112,6 +113,33 @@ type stepKey struct {
 
 // start is the state a case is in before its intake; no case rests in it.
 const start State = "start"
+
+// Kind returns which kind of case the workflow handles.
+func (w *Workflow) Kind() Kind { return w.kind }
+
+// Name returns the title of the flowchart, e.g. "系统推送差评办件处理流程图".
+func (w *Workflow) Name() string { return w.name }
+
+// States returns a copy of the workflow's states, in the order of the flowchart.
+func (w *Workflow) States() []StateDef { return slices.Clone(w.states) }
+
+// Steps returns a copy of the workflow's step definitions, in definition order, urging
+// (督促) left out; changing the copy changes nothing the engine reads.
+func (w *Workflow) Steps() []StepDef {
+	out := make([]StepDef, len(w.steps))
+	for i, d := range w.steps {
+		out[i] = d.clone()
+	}
+	return out
+}
+
+// clone copies d and its lists.
+func (d StepDef) clone() StepDef {
+	d.From, d.Roles, d.OwnLeaderRoles = slices.Clone(d.From), slices.Clone(d.Roles), slices.Clone(d.OwnLeaderRoles)
+	d.Starts, d.StartsFromReceipt = slices.Clone(d.Starts), slices.Clone(d.StartsFromReceipt)
+	d.Fulfils, d.Cancels = slices.Clone(d.Fulfils), slices.Clone(d.Cancels)
+	return d
+}
 
 // Label returns the Chinese label of s in this workflow, or s itself if unknown.
 func (w *Workflow) Label(s State) string {
@@ -131,17 +159,17 @@ func (w *Workflow) Step(event Event, from State) (StepDef, bool) {
 	if !ok {
 		return StepDef{}, false
 	}
-	return *d, true
+	return d.clone(), true
 }
 
 // Next returns the events that may be taken from s, in definition order; EventUrge is
 // included for every open state.
 func (w *Workflow) Next(s State) []Event {
 	var evs []Event
-	for i := range w.Steps {
-		for _, f := range w.Steps[i].From {
+	for i := range w.steps {
+		for _, f := range w.steps[i].From {
 			if f == s {
-				evs = append(evs, w.Steps[i].Event)
+				evs = append(evs, w.steps[i].Event)
 			}
 		}
 	}
@@ -155,14 +183,14 @@ func (w *Workflow) Next(s State) []Event {
 func (w *Workflow) Final(s State) bool { return s == StateArchived }
 
 func newWorkflow(kind Kind, name string, states []StateDef, steps []StepDef) *Workflow {
-	w := &Workflow{Kind: kind, Name: name, States: states, Steps: steps,
+	w := &Workflow{kind: kind, name: name, states: states, steps: steps,
 		labels: make(map[State]string, len(states)), byKey: make(map[stepKey]*StepDef)}
 	for _, s := range states {
 		w.labels[s.State] = s.Label
 	}
-	for i := range w.Steps {
-		for _, f := range w.Steps[i].From {
-			w.byKey[stepKey{w.Steps[i].Event, f}] = &w.Steps[i]
+	for i := range w.steps {
+		for _, f := range w.steps[i].From {
+			w.byKey[stepKey{w.steps[i].Event, f}] = &w.steps[i]
 		}
 	}
 	urge := &StepDef{Event: EventUrge, Label: "督促办理", Roles: []Role{RoleOffice}, Rule: "第五条"}
@@ -182,8 +210,8 @@ func newWorkflow(kind Kind, name string, states []StateDef, steps []StepDef) *Wo
 func (w *Workflow) newFSM() *fsm.FSM {
 	var events fsm.Events
 	callbacks := fsm.Callbacks{}
-	for i := range w.Steps {
-		d := &w.Steps[i]
+	for i := range w.steps {
+		d := &w.steps[i]
 		if d.To == "" { // stays: looplab/fsm runs the guard, then reports no transition
 			for _, f := range d.From {
 				events = append(events, fsm.EventDesc{Name: string(d.Event), Src: []string{string(f)}, Dst: string(f)})
@@ -193,7 +221,7 @@ func (w *Workflow) newFSM() *fsm.FSM {
 		}
 		callbacks["before_"+string(d.Event)] = guard
 	}
-	for _, s := range w.States {
+	for _, s := range w.states {
 		if !w.Final(s.State) {
 			events = append(events, fsm.EventDesc{Name: string(EventUrge), Src: []string{string(s.State)}, Dst: string(s.State)})
 		}

@@ -59,7 +59,7 @@ func TestAnnexStepsAreCovered(t *testing.T) {
 		boxes []annexBox
 	}{{caseflow.OnSite(), annex2}, {caseflow.SystemPushed(), annex3}} {
 		quoted := map[caseflow.Event]map[string]bool{} // event → the boxes its steps quote
-		for _, s := range tc.w.Steps {
+		for _, s := range tc.w.Steps() {
 			if quoted[s.Event] == nil {
 				quoted[s.Event] = map[string]bool{}
 			}
@@ -91,11 +91,11 @@ func TestEveryStepIsDefinedOnce(t *testing.T) {
 	for _, w := range []*caseflow.Workflow{caseflow.SystemPushed(), caseflow.OnSite()} {
 		seen := map[string]bool{}
 		states := map[caseflow.State]bool{}
-		for _, s := range w.States {
+		for _, s := range w.States() {
 			states[s.State] = true
 			assert.NotEqual(t, string(s.State), s.Label, "state %s has a Chinese label", s.State)
 		}
-		for _, s := range w.Steps {
+		for _, s := range w.Steps() {
 			assert.NotEmpty(t, s.Label)
 			assert.NotEmpty(t, s.Roles, "%s has roles", s.Event)
 			assert.Regexp(t, `^(第[一二三四五六七八九十]+条|附件[0-9])$`, s.Rule, "%s cites a rule", s.Event)
@@ -117,7 +117,7 @@ func TestEveryStepIsDefinedOnce(t *testing.T) {
 				assert.NotContains(t, k.Label(), "DutyKind", "%s: unknown duty %s", s.Event, k)
 			}
 		}
-		for _, s := range w.States {
+		for _, s := range w.States() {
 			if !w.Final(s.State) {
 				assert.NotEmpty(t, w.Next(s.State), "state %s is a dead end", s.State)
 				assert.Contains(t, w.Next(s.State), caseflow.EventUrge)
@@ -167,10 +167,10 @@ func TestDiagramsAreInTheDocs(t *testing.T) {
 func TestDiagramsShowEveryStepAndState(t *testing.T) {
 	for _, w := range []*caseflow.Workflow{caseflow.SystemPushed(), caseflow.OnSite()} {
 		d := w.Mermaid()
-		for _, s := range w.States {
+		for _, s := range w.States() {
 			assert.Contains(t, d, `state "`+s.Label+`" as `+string(s.State))
 		}
-		for _, s := range w.Steps {
+		for _, s := range w.Steps() {
 			assert.Regexp(t, "( : |<br/>)"+regexp.QuoteMeta(s.Label), d)
 		}
 		assert.Contains(t, d, "<br/>", "parallel steps share an edge")
@@ -190,4 +190,26 @@ func TestCancelledContextLeavesNoStateMachineStuck(t *testing.T) {
 		require.NoError(t, err)
 	}
 	f.step(id, at(2026, 11, 24, 10, 0), clerk, registration)
+}
+
+// A workflow is shared by every case: what a caller gets from it is a copy, and changing the
+// copy changes no rule the engine applies.
+func TestWorkflowTablesAreCopies(t *testing.T) {
+	w := caseflow.SystemPushed()
+	steps := w.Steps()
+	for i := range steps {
+		steps[i].Roles = append(steps[i].Roles[:0], caseflow.RoleWindowHead)
+		steps[i].From[0] = caseflow.StateArchived
+	}
+	states := w.States()
+	states[0].Label = "changed"
+	def, ok := w.Step(caseflow.EventRegister, caseflow.StateReceived)
+	require.True(t, ok)
+	def.Roles[0] = caseflow.RoleWindowHead
+
+	assert.Equal(t, "待登记", w.Label(caseflow.StateReceived))
+	assert.Equal(t, []caseflow.Role{caseflow.RoleOffice}, w.Steps()[1].Roles)
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	f.receive("r1")
+	f.refused("sy-1", head, registration, caseflow.ErrWrongRole)
 }

@@ -49,6 +49,8 @@ func (c *Calendar) Track(start time.Time, r Rule) (Deadline, error) {
 // Standing is where a duty stands: on time, at risk or overdue.
 type Standing uint8
 
+// Stored: these text codes go into JSON, databases and the audit trail's hash. Never change
+// or reuse one (TestStoredCodes pins them): rename the Go identifier instead.
 const (
 	OnTime  Standing = iota + 1 // 正常
 	AtRisk                      // 即将超期
