@@ -42,7 +42,7 @@ type Case struct {
 	Rectification     *Rectification     `json:"rectification,omitempty"`
 	// LeaderOpinion is the leader's opinion on the report (分管领导意见, Annex 4).
 	LeaderOpinion string `json:"leaderOpinion,omitempty"`
-	// ResultFollowUp is the latest second callback (第八条), or callback of a complainant; its
+	// ResultFollowUp is the latest follow-up on the result (第八条 再次回访), or of a complainant; its
 	// Satisfied answers Annex 4's 调查结果是否满意.
 	ResultFollowUp *ResultFollowUp `json:"resultFollowUp,omitempty"`
 	Appeal         *Appeal         `json:"appeal,omitempty"`
@@ -137,8 +137,8 @@ func (c *Case) Key() string {
 	return ""
 }
 
-// Center returns the ID of the unit the case belongs to: the centre of an on-site complaint,
-// or the unit of the responsible window.
+// Center returns the ID of the service centre the case belongs to: the centre of an on-site
+// complaint, or the centre of the responsible window; empty before a pushed case has a window.
 func (c *Case) Center() string {
 	switch {
 	case c.Complaint != nil:
@@ -149,9 +149,9 @@ func (c *Case) Center() string {
 	return ""
 }
 
-// leaderOrg returns the unit whose leader in charge (单位分管领导) acts for the case: the
-// department of a department window (第九条: the window's leader approves its appeal), or
-// else the case's unit (第四条（二）: a sub-centre's or township centre's leader).
+// leaderOrg returns the organisation whose leader in charge (单位分管领导) acts for the case:
+// the department of a department window (第九条: the window's leader approves its appeal), or
+// else the case's centre (第四条（二）: a sub-centre's or township centre's leader).
 func (c *Case) leaderOrg() string {
 	if c.Complaint == nil && c.ResponsibleWindow != nil && c.ResponsibleWindow.Kind == haochaping.DepartmentWindow && c.ResponsibleWindow.Department != "" {
 		return c.ResponsibleWindow.Department
@@ -160,7 +160,7 @@ func (c *Case) leaderOrg() string {
 }
 
 // ledByOwnLeader reports whether the case is an on-site complaint at a sub-centre or township
-// centre, coordinated by that unit's leader in charge (第四条（二）).
+// centre, coordinated by that centre's leader in charge (第四条（二）).
 func (c *Case) ledByOwnLeader() bool {
 	return c.Complaint != nil && c.Complaint.Center.Kind.LedByOwnLeader()
 }

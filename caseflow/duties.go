@@ -11,14 +11,14 @@ import (
 	"github.com/haochaping/haochaping/deadline"
 )
 
-// DutyStatus is an open duty of a case and where it stands: who owes it for which window or
-// unit, by when, and whether it is on time, at risk or overdue (with the working days
+// DutyStatus is an open duty of a case and where it stands: who owes it for which
+// organisation, by when, and whether it is on time, at risk or overdue (with the working days
 // overdue).
 type DutyStatus struct {
 	// Case is the case as the store listed it: read it, do not change it.
 	Case *Case
 	Duty *Duty
-	// Status is the duty's standing; its State is 0 for an untimed duty.
+	// Status is the duty's standing; its Standing is 0 for an untimed duty.
 	Status deadline.Status
 }
 

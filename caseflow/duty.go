@@ -82,8 +82,9 @@ type Duty struct {
 	OnTime   bool              `json:"onTime,omitempty"`
 	Deadline deadline.Deadline `json:"deadline"`
 	Kind     DutyKind          `json:"kind"`
-	// Owner is the role that owes the duty, and Unit the window (for window roles) or unit
-	// (for unit leaders) it is owed for; empty for the office.
+	// Owner is the role that owes the duty, and Org the organisation it is owed for: the
+	// window, for window roles; the centre or department led, for RoleOrgLeader; empty for
+	// the county-wide roles.
 	Owner Role   `json:"owner"`
 	Org   string `json:"org,omitempty"`
 	// StartedBy is the sequence number of the trail entry that started the duty.

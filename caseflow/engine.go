@@ -249,8 +249,9 @@ func (a *attempt) startDuties() error {
 	return nil
 }
 
-// owe sets who owes d and for which window or unit: a window's duties are owed for the case's
-// window, a unit leader's for the unit the leader leads ([Case.leaderUnit]). At a sub-centre or township centre the unit's leader in charge owes the duties the
+// owe sets who owes d and for which organisation: a window's duties are owed for the case's
+// window, an organisation leader's for the centre or department led ([Case.leaderOrg]). At a
+// sub-centre or township centre the centre's leader in charge owes the duties the
 // office or the window owes at the centre (第四条（二）).
 func (a *attempt) owe(d *Duty) {
 	c := a.c

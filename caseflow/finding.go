@@ -6,7 +6,7 @@ import (
 	"github.com/haochaping/haochaping"
 )
 
-// Verdict is what the office's callback and verification (回访核实) found the review to be.
+// Verdict is what the office's follow-up and verification (回访核实) found the review to be.
 type Verdict string
 
 // Stored: these text codes go into JSON, databases and the audit trail's hash. Never change

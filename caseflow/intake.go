@@ -17,7 +17,8 @@ type Complaint struct {
 	Time        time.Time           `json:"time"`
 	Content     string              `json:"content"`
 	// Center is the centre the complaint was made at; at a sub-centre or township centre the
-	// unit's leader in charge coordinates the handling (第四条（二）).
+	// centre's leader in charge coordinates the handling (第四条（二）). Its Kind must be one of
+	// the centres ([haochaping.OrgKind.IsCenter]).
 	Center haochaping.Org `json:"center"`
 	// Window is the window complained of, if the complainant named one.
 	Window       string `json:"window,omitempty"`
@@ -33,7 +34,7 @@ func (c Complaint) String() string {
 
 // LogValue logs the complaint with the complainant masked.
 func (c Complaint) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("id", c.ID), slog.String("unit", c.Center.ID),
+	return slog.GroupValue(slog.String("id", c.ID), slog.String("center", c.Center.ID),
 		slog.Time("time", c.Time), slog.Any("complainant", c.Complainant))
 }
 
@@ -91,7 +92,7 @@ func (in Intake) check(*Case) *RefusalError {
 	case blank(c.Center.ID):
 		return missing("第四条", "complaint.center.id", c.Center.ID, "name the centre the complaint was made at")
 	case !c.Center.Kind.IsCenter():
-		return missing("第四条", "complaint.center.kind", c.Center.Kind.String(), "want center, real_estate_sub_center, sub_center or township_center")
+		return missing("第四条", "complaint.center.kind", c.Center.Kind.String(), "a complaint is made at a centre: want center, real_estate_sub_center, sub_center or township_center")
 	case c.Time.IsZero():
 		return missing("第四条", "complaint.time", "", "record when the complaint was made")
 	}

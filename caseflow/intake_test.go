@@ -84,7 +84,9 @@ func TestComplainValidatesAndIsIdempotentOnItsID(t *testing.T) {
 	}{
 		{"第四条 a complaint says what", func(c *caseflow.Complaint) { c.Content = " " }, "complaint.content"},
 		{"第四条 a complaint says where", func(c *caseflow.Complaint) { c.Center = haochaping.Org{} }, "complaint.center.id"},
-		{"第四条 a unit has a kind", func(c *caseflow.Complaint) { c.Center.Kind = 0 }, "complaint.center.kind"},
+		{"第四条 the centre has a kind", func(c *caseflow.Complaint) { c.Center.Kind = 0 }, "complaint.center.kind"},
+		{"第四条 a window is not a centre", func(c *caseflow.Complaint) { c.Center.Kind = haochaping.OrgWindow }, "complaint.center.kind"},
+		{"第四条 a department is not a centre", func(c *caseflow.Complaint) { c.Center.Kind = haochaping.OrgDepartment }, "complaint.center.kind"},
 		{"第四条 a complaint says when", func(c *caseflow.Complaint) { c.Time = time.Time{} }, "complaint.time"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -65,7 +65,7 @@ func TestRefusals(t *testing.T) {
 		{"an actor needs an ID", rectifying, caseflow.Actor{Role: caseflow.RoleOffice}, caseflow.Urge{Message: "快"}, caseflow.ErrBadActor, "第五条", "actor.id"},
 		{"an actor needs a known role", rectifying, caseflow.Actor{ID: "x", Role: "mayor"}, caseflow.Urge{Message: "快"}, caseflow.ErrBadActor, "第五条", "actor.role"},
 		{"window staff name their window", rectifying, caseflow.Actor{ID: "x", Role: caseflow.RoleWindowHead}, report, caseflow.ErrBadActor, "第五条", "actor.org"},
-		{"unit leaders name their unit", rectifying, caseflow.Actor{ID: "x", Role: caseflow.RoleOrgLeader}, report, caseflow.ErrBadActor, "第五条", "actor.org"},
+		{"organisation leaders name the organisation led", rectifying, caseflow.Actor{ID: "x", Role: caseflow.RoleOrgLeader}, report, caseflow.ErrBadActor, "第五条", "actor.org"},
 		{"the rating system only opens cases", rectifying, caseflow.Actor{ID: "sys", Role: caseflow.RoleSystem}, caseflow.Urge{Message: "快"}, caseflow.ErrWrongRole, "第五条", "actor.role"},
 		{"a case cannot be received twice", rectifying, clerk, caseflow.Intake{Case: "x", Kind: caseflow.KindSystemPushed}, caseflow.ErrWrongState, "", ""},
 		{"an on-site step is not a pushed step", rectifying, clerk, caseflow.LeaderReport{Summary: "x"}, caseflow.ErrWrongState, "", ""},

@@ -91,13 +91,13 @@ func TestOnSiteReportMayFindTheComplaintUntrue(t *testing.T) {
 	assert.Equal(t, "report.finding.verdict", r.Field, "a pushed review is annulled only on appeal")
 }
 
-// Regression: a window without its unit, or a department window without its department, left
-// the appeal with no unit leader who could act.
-func TestWindowsNameTheirUnitAndDepartment(t *testing.T) {
+// Regression: a window without its centre, or a department window without its department, left
+// the appeal with no leader in charge who could act.
+func TestWindowsNameTheirCenterAndDepartment(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
 	id := f.receive("r1").ID
 	for field, w := range map[string]*haochaping.Window{
-		"registration.responsibleWindow.unit":       {ID: "w", Kind: haochaping.BusinessWindow},
+		"registration.responsibleWindow.center":     {ID: "w", Kind: haochaping.BusinessWindow},
 		"registration.responsibleWindow.department": {ID: "w", Kind: haochaping.DepartmentWindow, Center: "center"},
 	} {
 		r := f.refused(id, clerk, caseflow.Registration{ResponsibleWindow: w, ReportedTo: []string{"赵六"}}, caseflow.ErrMissing)

@@ -90,7 +90,7 @@ func (a Actor) LogValue() slog.Value {
 }
 
 // Validate reports what is missing from a: an ID, a known role, the window of a window role
-// and the unit of a unit leader. The error is a *RefusalError wrapping ErrBadActor.
+// and the organisation of RoleOrgLeader. The error is a *RefusalError wrapping ErrBadActor.
 func (a Actor) Validate() error {
 	switch {
 	case a.ID == "":

@@ -207,7 +207,7 @@ func (s *Service) existing(ctx context.Context, in Intake) (*Case, bool) {
 
 // Take takes a step on case id now and stores it, and returns the case as stored: read it,
 // do not change it. A refused step returns a *RefusalError
-// (wrong state, role or unit; missing content) and leaves the case unchanged. When the case
+// (wrong state, role or organisation; missing content) and leaves the case unchanged. When the case
 // changed concurrently the step is retaken on the fresh case, up to Retries times; then
 // ErrConflict is returned. A duty whose deadline falls outside the calendar's years returns
 // an error wrapping deadline.ErrNotCovered: [DefaultCalendar] adds provisional years so that

@@ -6,7 +6,7 @@ import (
 )
 
 // Step is the content of one step of a workflow: a [Registration], a [FollowUp], a [Report]
-// and so on. Its type (and, for a few, a field such as Callback.Verdict) says which event it
+// and so on. Its type (and, for a few, a field such as FollowUp.Verdict) says which event it
 // is; the workflow says who may take it and when.
 type Step interface {
 	// Event returns the event the step fires.

@@ -26,7 +26,7 @@ func (c *Case) appeal() *Appeal {
 }
 
 // AppealMaterials are the window's appeal materials (申诉撤销材料), approved by its leader in
-// charge, for a review the callback found mistaken or untrue (第九条). Attach the evidence to
+// charge, for a review the follow-up found mistaken or untrue (第九条). Attach the evidence to
 // the step.
 type AppealMaterials struct {
 	Verdict Verdict `json:"verdict"` // Mistaken or Untrue

@@ -63,9 +63,9 @@ func kindRule(c *Case, pushed string) string {
 	return pushed
 }
 
-// checkWindow refuses a window without an ID, a known kind or the unit it sits in, and a
-// department window without its department: the unit leader who approves for the window is
-// found by them.
+// checkWindow refuses a window without an ID, a known kind or the centre it sits in, and a
+// department window without its department: the leader in charge who approves for the window
+// is found by them.
 func checkWindow(rule, field string, w *haochaping.Window) *RefusalError {
 	switch {
 	case blank(w.ID):
@@ -73,7 +73,7 @@ func checkWindow(rule, field string, w *haochaping.Window) *RefusalError {
 	case !w.Kind.Valid():
 		return missing(rule, field+".kind", w.Kind.String(), "want a business, department or sub-centre window")
 	case blank(w.Center):
-		return missing(rule, field+".unit", w.Center, "name the centre the window sits in")
+		return missing(rule, field+".center", w.Center, "name the centre the window sits in")
 	case w.Kind == haochaping.DepartmentWindow && blank(w.Department):
 		return missing(rule, field+".department", w.Department, "a department window names its department")
 	}
@@ -89,11 +89,11 @@ func cloneWindow(w *haochaping.Window) *haochaping.Window {
 	return &cp
 }
 
-// FollowUp is the office's first callback of the reviewer and its verification (回访核实,
-// 第六条): what the reviewer said and whether the review is founded. A Mistaken or Untrue
+// FollowUp is the office's first follow-up call to the reviewer and its verification of the
+// review (回访核实, 第六条): what the reviewer said and whether the review is founded. A Mistaken or Untrue
 // verdict sends the case down the appeal branch (第九条).
 type FollowUp struct {
-	// Outcome is what the callback found (回访情况), or why the reviewer could not be reached.
+	// Outcome is what the follow-up found (回访情况), or why the reviewer could not be reached.
 	Outcome string `json:"outcome"`
 	// Reason is the reason for the dissatisfaction as recorded (不满意原因).
 	Reason string `json:"reason,omitempty"`
@@ -101,7 +101,7 @@ type FollowUp struct {
 	Verdict Verdict `json:"verdict"`
 }
 
-// Event returns EventCallbackMistaken for a Mistaken or Untrue verdict, EventCallback
+// Event returns EventFollowUpMistaken for a mistaken or untrue verdict, EventFollowUp
 // otherwise.
 func (cb FollowUp) Event() Event {
 	if cb.Verdict.appealable() {
@@ -114,10 +114,10 @@ func (cb FollowUp) check(*Case) *RefusalError {
 	if cb.Verdict != VerdictJustified && !cb.Verdict.appealable() {
 		return missing("第六条", "followUp.verdict", string(cb.Verdict), "want justified, mistaken or untrue")
 	}
-	return requireText("第六条", "followUp.outcome", cb.Outcome, "record what the callback found")
+	return requireText("第六条", "followUp.outcome", cb.Outcome, "record what the follow-up found")
 }
 
-// apply records the callback. A founded review is Justified from now on; a review the office
+// apply records the follow-up. A founded review is Justified from now on; a review the office
 // finds mistaken or untrue stays undetermined until the city upholds the appeal (第九条).
 func (cb FollowUp) apply(c *Case, _ *Entry) {
 	c.FollowUp = &cb
@@ -311,15 +311,17 @@ func (l LeaderReview) check(*Case) *RefusalError {
 
 func (l LeaderReview) apply(c *Case, _ *Entry) { c.LeaderOpinion = l.Opinion }
 
-// ResultFollowUp is the office's second callback (再次回访, 第八条), or the callback of an on-site
-// complainant (回访投诉人处理结果, Annex 2): the reviewer is told the result and says whether
+// ResultFollowUp is the office's follow-up on the result of the rectification: the second
+// follow-up of a reviewer (再次回访, 第八条), or the follow-up of an on-site complainant
+// (回访投诉人处理结果, Annex 2): the reviewer is told the result and says whether
 // they are satisfied. An unsatisfied reviewer sends the case back to the window.
 type ResultFollowUp struct {
 	Outcome   string `json:"outcome"`
 	Satisfied bool   `json:"satisfied"`
 }
 
-// Event returns EventRecall when the reviewer is satisfied, EventRecallUnsatisfied otherwise.
+// Event returns EventResultFollowUp when the reviewer is satisfied,
+// EventResultFollowUpUnsatisfied otherwise.
 func (r ResultFollowUp) Event() Event {
 	if r.Satisfied {
 		return EventResultFollowUp

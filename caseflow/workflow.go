@@ -42,9 +42,9 @@ type Condition string
 
 const (
 	// ConditionRectificationPending: the window is rectifying under its own deadline (第五条), so the
-	// report goes to the city within its limit (Annex 3) before the second callback.
+	// report goes to the city within its limit (Annex 3) before the result follow-up.
 	ConditionRectificationPending Condition = "rectification_pending"
-	// ConditionRectificationDone: no extended rectification is running; the second callback comes
+	// ConditionRectificationDone: no extended rectification is running; the result follow-up comes
 	// after rectification is complete (第八条: 整改完毕后).
 	ConditionRectificationDone Condition = "rectification_done"
 	// ConditionCityReportOwed: the leader has reviewed a report and the report to the city is still

@@ -14,7 +14,7 @@ import (
 	"github.com/haochaping/haochaping/caseflow"
 )
 
-var update = flag.Bool("update", false, "rewrite the diagrams in doc.go and WORKFLOWS.md")
+var update = flag.Bool("update", false, "rewrite the diagrams in WORKFLOWS.md")
 
 // The boxes of the flowcharts of Annex 2 and Annex 3, as the measures print them, and the
 // steps that implement each.
@@ -129,39 +129,23 @@ func TestEveryStepIsDefinedOnce(t *testing.T) {
 	assert.Nil(t, caseflow.WorkflowOf("nonsense"))
 }
 
-// TestDiagramsAreInTheDocs checks the Mermaid diagrams in doc.go and WORKFLOWS.md are the
-// ones the definitions make; run with -update to rewrite them.
+// TestDiagramsAreInTheDocs checks the Mermaid diagrams in WORKFLOWS.md, the file of generated
+// diagrams, are the ones the definitions make; run with -update to rewrite it.
 func TestDiagramsAreInTheDocs(t *testing.T) {
-	diagrams := []string{caseflow.SystemPushed().Mermaid(), caseflow.OnSite().Mermaid()}
 	var md strings.Builder
 	md.WriteString("# The workflows of package caseflow\n\n" +
 		"Generated from the step definitions by `go test ./caseflow -run TestDiagramsAreInTheDocs -update`;\n" +
 		"do not edit. Annex 3 of the measures is the first, Annex 2 the second.\n")
-	for _, d := range diagrams {
+	for _, d := range []string{caseflow.SystemPushed().Mermaid(), caseflow.OnSite().Mermaid()} {
 		md.WriteString("\n```mermaid\n" + d + "```\n")
 	}
-	var doc strings.Builder
-	for _, d := range diagrams {
-		doc.WriteString("//\n")
-		for _, line := range strings.Split(strings.TrimSuffix(d, "\n"), "\n") {
-			doc.WriteString("//\t" + line + "\n")
-		}
-	}
-	src, err := os.ReadFile("doc.go")
-	require.NoError(t, err)
-	const begin, end = "// Diagrams (generated):\n", "//\n// End of diagrams.\n"
-	i, j := strings.Index(string(src), begin), strings.Index(string(src), end)
-	require.True(t, i >= 0 && j > i, "doc.go has the diagram markers")
-	gotDoc := string(src[i+len(begin) : j])
 	if *update {
-		require.NoError(t, os.WriteFile("doc.go", []byte(string(src[:i+len(begin)])+doc.String()+string(src[j:])), 0o644))
 		require.NoError(t, os.WriteFile("WORKFLOWS.md", []byte(md.String()), 0o644))
 		return
 	}
-	assert.Equal(t, doc.String(), gotDoc, "doc.go is stale: go test ./caseflow -run TestDiagramsAreInTheDocs -update")
-	gotMD, err := os.ReadFile("WORKFLOWS.md")
+	got, err := os.ReadFile("WORKFLOWS.md")
 	require.NoError(t, err)
-	assert.Equal(t, md.String(), string(gotMD), "WORKFLOWS.md is stale: go test ./caseflow -run TestDiagramsAreInTheDocs -update")
+	assert.Equal(t, md.String(), string(got), "WORKFLOWS.md is stale: go test ./caseflow -run TestDiagramsAreInTheDocs -update")
 }
 
 func TestDiagramsShowEveryStepAndState(t *testing.T) {

@@ -1,7 +1,7 @@
 // Package deadline is mainland China's working-day calendar and the deadline rules of the
 // bad-review measures (融安县政务服务中心差评办件处理办法（试行）).
 //
-// Every duty in the measures has a deadline: the same day (当日: registration, callback and
+// Every duty in the measures has a deadline: the same day (当日: registration, follow-up and
 // transfer, 第五条 and 第六条), within 1 working day (appeal materials, 第九条), within 2
 // working days (the rectification report, 第四条 and 第五条), within 4 working days of
 // receipt (the report to the city, Annex 3). China's working days are not Monday to

@@ -21,7 +21,7 @@ type Rule struct {
 // next working day. A bad review pushed on Saturday, or at 21:00, is handled the next
 // working day.
 //
-// 第五条, 第六条, 第九条 and Annex 3 time registration, callback, transfer and the appeal
+// 第五条, 第六条, 第九条 and Annex 3 time registration, follow-up, transfer and the appeal
 // review application 当日.
 func SameDay() Rule { return Rule{sameDay: true} }
 

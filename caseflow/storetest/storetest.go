@@ -739,7 +739,7 @@ func at(y int, m time.Month, d, h, min int) time.Time {
 	return time.Date(y, m, d, h, min, 0, 0, haochaping.Location())
 }
 
-// Actors, units and step contents of the cases.
+// Actors, organisations and step contents of the cases.
 var (
 	clerk      = caseflow.Actor{ID: "u-office-1", Name: "王五", Role: caseflow.RoleOffice}
 	boss       = caseflow.Actor{ID: "u-leader-1", Name: "赵六", Role: caseflow.RoleLeader}
@@ -769,10 +769,10 @@ func review(id string, rated time.Time) haochaping.Review {
 	}
 }
 
-// complaint returns a complaint made at unit shortly before now; id may be empty.
-func complaint(id string, unit haochaping.Org, now time.Time) caseflow.Complaint {
+// complaint returns a complaint made at center shortly before now; id may be empty.
+func complaint(id string, center haochaping.Org, now time.Time) caseflow.Complaint {
 	return caseflow.Complaint{
-		ID: id, Center: unit, Time: now.Add(-5 * time.Minute), Content: "窗口人员态度生硬",
+		ID: id, Center: center, Time: now.Add(-5 * time.Minute), Content: "窗口人员态度生硬",
 		Complainant: haochaping.Reviewer{Name: "张三丰", Phone: "13812345678", Kind: haochaping.NaturalPerson},
 	}
 }

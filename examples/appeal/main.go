@@ -1,5 +1,5 @@
 // Command appeal shows the appeal branch of a pushed bad review (第九条, Annex 3). The
-// office's callback finds the review mistaken (误评); the window's leader in charge submits
+// office's follow-up finds the review mistaken (误评); the window's leader in charge submits
 // appeal materials within 1 working day, the office confirms them and writes the appeal
 // review application, the leader in charge reviews it and it goes to the city office the
 // same day; the city upholds the appeal, the review is annulled and nobody is docked under
