@@ -33,7 +33,7 @@ type AppealMaterials struct {
 	Reasons string  `json:"reasons"`
 }
 
-// Event returns EventAppeal.
+// Event returns EventAppealMaterials.
 func (AppealMaterials) Event() Event { return EventAppealMaterials }
 
 func (m AppealMaterials) check(*Case) *RefusalError {

@@ -270,7 +270,7 @@ type Rectification struct {
 	Done []string `json:"done"`
 }
 
-// Event returns EventRectified.
+// Event returns EventRectificationDone.
 func (Rectification) Event() Event { return EventRectificationDone }
 
 func (r Rectification) check(*Case) *RefusalError {
@@ -281,17 +281,17 @@ func (r Rectification) clone() Step { r.Done = slices.Clone(r.Done); return r }
 
 func (r Rectification) apply(c *Case, _ *Entry) { c.Rectification = &r }
 
-// OfficeVerification is the office's verification of the rectification against the callback, the
+// OfficeVerification is the office's verification of the rectification against the follow-up, the
 // evidence and the result (核实, 第七条).
 type OfficeVerification struct {
 	Result string `json:"result"`
 }
 
-// Event returns EventVerify.
+// Event returns EventOfficeVerify.
 func (OfficeVerification) Event() Event { return EventOfficeVerify }
 
 func (v OfficeVerification) check(*Case) *RefusalError {
-	return requireText("第七条", "verification.result", v.Result, "record what the verification found")
+	return requireText("第七条", "officeVerification.result", v.Result, "record what the verification found")
 }
 
 func (OfficeVerification) apply(*Case, *Entry) {}
