@@ -44,7 +44,7 @@ func (e *enum[T]) String(v T) string {
 
 func (e *enum[T]) marshal(v T) ([]byte, error) {
 	if !e.valid(v) {
-		return nil, fmt.Errorf("%s: invalid value %d", e.kind, uint8(v))
+		return nil, fmt.Errorf("haochaping: %s: invalid value %d", e.kind, uint8(v))
 	}
 	return []byte(e.text[v]), nil
 }

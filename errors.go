@@ -3,6 +3,7 @@ package haochaping
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Sentinel errors wrapped by [FieldError]; callers branch on them with [errors.Is].
@@ -29,7 +30,7 @@ type FieldError struct {
 }
 
 func (e *FieldError) Error() string {
-	msg := fmt.Sprintf("%s %q: %v", e.Field, e.Value, e.Err)
+	msg := fmt.Sprintf("haochaping: %s %q: %s", e.Field, e.Value, unprefixed(e.Err))
 	if e.Detail != "" {
 		msg += ": " + e.Detail
 	}
@@ -38,6 +39,10 @@ func (e *FieldError) Error() string {
 
 // Unwrap returns the sentinel error, for [errors.Is].
 func (e *FieldError) Unwrap() error { return e.Err }
+
+// unprefixed returns the message of err without the package's name, for an error quoted
+// inside another of this package's errors, so that a message names the package once.
+func unprefixed(err error) string { return strings.TrimPrefix(err.Error(), "haochaping: ") }
 
 // problems collects field errors so that validation reports every problem at once.
 type problems []error

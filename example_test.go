@@ -28,9 +28,9 @@ func ExampleDecodePushed_errors() {
 		"assessTime":"2026-11-20"}`), haochaping.CommonPush())
 	fmt.Println(err)
 	// Output:
-	// satisfaction "6": unknown code: level code "6": unknown code: interface codes run from 1 to 5
-	// pf "9": unknown code: common pf codes run from 1 to 7
-	// assessTime "2026-11-20": malformed: want yyyy-MM-dd HH:mm:ss or YYYYMMDDThhmmss
+	// haochaping: satisfaction "6": unknown code: level code "6": unknown code: interface codes run from 1 to 5
+	// haochaping: pf "9": unknown code: common pf codes run from 1 to 7
+	// haochaping: assessTime "2026-11-20": malformed: want yyyy-MM-dd HH:mm:ss or YYYYMMDDThhmmss
 }
 
 func ExampleValidator_Validate() {
@@ -49,8 +49,8 @@ func ExampleValidator_Validate() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, haochaping.ErrMalformed))
 	// Output:
-	// reviewer.phone "138*****67": malformed: want a mainland mobile number (1[3-9] and 9 digits) or an area code and fixed-line number
-	// reviewer.idNumber "450224********1234": malformed: check character is '4', want '5'
+	// haochaping: reviewer.phone "138*****67": malformed: want a mainland mobile number (1[3-9] and 9 digits) or an area code and fixed-line number
+	// haochaping: reviewer.idNumber "450224********1234": malformed: check character is '4', want '5'
 	// true
 }
 
@@ -114,7 +114,7 @@ func ExampleLookupOption() {
 	fmt.Println(err)
 	// Output:
 	// 排队等候时间长、重复取号排队 服务效率 <nil>
-	// option "9.9": unknown code: not in option list rongan-2021-annex1
+	// haochaping: option "9.9": unknown code: not in option list rongan-2021-annex1
 }
 
 func ExampleParseOptionList() {
@@ -173,7 +173,7 @@ func ExampleCheckIDNumber() {
 	fmt.Println(haochaping.CheckIDNumber("110105194912310021", now))
 	// Output:
 	// <nil>
-	// idNumber "110105********0021": malformed: check character is '1', want 'X'
+	// haochaping: idNumber "110105********0021": malformed: check character is '1', want 'X'
 }
 
 func ExampleCheckPhone() {
@@ -181,7 +181,7 @@ func ExampleCheckPhone() {
 	fmt.Println(haochaping.CheckPhone("12345"))
 	// Output:
 	// <nil>
-	// phone "1***5": malformed: want a mainland mobile number (1[3-9] and 9 digits) or an area code and fixed-line number
+	// haochaping: phone "1***5": malformed: want a mainland mobile number (1[3-9] and 9 digits) or an area code and fixed-line number
 }
 
 func ExampleCheckCreditCode() {

@@ -101,7 +101,7 @@ func ParseOptionList(data []byte) (*OptionList, error) {
 	l := &OptionList{byCode: map[string]int{}}
 	var errs []error
 	bad := func(n int, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("option list line %d: "+format, append([]any{n}, args...)...))
+		errs = append(errs, fmt.Errorf("haochaping: option list line %d: "+format, append([]any{n}, args...)...))
 	}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for n := 1; sc.Scan(); n++ {
@@ -134,7 +134,7 @@ func ParseOptionList(data []byte) (*OptionList, error) {
 		case code == "" || label == "":
 			bad(n, "empty code or label")
 		case err != nil:
-			bad(n, "%v", err)
+			bad(n, "%s", unprefixed(err))
 		default:
 			if _, dup := l.byCode[code]; dup {
 				bad(n, "code %q appears twice", code)
@@ -145,13 +145,13 @@ func ParseOptionList(data []byte) (*OptionList, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		errs = append(errs, fmt.Errorf("option list: %w", err))
+		errs = append(errs, fmt.Errorf("haochaping: option list: %w", err))
 	}
 	if l.id == "" || l.source == "" {
-		errs = append(errs, errors.New("option list: @list and @source are required"))
+		errs = append(errs, errors.New("haochaping: option list: @list and @source are required"))
 	}
 	if len(l.options) == 0 {
-		errs = append(errs, errors.New("option list: no options"))
+		errs = append(errs, errors.New("haochaping: option list: no options"))
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)

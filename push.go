@@ -58,10 +58,10 @@ var pushTimeLayouts = []string{"2006-01-02 15:04:05", "20060102T150405"}
 func DecodePushed(data []byte, f PushFormat) (Review, error) {
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
-		return Review{}, fmt.Errorf("pushed record: not a JSON object: %w", err)
+		return Review{}, fmt.Errorf("haochaping: pushed record: not a JSON object: %w", err)
 	}
 	if raw == nil {
-		return Review{}, fmt.Errorf("pushed record: not a JSON object: null")
+		return Review{}, fmt.Errorf("haochaping: pushed record: not a JSON object: null")
 	}
 	d := pushDecoder{raw: raw}
 	var r Review
@@ -179,7 +179,7 @@ func (d *pushDecoder) level(codes LevelCodes) Level {
 		l, err := codes.Level(n)
 		switch {
 		case err != nil:
-			d.p.add(field, strconv.Itoa(n), ErrUnknownCode, "%v", err)
+			d.p.add(field, strconv.Itoa(n), ErrUnknownCode, "%s", unprefixed(err))
 		case level != 0 && l != level:
 			d.p.add(field, strconv.Itoa(n), ErrInconsistent, "%s says %s, %s says %s", from, level, field, l)
 		case level == 0:

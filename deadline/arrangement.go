@@ -1,7 +1,6 @@
 package deadline
 
 import (
-	"errors"
 	"fmt"
 	"time"
 )
@@ -48,10 +47,13 @@ const earliestCrossYear = 25
 // Validate reports every problem with a, each naming the date: no holidays at all, a working
 // day that is not a Saturday or Sunday, a date outside the arrangement's year (other than the last days of
 // the previous December, from the 25th), and a date named twice.
-func (a Arrangement) Validate() error {
+func (a Arrangement) Validate() error { return joinErrors(a.problems()) }
+
+// problems lists what Validate reports, for the parsers to join with their own.
+func (a Arrangement) problems() []error {
 	var errs []error
 	if a.Year < 1950 || a.Year > 2200 {
-		return fmt.Errorf("arrangement year %d: want a year between 1950 and 2200", a.Year)
+		return []error{fmt.Errorf("arrangement year %d: want a year between 1950 and 2200", a.Year)}
 	}
 	if len(a.Holidays) == 0 {
 		// holiday-cn publishes an empty file for a year whose notice is not out yet.
@@ -82,7 +84,7 @@ func (a Arrangement) Validate() error {
 			days []Date
 		}{{"off", h.Off}, {"working", h.Work}} {
 			for _, d := range part.days {
-				if _, err := ParseDate(d.String()); err != nil {
+				if _, err := parseDate(d.String()); err != nil {
 					errs = append(errs, fmt.Errorf("arrangement %d, %s: %d-%d-%d is not a date", a.Year, h.Name, d.Year, d.Month, d.Day))
 					continue
 				}
@@ -90,5 +92,5 @@ func (a Arrangement) Validate() error {
 			}
 		}
 	}
-	return errors.Join(errs...)
+	return errs
 }

@@ -294,3 +294,12 @@ func (c *Calendar) WorkdaysBetween(from, to time.Time) (int, error) {
 	}
 	return int(c.cum[j+1]) - int(c.cum[i+1]), c.provisional(i, j)
 }
+
+// joinErrors joins the problems a validation found into one error that names the package,
+// or returns nil when there are none.
+func joinErrors(errs []error) error {
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("deadline: %w", err)
+	}
+	return nil
+}

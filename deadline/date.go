@@ -24,6 +24,15 @@ func DateOf(t time.Time, loc *time.Location) Date {
 
 // ParseDate parses an ISO date, "2026-10-01". The date must exist.
 func ParseDate(s string) (Date, error) {
+	d, err := parseDate(s)
+	if err != nil {
+		return Date{}, fmt.Errorf("deadline: %w", err)
+	}
+	return d, nil
+}
+
+// parseDate is ParseDate for the package's own parsers, whose errors name the package once.
+func parseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		return Date{}, fmt.Errorf("date %q: want YYYY-MM-DD", s)

@@ -124,7 +124,7 @@ func ExampleParseArrangements() {
 	fmt.Println(err)
 	// Output:
 	// 1 8 <nil>
-	// arrangements: arrangement 2027, 春节, working day 2027-02-15: an adjusted working day must be a Saturday or Sunday, not a Monday
+	// deadline: arrangements: arrangement 2027, 春节, working day 2027-02-15: an adjusted working day must be a Saturday or Sunday, not a Monday
 }
 
 func ExampleCalendar_IsWorkday_notCovered() {

@@ -61,12 +61,12 @@ func (h OfficeHours) Validate() error {
 	if s := h.Summer; s != nil {
 		errs = append(errs, validSessions("summer office hours", s.Sessions))
 		for _, m := range []MonthDay{s.From, s.To} {
-			if _, err := ParseDate(ymd(2000, m.Month, m.Day).String()); err != nil { // 2000 is a leap year
+			if _, err := parseDate(ymd(2000, m.Month, m.Day).String()); err != nil { // 2000 is a leap year
 				errs = append(errs, fmt.Errorf("summer season: %d-%d is not a day of the year", m.Month, m.Day))
 			}
 		}
 	}
-	return errors.Join(errs...)
+	return joinErrors(errs)
 }
 
 func validSessions(what string, ss []Session) error {

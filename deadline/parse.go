@@ -66,15 +66,13 @@ func ParseArrangements(data []byte) ([]Arrangement, error) {
 		errs = append(errs, err)
 	}
 	for _, a := range out {
-		if err := a.Validate(); err != nil {
-			errs = append(errs, err)
-		}
+		errs = append(errs, a.problems()...)
 	}
 	if len(out) == 0 && len(errs) == 0 {
 		errs = append(errs, errors.New("no year line"))
 	}
 	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("arrangements: %w", err)
+		return nil, fmt.Errorf("deadline: arrangements: %w", err)
 	}
 	return out, nil
 }
@@ -88,13 +86,13 @@ func parseHolidayLine(f []string) (Holiday, error) {
 	}
 	h := Holiday{Name: f[0]}
 	from, to, isRange := strings.Cut(f[2], "..")
-	a, err := ParseDate(from)
+	a, err := parseDate(from)
 	if err != nil {
 		return Holiday{}, err
 	}
 	b := a
 	if isRange {
-		if b, err = ParseDate(to); err != nil {
+		if b, err = parseDate(to); err != nil {
 			return Holiday{}, err
 		}
 	}
@@ -110,7 +108,7 @@ func parseHolidayLine(f []string) (Holiday, error) {
 			return Holiday{}, fmt.Errorf("after the days off, want: work <dates>, got %q", strings.Join(rest, " "))
 		}
 		for _, s := range rest[1:] {
-			d, err := ParseDate(s)
+			d, err := parseDate(s)
 			if err != nil {
 				return Holiday{}, err
 			}
@@ -139,10 +137,10 @@ type holidayCN struct {
 func ParseHolidayCN(data []byte) (Arrangement, error) {
 	var f holidayCN
 	if err := json.Unmarshal(data, &f); err != nil {
-		return Arrangement{}, fmt.Errorf("holiday-cn: %w", err)
+		return Arrangement{}, fmt.Errorf("deadline: holiday-cn: %w", err)
 	}
 	if f.Year == nil {
-		return Arrangement{}, errors.New(`holiday-cn: field "year" is missing`)
+		return Arrangement{}, errors.New(`deadline: holiday-cn: field "year" is missing`)
 	}
 	a := Arrangement{Year: *f.Year, Notice: strings.Join(f.Papers, " ")}
 	var errs []error
@@ -152,7 +150,7 @@ func ParseHolidayCN(data []byte) (Arrangement, error) {
 			errs = append(errs, fmt.Errorf("holiday-cn %d: days[%d] needs name, date and isOffDay", a.Year, i))
 			continue
 		}
-		d, err := ParseDate(*day.Date)
+		d, err := parseDate(*day.Date)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("holiday-cn %d: days[%d]: %w", a.Year, i, err))
 			continue
@@ -173,11 +171,9 @@ func ParseHolidayCN(data []byte) (Arrangement, error) {
 		sort.Slice(h.Off, func(i, j int) bool { return h.Off[i].Before(h.Off[j]) })
 		sort.Slice(h.Work, func(i, j int) bool { return h.Work[i].Before(h.Work[j]) })
 	}
-	if err := a.Validate(); err != nil {
-		errs = append(errs, err)
-	}
+	errs = append(errs, a.problems()...)
 	if err := errors.Join(errs...); err != nil {
-		return Arrangement{}, fmt.Errorf("holiday-cn: %w", err)
+		return Arrangement{}, fmt.Errorf("deadline: holiday-cn: %w", err)
 	}
 	return a, nil
 }
