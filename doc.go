@@ -23,7 +23,13 @@
 //   - [Channel], [Mode] and [PFVariant]: the channels of 第五条 and the national pf codes.
 //   - [Review] and [Reviewer]: one evaluation record. [Review.Validate] reports every problem
 //     at once; [DecodePushed] reads a record pushed by the rating system.
-//   - [Org], [OrgKind], [Window], [WindowKind]: the organisation of 第四条 and 第五条.
+//   - [Org], [OrgKind] and [OrgChart]: the organisations of 第四条 and 第五条 (the county
+//     centre, its sub-centres, township centres, stationed departments and windows), each
+//     with one ID and a parent; [Window] is a window as a case records it, with its centre
+//     and department.
+//
+// Every enumeration has Label, the Chinese label a clerk reads, and String, the stable text
+// code that JSON, databases and audit hashes keep; the codes never change (TestStoredCodes).
 //
 // A vendor's first call is usually DecodePushed on the body the rating system pushed:
 //

@@ -223,3 +223,29 @@ func ExampleAnnex1() {
 	// rongan-2021-annex1 21 true
 	// 融安县政务服务中心差评办件处理办法（试行）（融政监管字〔2021〕2号）附件1
 }
+
+// A county's organisations, each with one ID and a parent; the window a case is transferred to
+// is recorded with its centre and department, so the case needs no chart to be read.
+func ExampleOrgChart_Window() {
+	chart, err := haochaping.NewOrgChart(
+		haochaping.Org{ID: "center", Name: "融安县政务服务中心", Kind: haochaping.OrgCountyCenter},
+		haochaping.Org{ID: "tax", Name: "县税务局", Kind: haochaping.OrgDepartment, Parent: "center"},
+		haochaping.Org{ID: "w-tax", Name: "税务窗口", Kind: haochaping.OrgWindow, Parent: "tax"},
+		haochaping.Org{ID: "dajiang", Name: "大将镇政务服务中心", Kind: haochaping.OrgTownshipCenter, Parent: "center"},
+	)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	w, err := chart.Window("w-tax")
+	fmt.Println(w.Name, w.Kind.Label(), w.Center, w.Department, err)
+	town, _ := chart.Org("dajiang")
+	fmt.Println(town.Name, town.Kind.LedByOwnLeader())
+
+	_, err = haochaping.NewOrgChart(haochaping.Org{ID: "w", Kind: haochaping.OrgWindow, Parent: "nowhere"})
+	fmt.Println(err)
+	// Output:
+	// 税务窗口 进驻部门窗口 center tax <nil>
+	// 大将镇政务服务中心 true
+	// haochaping: orgs[0].parent "nowhere": inconsistent: no organisation with this ID in the chart
+}

@@ -33,14 +33,22 @@ const pushed = `{
   "userName": "张三丰", "userProp": 1, "areaCode": "450224"
 }`
 
-// The people who take the steps, and the window the case is transferred to.
+// The county's organisations (第四条, 第五条): a portal loads them from its own records. Each
+// has one ID and a parent; the window of the case sits in the real-estate sub-centre, under
+// the natural-resources bureau stationed there.
+var orgs = []haochaping.Org{
+	{ID: "center", Name: "融安县政务服务中心", Kind: haochaping.OrgCountyCenter},
+	{ID: "real-estate", Name: "融安县不动产登记分中心", Kind: haochaping.OrgRealEstateSubCenter, Parent: "center"},
+	{ID: "natural-resources", Name: "融安县自然资源局", Kind: haochaping.OrgDepartment, Parent: "real-estate"},
+	{ID: "w-bdc", Name: "不动产登记窗口", Kind: haochaping.OrgWindow, Parent: "natural-resources"},
+}
+
+// The people who take the steps; window staff and heads act for their window (Actor.Org).
 var (
 	clerk  = caseflow.Actor{ID: "u-office-1", Name: "王五", Role: caseflow.RoleOffice}
 	leader = caseflow.Actor{ID: "u-leader-1", Name: "赵六", Role: caseflow.RoleLeader}
 	staff  = caseflow.Actor{ID: "u-bdc-1", Name: "钱七", Role: caseflow.RoleWindowStaff, Org: "w-bdc"}
 	head   = caseflow.Actor{ID: "u-bdc-head", Name: "孙八", Role: caseflow.RoleWindowHead, Org: "w-bdc"}
-	window = &haochaping.Window{ID: "w-bdc", Name: "不动产登记窗口", Kind: haochaping.DepartmentWindow,
-		Center: "real-estate", Department: "natural-resources"}
 )
 
 func main() {
@@ -104,6 +112,15 @@ func run(args []string) error {
 	svc.Calendar, svc.Now = cal, func() time.Time { return now }
 	svc.NewID = func(_ caseflow.Kind, at time.Time) string { return "SP-" + at.Format("20060102") + "-0001" } // not random
 
+	chart, err := haochaping.NewOrgChart(orgs...)
+	if err != nil {
+		return fmt.Errorf("organisations: %w", err)
+	}
+	window, err := chart.Window("w-bdc") // a department window of the real-estate sub-centre
+	if err != nil {
+		return err
+	}
+
 	ctx := context.Background()
 	c, _, err := svc.Receive(ctx, r)
 	if err != nil {
@@ -118,7 +135,7 @@ func run(args []string) error {
 		actor             caseflow.Actor
 		step              caseflow.Step
 	}{
-		{0, 10, 30, clerk, caseflow.Registration{ResponsibleWindow: window, ReportedTo: []string{"分管领导 赵六", "窗口负责人 孙八"}}},
+		{0, 10, 30, clerk, caseflow.Registration{ResponsibleWindow: &window, ReportedTo: []string{"分管领导 赵六", "窗口负责人 孙八"}}},
 		{0, 11, 0, clerk, caseflow.FollowUp{Outcome: "评价人称补交材料时才被告知还缺一份", Reason: "未一次性告知所需材料", Verdict: caseflow.VerdictJustified}},
 		{0, 11, 20, clerk, caseflow.Transfer{}},
 		{0, 15, 0, staff, caseflow.Meeting{ResponsiblePerson: "李四", Measures: []string{"制作转移登记一次性告知单", "收件时逐项核对材料清单"}}},
