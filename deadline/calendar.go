@@ -61,6 +61,7 @@ type Calendar struct {
 	hours       OfficeHours
 	dayEnd      DayEnd
 	risk        Risk
+	counting    Counting
 }
 
 // New builds a calendar in loc from arrangements of consecutive years, with the default
@@ -104,7 +105,7 @@ func (c *Calendar) build(arrangements []Arrangement) (*Calendar, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	n := &Calendar{loc: c.loc, hours: c.hours, dayEnd: c.dayEnd, risk: c.risk, years: years,
+	n := &Calendar{loc: c.loc, hours: c.hours, dayEnd: c.dayEnd, risk: c.risk, counting: c.counting, years: years,
 		first: order[0], last: order[len(order)-1]}
 	n.base = ymd(n.first, time.January, 1).days()
 	days := ymd(n.last, time.December, 31).days() - n.base + 1

@@ -161,3 +161,30 @@ func (c *Calendar) WithRisk(r Risk) (*Calendar, error) {
 	n.risk = r
 	return &n, nil
 }
+
+// Counting holds two rules for counting a duty's days that the measures do not state; each
+// default is the law's or the offices' practice, and a county may choose otherwise with
+// [Calendar.WithCounting].
+type Counting struct {
+	// StartDayCounts counts the day a duty starts as the first of its n working days (a report
+	// due "within 2 working days" of a Monday-morning transfer falls due on Tuesday). Not in
+	// the measures. The default, false, follows 民法典 第二百零一条: 按照年、月、日计算期间的，
+	// 开始的当日不计入 — the start day never counts, so the same report falls due on Wednesday.
+	StartDayCounts bool
+	// AfterHoursCount lets a duty that starts after the office has closed for the day (or on a
+	// day off, which never counts) count that day: a bad review pushed at 21:00 would be due
+	// 当日 at 24:00 that night. Not in the measures. The default, false, treats such a duty as
+	// starting the next working day, because nobody is at the office to handle it the same
+	// day: 当日 then means by the end of the next working day.
+	AfterHoursCount bool
+}
+
+// Counting returns the calendar's counting rules.
+func (c *Calendar) Counting() Counting { return c.counting }
+
+// WithCounting returns a calendar that counts days as k says.
+func (c *Calendar) WithCounting(k Counting) *Calendar {
+	n := *c
+	n.counting = k
+	return &n
+}

@@ -103,15 +103,23 @@ func (c *Calendar) Due(start time.Time, r Rule) (time.Time, error) {
 		return time.Time{}, fmt.Errorf("deadline: rule %s: want SameDay() or Workdays(n) with n from 1 to %d", r, maxWorkdays)
 	}
 	n := r.n
-	if r.sameDay {
-		i := c.day(start)
-		if err := c.check(i); err != nil {
-			return time.Time{}, err
-		}
-		if ss := c.hours.on(fromDays(c.base + i)); c.work[i] && start.Before(c.midnight(i).Add(ss[len(ss)-1].End)) {
+	i := c.day(start)
+	if err := c.check(i); err != nil {
+		return time.Time{}, err
+	}
+	// The day a duty starts counts (for 当日, and for n个工作日 when the county chooses
+	// StartDayCounts) only if it is a working day and, unless the county chose AfterHoursCount,
+	// the duty started before the office closed.
+	startCounts := c.work[i] && (c.counting.AfterHoursCount || start.Before(c.midnight(i).Add(c.closes(i))))
+	switch {
+	case r.sameDay && startCounts:
+		return c.endOf(i), c.provisional(i, i)
+	case r.sameDay:
+		n = 1
+	case startCounts && c.counting.StartDayCounts:
+		if n--; n == 0 {
 			return c.endOf(i), c.provisional(i, i)
 		}
-		n = 1
 	}
 	day, err := c.AddWorkdays(start, n)
 	if day.IsZero() {
@@ -123,8 +131,13 @@ func (c *Calendar) Due(start time.Time, r Rule) (time.Time, error) {
 // endOf returns the moment the day with index i ends, as the calendar's DayEnd says.
 func (c *Calendar) endOf(i int) time.Time {
 	if c.dayEnd == CloseOfOffice {
-		ss := c.hours.on(fromDays(c.base + i))
-		return c.midnight(i).Add(ss[len(ss)-1].End)
+		return c.midnight(i).Add(c.closes(i))
 	}
 	return c.midnight(i + 1)
+}
+
+// closes returns when the last session of day i ends, from its midnight.
+func (c *Calendar) closes(i int) time.Duration {
+	ss := c.hours.on(fromDays(c.base + i))
+	return ss[len(ss)-1].End
 }
