@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"github.com/haochaping/haochaping/deadline"
 )
 
 // Digest is a SHA-256 digest, written as 64 lowercase hex digits.
@@ -76,9 +78,21 @@ type Entry struct {
 	Note     string     `json:"note,omitempty"`
 	Evidence []Evidence `json:"evidence,omitempty"`
 	// Step is the step's content: an Intake, a Registration, a Report and so on.
-	Step Step   `json:"step"`
-	Prev Digest `json:"prev"`
-	Hash Digest `json:"hash"`
+	Step Step `json:"step"`
+	// Timings are the deadlines the step gave the duties it started or re-timed, as the rules
+	// in force then made them (第十二条): [Service.Rebuild] reuses them rather than today's
+	// rules.
+	Timings []Timing `json:"timings,omitempty"`
+	Prev    Digest   `json:"prev"`
+	Hash    Digest   `json:"hash"`
+}
+
+// Timing is the deadline a step gave a duty: which duty, under which limit (see
+// [Duty.Limit]), and the deadline itself (with only its Start when untimed).
+type Timing struct {
+	Duty     DutyKind          `json:"duty"`
+	Limit    string            `json:"limit,omitempty"`
+	Deadline deadline.Deadline `json:"deadline"`
 }
 
 var hashBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -104,6 +118,18 @@ func (e *Entry) digest() (Digest, error) {
 	for _, ev := range e.Evidence {
 		b = appendText(appendText(b, ev.Name), ev.Ref)
 		b = append(b, ev.SHA256[:]...)
+	}
+	b = strconv.AppendInt(b, int64(len(e.Timings)), 10)
+	b = append(b, '\n')
+	for _, t := range e.Timings {
+		rule, _ := t.Deadline.Rule.MarshalText()
+		b = appendText(appendText(appendText(b, string(t.Duty)), t.Limit), string(rule))
+		for _, tm := range [...]time.Time{t.Deadline.Start, t.Deadline.Due, t.Deadline.Warn} {
+			b = tm.UTC().AppendFormat(b, time.RFC3339Nano)
+			b = append(b, '\n')
+		}
+		b = strconv.AppendBool(b, t.Deadline.Provisional)
+		b = append(b, '\n')
 	}
 	buf.Write(b)
 	if err := json.NewEncoder(buf).Encode(e.Step); err != nil {
@@ -192,6 +218,7 @@ var stepDecoders = map[Event]func(json.RawMessage) (Step, error){
 	EventAssign:                    decoder[Assignment](),
 	EventInspect:                   decoder[Inspection](),
 	EventReportLeader:              decoder[LeaderReport](),
+	EventRetime:                    decoder[Retime](),
 }
 
 // TamperError says where a trail fails to verify.

@@ -20,11 +20,11 @@ func TestVerifyNeedsAnAnchorAgainstARechainedTrail(t *testing.T) {
 	g := &engine{cal: deadline.China(), policy: DefaultPolicy()}
 	t0 := time.Date(2026, 11, 24, 9, 30, 0, 0, haochaping.Location())
 	c, err := g.open(Intake{Case: "c1", Kind: KindSystemPushed, Review: &haochaping.Review{ID: "r1",
-		Level: haochaping.Dissatisfied, Channel: haochaping.ChannelDevice, Time: t0}}, Actor{ID: "sys", Role: RoleSystem}, t0)
+		Level: haochaping.Dissatisfied, Channel: haochaping.ChannelDevice, Time: t0}}, Actor{ID: "sys", Role: RoleSystem}, t0, nil)
 	require.NoError(t, err)
 	clerk := Actor{ID: "u1", Role: RoleOffice}
 	for i := 1; i <= 3; i++ {
-		_, err := g.take(c, Action{Actor: clerk, Step: Urge{Message: "请办理"}}, t0.Add(time.Duration(i)*time.Minute))
+		_, err := g.take(c, Action{Actor: clerk, Step: Urge{Message: "请办理"}}, t0.Add(time.Duration(i)*time.Minute), nil)
 		require.NoError(t, err)
 	}
 	s := NewMemoryStore()
@@ -46,7 +46,7 @@ func TestVerifyNeedsAnAnchorAgainstARechainedTrail(t *testing.T) {
 
 	stored, err := s.Get(ctx, "c1")
 	require.NoError(t, err)
-	_, err = g.take(stored, Action{Actor: clerk, Step: Urge{Message: "再次督促"}}, t0.Add(time.Hour))
+	_, err = g.take(stored, Action{Actor: clerk, Step: Urge{Message: "再次督促"}}, t0.Add(time.Hour), nil)
 	require.NoError(t, err)
 	stored.Trail = append(forged, stored.Trail[len(forged)])
 	assert.ErrorIs(t, s.Update(ctx, stored), ErrTampered, "the store keeps the anchor")
@@ -56,17 +56,20 @@ func TestVerifyNeedsAnAnchorAgainstARechainedTrail(t *testing.T) {
 // review without omitempty, say) would stop every stored trail from verifying. Such a change
 // needs a migration, not a new golden value.
 //
-// Changed deliberately once, before any release (issue 8): the actor's window and unit became
-// one organisation (Actor.Org), and the JSON keys of the renamed fields followed their new
-// names (responsibleWindow, Window.center). The text codes of states, events and kinds did
-// not change (TestStoredCodes).
+// Changed deliberately, before any release: in issue 8 the actor's window and unit became one
+// organisation (Actor.Org) and the JSON keys of renamed fields followed their names; in issue
+// 9 the registration reports to roles, and each entry hashes the deadlines it started
+// (Timings, 第十二条). The text codes of states, events and kinds never changed
+// (TestStoredCodes).
 func TestEntryHashIsStable(t *testing.T) {
 	t0 := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
 	e := &Entry{Seq: 2, Time: t0, Actor: Actor{ID: "u1", Name: "王五", Role: RoleOffice}, Event: EventRegister,
 		From: StateReceived, To: StateRegistered, Note: "n", Evidence: []Evidence{NewEvidence("a.jpg", "oss://a", []byte("a"))},
 		Step: Registration{ResponsibleWindow: &haochaping.Window{ID: "w", Name: "窗口", Kind: haochaping.BusinessWindow, Center: "center"},
-			ReportedTo: []string{"赵六"}}}
+			ReportedTo: []Role{RoleLeader, RoleWindowHead}},
+		Timings: []Timing{{Duty: DutyFollowUp, Limit: "followUp", Deadline: deadline.Deadline{Start: t0, Rule: deadline.SameDay(),
+			Due: t0.Add(14*time.Hour + 30*time.Minute), Warn: t0.Add(6 * time.Hour)}}}}
 	d, err := e.digest()
 	require.NoError(t, err)
-	assert.Equal(t, "511dada57f730d6a8d855758c85133bf70f199e5341d1f027cbeefe507676025", d.String())
+	assert.Equal(t, "281a26a6e274e933821d1a00d2d5f81bbfef6afc11f72a0d13aca9389931039a", d.String())
 }

@@ -46,6 +46,10 @@ type Case struct {
 	// Satisfied answers Annex 4's 调查结果是否满意.
 	ResultFollowUp *ResultFollowUp `json:"resultFollowUp,omitempty"`
 	Appeal         *Appeal         `json:"appeal,omitempty"`
+	// Closure is set when the office proposed to close the case without a satisfied reviewer
+	// (第八条); Withdrawal when it asked to withdraw a case opened in error.
+	Closure    *Closure    `json:"closure,omitempty"`
+	Withdrawal *Withdrawal `json:"withdrawal,omitempty"`
 	// Finding is the conclusion 第十条 scores: the verdict, and for a founded review its
 	// cause and responsible person.
 	Finding Finding `json:"finding"`
@@ -58,6 +62,23 @@ type Case struct {
 	// to find cases at risk ([Filter].AtRiskAt).
 	WarnAt time.Time `json:"warnAt,omitempty"`
 	Trail  []*Entry  `json:"trail"`
+	// Rules are the policy and calendar the case's deadlines are timed under: those in force
+	// when it was opened, or at its last [Retime] (第十二条).
+	Rules *Rules `json:"rules,omitempty"`
+}
+
+// Callable reports whether the office has a number to call the reviewer or complainant on:
+// the review is not anonymous and gives a phone. A case that is not callable is investigated
+// by the office instead of followed up (第六条 调查了解办件详情), and may be closed without a
+// satisfied reviewer (第八条, [ClosureNoContact]).
+func (c *Case) Callable() bool {
+	switch {
+	case c.Review != nil:
+		return !c.Review.Anonymous && !blank(c.Review.Reviewer.Phone)
+	case c.Complaint != nil:
+		return !blank(c.Complaint.Complainant.Phone)
+	}
+	return false
 }
 
 // LastEntry returns the last trail entry of one of the events, or nil. The entry of
@@ -121,8 +142,8 @@ func (c *Case) StateLabel() string {
 	return string(c.State)
 }
 
-// Closed reports whether the case is archived.
-func (c *Case) Closed() bool { return c.State == StateArchived }
+// Closed reports whether the case has ended: archived, or withdrawn as opened in error.
+func (c *Case) Closed() bool { return c.State == StateArchived || c.State == StateWithdrawn }
 
 // Key returns the intake key cases are opened idempotently on: "review:" and the rating
 // system's review ID, or "complaint:" and the portal's complaint ID; empty for a complaint
@@ -152,11 +173,19 @@ func (c *Case) Center() string {
 // leaderOrg returns the organisation whose leader in charge (单位分管领导) acts for the case:
 // the department of a department window (第九条: the window's leader approves its appeal), or
 // else the case's centre (第四条（二）: a sub-centre's or township centre's leader).
-func (c *Case) leaderOrg() string {
-	if c.Complaint == nil && c.ResponsibleWindow != nil && c.ResponsibleWindow.Kind == haochaping.DepartmentWindow && c.ResponsibleWindow.Department != "" {
-		return c.ResponsibleWindow.Department
+func (c *Case) leaderOrg() string { return leaderOrg(c, c.ResponsibleWindow) }
+
+// leaderOrg is Case.leaderOrg for the case with window w.
+func leaderOrg(c *Case, w *haochaping.Window) string {
+	switch {
+	case c.Complaint != nil:
+		return c.Complaint.Center.ID
+	case w == nil:
+		return ""
+	case w.Kind == haochaping.DepartmentWindow && w.Department != "":
+		return w.Department
 	}
-	return c.Center()
+	return w.Center
 }
 
 // ledByOwnLeader reports whether the case is an on-site complaint at a sub-centre or township

@@ -36,7 +36,7 @@
 //	svc := caseflow.NewService(caseflow.NewMemoryStore())
 //	c, _, err := svc.Receive(ctx, review)
 //	c, err = svc.Take(ctx, c.ID, caseflow.Action{Actor: clerk, Step: caseflow.Registration{
-//		ResponsibleWindow: window, ReportedTo: []string{"分管领导", "窗口负责人"}}})
+//		ResponsibleWindow: window, ReportedTo: []caseflow.Role{caseflow.RoleLeader, caseflow.RoleWindowHead}}})
 //	worklist, err := svc.AtRisk(ctx, caseflow.Filter{Open: true})
 //
 // Actors and duties name the organisation they act or are owed for ([haochaping.Org]): the

@@ -11,6 +11,7 @@ type DutyKind string
 const (
 	DutyRegister          DutyKind = "register"           // 当日登记并报告 (第五条)
 	DutyFollowUp          DutyKind = "callback"           // 当日回访 (第六条)
+	DutyInvestigate       DutyKind = "investigate"        // 无联系电话：当日调查了解办件详情 (第六条)
 	DutyTransfer          DutyKind = "transfer"           // 当日转办 (Annex 3)
 	DutyMeeting           DutyKind = "meeting"            // 转办当日召开专题分析会 (第五条)
 	DutyReport            DutyKind = "report"             // 2个工作日内报调查整改报告 (第五条)
@@ -26,7 +27,7 @@ const (
 	DutyAccept            DutyKind = "accept"             // 现场投诉登记受理 (Annex 2; untimed by default)
 )
 
-var dutyKinds = []DutyKind{DutyRegister, DutyFollowUp, DutyTransfer, DutyMeeting, DutyReport,
+var dutyKinds = []DutyKind{DutyRegister, DutyFollowUp, DutyInvestigate, DutyTransfer, DutyMeeting, DutyReport,
 	DutyRectify, DutyOfficeReport, DutyLeaderReview, DutyCityReport, DutyAppealMaterials,
 	DutyAppealApplication, DutyApplicationReview, DutyAppealToCity, DutyFeedback, DutyAccept}
 
@@ -39,6 +40,7 @@ type dutyDef struct {
 var dutyDefs = map[DutyKind]dutyDef{
 	DutyRegister:          {"填写登记表并报告", RoleOffice, "第五条"},
 	DutyFollowUp:          {"回访评价人", RoleOffice, "第六条"},
+	DutyInvestigate:       {"调查了解办件详情", RoleOffice, "第六条"},
 	DutyTransfer:          {"转办责任主体", RoleOffice, "附件3"},
 	DutyMeeting:           {"召开专题分析会", RoleWindowHead, "第五条"},
 	DutyReport:            {"报送调查整改报告", RoleWindowHead, "第五条"},
@@ -72,7 +74,8 @@ type Duty struct {
 	// while it is open; [Case.ClosedAt] gives its time. (The fields a worklist scan reads
 	// come first, in one cache line.)
 	ClosedBy int `json:"closedBy,omitempty"`
-	// Timed is false, and Deadline zero, when the policy leaves the duty untimed.
+	// Timed is false when the policy leaves the duty untimed; its Deadline then holds only
+	// its Start.
 	Timed bool `json:"timed"`
 	// Cancelled is true when the duty fell away unfulfilled, because the case took another
 	// branch (an appeal declined, say).
@@ -89,6 +92,13 @@ type Duty struct {
 	Org   string `json:"org,omitempty"`
 	// StartedBy is the sequence number of the trail entry that started the duty.
 	StartedBy int `json:"startedBy"`
+	// RetimedBy is the sequence number of the entry that last gave the open duty a new
+	// deadline: a second limit that fell earlier (第七条), or a [Retime]; 0 if none did.
+	RetimedBy int `json:"retimedBy,omitempty"`
+	// Limit names the rule that timed the duty: the [Policy] field's JSON name ("report",
+	// "cityReportFromReport"…), "extension" for the window's own rectification deadline, or
+	// "bound:cityReport" for the leader's review due with the city report.
+	Limit string `json:"limit,omitempty"`
 }
 
 // Open reports whether the duty is still owed.

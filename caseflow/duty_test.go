@@ -166,18 +166,23 @@ func TestAtRiskListsTheOfficesWorklist(t *testing.T) {
 func TestPolicyOfAnotherCounty(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
 	p := caseflow.DefaultPolicy()
+	p.Name, p.Version = "another-county", "2027-1"
 	p.Report = deadline.Workdays(3)
-	p.FollowUp = deadline.Rule{} // untimed
+	p.FollowUp = deadline.Workdays(1)
 	require.NoError(t, p.Validate())
 	f.svc.Policy = p
 	id := toRectifying(f)
 	c, err := f.svc.Get(ctx, id)
 	require.NoError(t, err)
 	assert.Equal(t, due(2026, 11, 27), dueOf(t, c, caseflow.DutyReport))
-	assert.False(t, c.Duty(caseflow.DutyFollowUp).Timed)
+	assert.Equal(t, "another-county", c.Rules.Policy, "第十二条: the case records the rules it runs under")
+	assert.Equal(t, p.Digest(), c.Rules.PolicyDigest)
 
 	p.Report = deadline.Workdays(-1)
 	assert.ErrorContains(t, p.Validate(), "report")
+	p = caseflow.DefaultPolicy()
+	p.FollowUp = deadline.Rule{}
+	assert.ErrorContains(t, p.Validate(), "followUp: the measures time this duty (第六条)", "第六条 times the follow-up")
 }
 
 func TestDefaultPolicyCitesTheMeasures(t *testing.T) {

@@ -45,7 +45,13 @@ type attempt struct {
 	def      *StepDef
 	from, to State
 	started  []*Duty
+	retimed  []*Duty // open duties with a new deadline, to replace the case's
+	timings  []Timing
 	entry    *Entry
+	// replay, when set, is the recorded entry being replayed by Rebuild: its deadlines are
+	// reused and the checks that depend on the policy in force today are skipped, since the
+	// hash chain proves the step was accepted when it was taken.
+	replay *Entry
 }
 
 var attempts = sync.Pool{New: func() any { return new(attempt) }}
@@ -53,12 +59,13 @@ var attempts = sync.Pool{New: func() any { return new(attempt) }}
 // release returns a to the pool, keeping only the capacity of its duty list.
 func (a *attempt) release() {
 	clear(a.started)
-	*a = attempt{started: a.started[:0]}
+	clear(a.retimed)
+	*a = attempt{started: a.started[:0], retimed: a.retimed[:0], timings: a.timings[:0]}
 	attempts.Put(a)
 }
 
 // open opens a case from in, taken by actor at time at.
-func (g *engine) open(in Intake, actor Actor, at time.Time) (*Case, error) {
+func (g *engine) open(in Intake, actor Actor, at time.Time, replay *Entry) (*Case, error) {
 	at = at.Truncate(time.Microsecond) // as take keeps it, so the duties start when the case does
 	c := &Case{ID: in.Case, Kind: in.Kind, State: start, Review: in.Review, Complaint: in.Complaint, ReceivedAt: at}
 	if c.Workflow() == nil {
@@ -67,7 +74,10 @@ func (g *engine) open(in Intake, actor Actor, at time.Time) (*Case, error) {
 		}
 		return nil, fmt.Errorf("caseflow: unknown kind %q", in.Kind)
 	}
-	if _, err := g.take(c, Action{Actor: actor, Step: in}, at); err != nil {
+	if replay == nil {
+		in.Rules = g.rules() // 第十二条: the case records the rules it opens under
+	}
+	if _, err := g.take(c, Action{Actor: actor, Step: in}, at, replay); err != nil {
 		return nil, err
 	}
 	return c, nil
@@ -75,7 +85,8 @@ func (g *engine) open(in Intake, actor Actor, at time.Time) (*Case, error) {
 
 // take takes act on c at time at, running it through the workflow's state machine. On
 // success c has changed and the new trail entry is returned; on refusal c is unchanged.
-func (g *engine) take(c *Case, act Action, at time.Time) (*Entry, error) {
+// replay is the recorded entry when Rebuild replays a trail, else nil.
+func (g *engine) take(c *Case, act Action, at time.Time, replay *Entry) (*Entry, error) {
 	wf := c.Workflow()
 	if wf == nil {
 		return nil, fmt.Errorf("caseflow: case %s: unknown kind %q", c.ID, c.Kind)
@@ -84,13 +95,17 @@ func (g *engine) take(c *Case, act Action, at time.Time) (*Entry, error) {
 	if !ok {
 		return nil, &RefusalError{State: c.State, Err: ErrMissing, Field: "step", Detail: "an action needs a step"}
 	}
+	if rt, ok := step.(Retime); ok && replay == nil {
+		rt.Rules = g.rules() // 第十二条: the step records the rules it moves the case to
+		step = rt
+	}
 	act.Step = step
 	// Times are kept to the microsecond, as SQL stores keep them, so that the hash chain
 	// survives a round trip through one.
 	at = at.Truncate(time.Microsecond)
 	ev := act.Step.Event()
 	a := attempts.Get().(*attempt)
-	*a = attempt{g: g, c: c, wf: wf, act: act, at: at, started: a.started[:0]}
+	*a = attempt{g: g, c: c, wf: wf, act: act, at: at, started: a.started[:0], retimed: a.retimed[:0], timings: a.timings[:0], replay: replay}
 	defer a.release()
 	f := wf.pool.Get().(*fsm.FSM)
 	f.SetState(string(c.State))
@@ -180,7 +195,7 @@ func (a *attempt) check(from, to State) error {
 			return refuse(ErrWrongOrg, "actor.org", act.Actor.Org, "the case's leader in charge leads "+o)
 		}
 	}
-	if w := a.def.When; w != "" && !w.holds(c) {
+	if w := a.def.When; w != "" && !w.holds(c, a.at) {
 		return refuse(ErrWrongState, "", "", "the step needs: "+w.Label())
 	}
 	if n := len(c.Trail); n > 0 && a.at.Before(c.Trail[n-1].Time) {
@@ -191,7 +206,11 @@ func (a *attempt) check(from, to State) error {
 			return refuse(ErrMissing, fmt.Sprintf("evidence[%d]", i), e.Name, "evidence needs a name and the SHA-256 of its content")
 		}
 	}
-	if r := act.Step.check(c); r != nil {
+	r := act.Step.check(c)
+	if r == nil && a.replay == nil {
+		r = a.policyAllows()
+	}
+	if r != nil {
 		r.Event, r.State = ev, from
 		if r.Rule == "" {
 			r.Rule = a.def.Rule
@@ -219,31 +238,161 @@ func windowID(c *Case) string {
 	return c.ResponsibleWindow.ID
 }
 
-// startDuties tracks the deadlines of the duties the step starts.
+// startDuties times the duties the step starts, and re-times those it bounds or (for
+// [Retime]) those the rules now time otherwise. Replaying a recorded entry, it takes the
+// deadlines the entry recorded instead (第十二条).
 func (a *attempt) startDuties() error {
-	seq := len(a.c.Trail) + 1
-	for _, set := range []struct {
+	for _, set := range [...]struct {
 		kinds []DutyKind
 		from  time.Time
 	}{{a.def.StartsFromReceipt, a.c.ReceivedAt}, {a.def.Starts, a.at}} {
 		for _, k := range set.kinds {
-			d := &Duty{Kind: k, Owner: dutyDefs[k].owner, StartedBy: seq}
-			a.owe(d)
-			rule := a.g.policy.rule(k)
-			if k == DutyRectify {
-				var err error
-				if rule, err = a.extension(); err != nil {
+			if k == DutyFollowUp && !a.c.Callable() {
+				k = DutyInvestigate // 第六条: no number to call, so the office investigates itself
+			}
+			limit, rule, err := a.limit(k)
+			if err != nil {
+				return err
+			}
+			if err := a.start(k, limit, set.from, rule); err != nil {
+				return err
+			}
+		}
+	}
+	for _, k := range a.def.Bounds {
+		if err := a.bound(k); err != nil {
+			return err
+		}
+	}
+	if a.def.Event == EventRetime {
+		return a.retime()
+	}
+	return nil
+}
+
+// limit returns the name and rule of the limit that times a duty of kind k started by this
+// step (see [Duty.Limit]).
+func (a *attempt) limit(k DutyKind) (string, deadline.Rule, error) {
+	p := &a.g.policy
+	switch {
+	case k == DutyRectify:
+		if a.replay != nil {
+			return "extension", deadline.Rule{}, nil // the recorded deadline holds it
+		}
+		r, err := a.extension()
+		return "extension", r, err
+	case k == DutyReport && a.def.Event == EventResultFollowUpUnsatisfied:
+		return "reRectification", p.ReRectification, nil // not in the measures (第八条 sets no limit)
+	}
+	for _, r := range p.rules() {
+		if r.duty == k {
+			return r.field, *r.rule, nil
+		}
+	}
+	return "", deadline.Rule{}, nil
+}
+
+// start starts a duty of kind k from from under the named limit and rule: with the recorded
+// deadline when replaying, else tracked on the calendar. The leader's review is due no later
+// than the city report it precedes (第七条: 经分管领导审阅后报…督查科).
+func (a *attempt) start(k DutyKind, limit string, from time.Time, rule deadline.Rule) error {
+	return a.timeDuty(k, limit, from, rule, nil)
+}
+
+// timeDuty times a duty of kind k: a new one, or when old is set a new deadline for the open
+// duty old, which the commit puts in its place.
+func (a *attempt) timeDuty(k DutyKind, limit string, from time.Time, rule deadline.Rule, old *Duty) error {
+	dl := deadline.Deadline{Start: from}
+	switch {
+	case a.replay != nil:
+		i := len(a.timings)
+		if i >= len(a.replay.Timings) || a.replay.Timings[i].Duty != k {
+			return fmt.Errorf("caseflow: step %s: the entry does not record the deadline of duty %s", a.def.Event, k)
+		}
+		t := a.replay.Timings[i]
+		limit, dl = t.Limit, t.Deadline
+	case rule != (deadline.Rule{}):
+		var err error
+		if dl, err = a.g.cal.Track(from, rule); err != nil {
+			return fmt.Errorf("caseflow: step %s: timing duty %s: %w", a.def.Event, k, err)
+		}
+	}
+	if k == DutyLeaderReview && a.replay == nil {
+		if cr := a.c.Duty(DutyCityReport); cr != nil && cr.Open() && cr.Timed && (dl.Rule == (deadline.Rule{}) || cr.Deadline.Due.Before(dl.Due)) {
+			limit, dl = "bound:cityReport", cr.Deadline
+		}
+	}
+	a.timings = append(a.timings, Timing{Duty: k, Limit: limit, Deadline: dl})
+	if old != nil {
+		d := *old
+		d.Limit, d.Timed, d.Deadline, d.RetimedBy = limit, dl.Rule != (deadline.Rule{}), dl, len(a.c.Trail)+1
+		a.retimed = append(a.retimed, &d)
+		return nil
+	}
+	d := &Duty{Kind: k, Owner: dutyDefs[k].owner, StartedBy: len(a.c.Trail) + 1, Limit: limit,
+		Timed: dl.Rule != (deadline.Rule{}), Deadline: dl}
+	a.owe(d)
+	a.started = append(a.started, d)
+	return nil
+}
+
+// bound applies a step's second limit to an open duty of kind k: the duty falls due at the
+// earlier of its deadline and the second limit from now. The one the measures set is the
+// city report's: 4 working days from receipt (Annex 3) or 2 from the window's report (第七条).
+func (a *attempt) bound(k DutyKind) error {
+	d := a.c.Duty(k)
+	if d == nil || !d.Open() || k != DutyCityReport {
+		return nil
+	}
+	if a.replay != nil {
+		if i := len(a.timings); i < len(a.replay.Timings) && a.replay.Timings[i].Duty == k {
+			return a.timeDuty(k, "", a.at, deadline.Rule{}, d)
+		}
+		return nil
+	}
+	dl, err := a.g.cal.Track(a.at, a.g.policy.CityReportFromReport)
+	if err != nil {
+		return fmt.Errorf("caseflow: step %s: timing duty %s: %w", a.def.Event, k, err)
+	}
+	if d.Timed && !dl.Due.Before(d.Deadline.Due) {
+		return nil
+	}
+	return a.timeDuty(k, "cityReportFromReport", a.at, a.g.policy.CityReportFromReport, d)
+}
+
+// retime re-times every open duty under the rules in force now ([Retime], 第十二条): each from
+// its own start under the limit that timed it. A window's own rectification deadline stays.
+func (a *attempt) retime() error {
+	for _, d := range a.c.OpenDuties() {
+		if d.Limit == "extension" {
+			continue
+		}
+		if a.replay != nil {
+			if i := len(a.timings); i < len(a.replay.Timings) && a.replay.Timings[i].Duty == d.Kind {
+				if err := a.timeDuty(d.Kind, "", d.Deadline.Start, deadline.Rule{}, d); err != nil {
 					return err
 				}
 			}
-			if rule != (deadline.Rule{}) {
-				dl, err := a.g.cal.Track(set.from, rule)
-				if err != nil {
-					return fmt.Errorf("caseflow: step %s: timing duty %s: %w", a.def.Event, k, err)
-				}
-				d.Timed, d.Deadline = true, dl
+			continue
+		}
+		limit, rule := d.Limit, a.g.policy.rule(d.Kind)
+		for _, r := range a.g.policy.rules() {
+			if r.field == limit {
+				rule = *r.rule
 			}
-			a.started = append(a.started, d)
+		}
+		if limit == "bound:cityReport" {
+			limit, rule = "leaderReview", a.g.policy.LeaderReview
+		}
+		start := d.Deadline.Start
+		if start.IsZero() { // an untimed duty recorded before duties kept their start
+			start = a.c.Trail[d.StartedBy-1].Time
+		}
+		if err := a.timeDuty(d.Kind, limit, start, rule, d); err != nil {
+			return err
+		}
+		if n := len(a.retimed) - 1; a.retimed[n].Deadline == d.Deadline && a.retimed[n].Limit == d.Limit {
+			a.retimed, a.timings = a.retimed[:n], a.timings[:n] // unchanged: leave the duty be
 		}
 	}
 	return nil
@@ -258,11 +407,17 @@ func (a *attempt) owe(d *Duty) {
 	if c.ledByOwnLeader() && (d.Kind == DutyAccept || d.Kind == DutyFeedback) {
 		d.Owner = RoleOrgLeader
 	}
+	w := c.ResponsibleWindow
+	if rt, ok := a.act.Step.(Retransfer); ok {
+		w = rt.ResponsibleWindow // the new window's duties start from the re-transfer
+	}
 	switch d.Owner {
 	case RoleWindowStaff, RoleWindowHead:
-		d.Org = windowID(c)
+		if w != nil {
+			d.Org = w.ID
+		}
 	case RoleOrgLeader:
-		d.Org = c.leaderOrg()
+		d.Org = leaderOrg(c, w)
 	}
 }
 
@@ -287,8 +442,8 @@ func (a *attempt) extension() (deadline.Rule, error) {
 		return deadline.Rule{}, refuse("the rectification deadline must be a working day")
 	case n < 1:
 		return deadline.Rule{}, refuse("the rectification deadline must fall on or after the next working day")
-	case !deadline.Workdays(n).Valid() || n > 250:
-		return deadline.Rule{}, refuse("the rectification deadline is more than a working year away")
+	case n > a.g.policy.MaxExtension:
+		return deadline.Rule{}, refuse(fmt.Sprintf("the rectification deadline is %d working days away, more than the policy's %d (maxExtension)", n, a.g.policy.MaxExtension))
 	}
 	return deadline.Workdays(n), nil
 }
@@ -297,7 +452,7 @@ func (a *attempt) extension() (deadline.Rule, error) {
 func (a *attempt) prepareEntry() error {
 	c := a.c
 	e := &Entry{Seq: len(c.Trail) + 1, Time: a.at, Actor: a.act.Actor, Event: a.def.Event, From: a.from, To: a.to,
-		Note: a.act.Note, Evidence: slices.Clone(a.act.Evidence), Step: a.act.Step}
+		Note: a.act.Note, Evidence: slices.Clone(a.act.Evidence), Step: a.act.Step, Timings: slices.Clone(a.timings)}
 	if e.Seq == 1 {
 		e.From = ""
 	} else {
@@ -314,7 +469,14 @@ func (a *attempt) prepareEntry() error {
 // commit records the prepared step on the case; it cannot fail.
 func (a *attempt) commit() {
 	c, def, seq := a.c, a.def, a.entry.Seq
-	if len(def.Fulfils)+len(def.Cancels)+len(a.started) > 0 {
+	for _, r := range a.retimed {
+		for i, d := range c.Duties {
+			if d.Open() && d.Kind == r.Kind {
+				c.Duties[i] = r
+			}
+		}
+	}
+	if len(def.Fulfils)+len(def.Cancels)+len(a.started)+len(a.retimed) > 0 || def.CancelsAll {
 		// The case owns its list of duties (a store hands out copies); the duties themselves
 		// are shared with earlier versions, so a closed duty is a new Duty.
 		for i, d := range c.Duties {
@@ -322,7 +484,7 @@ func (a *attempt) commit() {
 				continue
 			}
 			fulfil := slices.Contains(def.Fulfils, d.Kind)
-			if !fulfil && !slices.Contains(def.Cancels, d.Kind) && !a.restarts(d.Kind) {
+			if !fulfil && !def.CancelsAll && !slices.Contains(def.Cancels, d.Kind) && !a.restarts(d.Kind) {
 				continue
 			}
 			closed := *d
@@ -356,4 +518,20 @@ func (a *attempt) restarts(k DutyKind) bool {
 		}
 	}
 	return false
+}
+
+// policyAllows refuses what the county's policy refuses beyond the measures: a proposal to
+// close before its reason's threshold is met, a rectification deadline too far off, or a
+// disclosure other than 主动公开 where the county allows no other. A replayed step is not
+// asked: the trail proves it was allowed when it was taken.
+func (a *attempt) policyAllows() *RefusalError {
+	switch s := a.act.Step.(type) {
+	case ClosureProposal:
+		return a.closureAllowed(s)
+	case Report:
+		if a.g.policy.ActiveDisclosureOnly && s.Disclosure != "" && s.Disclosure != DisclosureActive {
+			return missing("附件5", "report.disclosure", string(s.Disclosure), "the county's policy allows 主动公开 only")
+		}
+	}
+	return nil
 }

@@ -41,7 +41,7 @@ func ExampleService_Receive() {
 	window := &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow, Center: "center", Department: "tax-bureau"}
 	now = now.Add(20 * time.Minute)
 	c, err = svc.Take(ctx, c.ID, caseflow.Action{Actor: clerk,
-		Step: caseflow.Registration{ResponsibleWindow: window, ReportedTo: []string{"赵六", "孙八"}}})
+		Step: caseflow.Registration{ResponsibleWindow: window, ReportedTo: []caseflow.Role{caseflow.RoleLeader, caseflow.RoleWindowHead}}})
 	if err != nil {
 		panic(err)
 	}
@@ -89,7 +89,7 @@ func ExampleService_AtRisk() {
 	}
 	// Output:
 	// SP-1 填写登记表并报告 县政管办 超期 1
-	// SP-1 回访评价人 县政管办 超期 1
+	// SP-1 调查了解办件详情 县政管办 超期 1
 	// SP-1 转办责任主体 县政管办 超期 1
 }
 

@@ -57,7 +57,7 @@ func TestSystemPushedRectification(t *testing.T) {
 		assert.True(t, d.OnTime, "duty %s", d.Kind)
 		assert.False(t, d.Cancelled, "duty %s", d.Kind)
 	}
-	assert.Equal(t, caseflow.Finding{Verdict: caseflow.VerdictJustified, Cause: haochaping.DimensionAttitude, ResponsiblePerson: "李四"}, c.Finding)
+	assert.Equal(t, caseflow.Finding{Verdict: caseflow.VerdictJustified, Causes: []caseflow.Cause{{Dimension: haochaping.DimensionAttitude, ResponsiblePerson: "李四"}}}, c.Finding)
 	assert.Equal(t, caseflow.AccountablePerson, c.Finding.Accountable())
 	assert.Equal(t, at(2026, 11, 24, 11, 30), c.TransferredAt())
 	assert.Equal(t, at(2026, 11, 27, 9, 0), c.SubmittedAt())
@@ -249,7 +249,7 @@ func TestOnSiteComplaintAtCenter(t *testing.T) {
 	assert.Equal(t, at(2026, 11, 27, 0, 0), fb.Deadline.Due, "第四条（一）: feedback within 2 working days")
 	assert.Equal(t, caseflow.RoleWindowHead, fb.Owner)
 	report := report
-	report.Finding = caseflow.Finding{Cause: haochaping.DimensionEnvironment}
+	report.Finding = caseflow.Finding{Causes: []caseflow.Cause{{Dimension: haochaping.DimensionEnvironment}}}
 	f.step(id, at(2026, 11, 25, 16, 0), staff, report)
 	f.step(id, at(2026, 11, 25, 17, 0), clerk, caseflow.LeaderReport{Summary: "已整改"})
 	c = f.step(id, at(2026, 11, 26, 9, 0), clerk, caseflow.ResultFollowUp{Outcome: "投诉人满意", Satisfied: true})
@@ -287,7 +287,7 @@ func TestOnSiteComplaintAtTownshipCentreLedByItsLeader(t *testing.T) {
 	assert.Equal(t, at(2026, 11, 24, 10, 0), c.TransferredAt(), "an inspection on the spot counts as the transfer")
 	townHead := caseflow.Actor{ID: "u-dj-h", Name: "刘三", Role: caseflow.RoleWindowHead, Org: "w-dj-1"}
 	report := report
-	report.Finding = caseflow.Finding{Cause: haochaping.DimensionEfficiency, ResponsiblePerson: "刘三"}
+	report.Finding = caseflow.Finding{Causes: []caseflow.Cause{{Dimension: haochaping.DimensionEfficiency, ResponsiblePerson: "刘三"}}}
 	f.refused(id, townHead, report, caseflow.ErrWrongRole)
 	f.step(id, at(2026, 11, 25, 16, 0), townLeader, report)
 	f.step(id, at(2026, 11, 25, 17, 0), clerk, caseflow.LeaderReport{Summary: "已修复取号机"})

@@ -118,14 +118,14 @@ func (f *fixture) refused(id string, actor caseflow.Actor, s caseflow.Step, want
 
 // Step contents of the fixtures.
 var (
-	registration = caseflow.Registration{ResponsibleWindow: taxWindow, ReportedTo: []string{"赵六", "孙八"}}
-	justified    = caseflow.FollowUp{Outcome: "评价人反映窗口人员态度生硬", Reason: "态度生硬", Verdict: caseflow.VerdictJustified}
-	mistaken     = caseflow.FollowUp{Outcome: "评价人表示误按了不满意", Verdict: caseflow.VerdictMistaken}
+	registration = caseflow.Registration{ResponsibleWindow: taxWindow, ReportedTo: []caseflow.Role{caseflow.RoleLeader, caseflow.RoleWindowHead}}
+	justified    = caseflow.FollowUp{Outcome: "评价人反映窗口人员态度生硬", Materials: []string{"评价器视频", "通话录音"}, Reason: "态度生硬", Verdict: caseflow.VerdictJustified}
+	mistaken     = caseflow.FollowUp{Outcome: "评价人表示误按了不满意", Reason: "误按", Materials: []string{"评价器视频", "通话录音"}, Verdict: caseflow.VerdictMistaken}
 	meeting      = caseflow.Meeting{ResponsiblePerson: "李四", Measures: []string{"开展服务礼仪培训"}}
 	report       = caseflow.Report{
 		Investigator: "孙八", Subject: "李四", Investigation: []string{"调取监控，属实"},
 		Measures: []string{"开展服务礼仪培训", "窗口负责人每日抽查"},
-		Finding:  caseflow.Finding{Cause: haochaping.DimensionAttitude, ResponsiblePerson: "李四"},
+		Finding:  caseflow.Finding{Causes: []caseflow.Cause{{Dimension: haochaping.DimensionAttitude, ResponsiblePerson: "李四"}}},
 	}
 	verification = caseflow.OfficeVerification{Result: "整改已落实"}
 	review1      = caseflow.LeaderReview{Opinion: "同意，报市督查科"}

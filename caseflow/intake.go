@@ -58,6 +58,8 @@ type Intake struct {
 	Kind      Kind               `json:"kind"`
 	Review    *haochaping.Review `json:"review,omitempty"`
 	Complaint *Complaint         `json:"complaint,omitempty"`
+	// Rules are the rules in force when the case was opened; the service fills them in.
+	Rules *Rules `json:"rules,omitempty"`
 }
 
 // Event returns EventReceive.
@@ -101,4 +103,5 @@ func (in Intake) check(*Case) *RefusalError {
 
 func (in Intake) apply(c *Case, e *Entry) {
 	c.ID, c.Kind, c.Review, c.Complaint, c.ReceivedAt = in.Case, in.Kind, in.Review, in.Complaint, e.Time
+	c.Rules = in.Rules
 }

@@ -2,12 +2,15 @@ package caseflow
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
 // Mermaid returns the workflow as a Mermaid state diagram, made from the same definitions
 // the state machine runs: each state with its Chinese label, each step with its label, the
-// roles that take it and its article. Urging (督促), allowed in every open state, is left out.
+// roles that take it and its article. Of the steps allowed in every open state, the
+// withdrawal of a case opened in error is drawn from one box standing for them all; urging
+// (督促) and re-timing, which change no state, are left out.
 func (w *Workflow) Mermaid() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "---\ntitle: %s\n---\nstateDiagram-v2\n", w.name)
@@ -19,7 +22,15 @@ func (w *Workflow) Mermaid() string {
 	type edge struct{ from, to State }
 	var edges []edge
 	labels := map[edge][]string{}
-	for _, st := range w.steps {
+	anyOpen := State("any_open")
+	steps := w.steps
+	for _, st := range w.anywhere {
+		if st.To != "" {
+			st.From = []State{anyOpen}
+			steps = append(slices.Clip(steps), st)
+		}
+	}
+	for _, st := range steps {
 		label := st.Label
 		if st.When != "" {
 			label += "（" + st.When.Label() + "时）"
@@ -43,6 +54,7 @@ func (w *Workflow) Mermaid() string {
 			labels[e] = append(labels[e], label+" · "+who+" · "+st.Rule)
 		}
 	}
+	fmt.Fprintf(&b, "    state \"任一未结状态\" as %s\n", anyOpen)
 	for _, e := range edges {
 		src := string(e.from)
 		if e.from == start {
@@ -50,6 +62,6 @@ func (w *Workflow) Mermaid() string {
 		}
 		fmt.Fprintf(&b, "    %s --> %s : %s\n", src, e.to, strings.Join(labels[e], "<br/>"))
 	}
-	fmt.Fprintf(&b, "    %s --> [*]\n", StateArchived)
+	fmt.Fprintf(&b, "    %s --> [*]\n    %s --> [*]\n", StateArchived, StateWithdrawn)
 	return b.String()
 }

@@ -29,18 +29,26 @@ func TestRefusals(t *testing.T) {
 		field string
 	}{
 		{"第五条 only the office registers", received, head, registration, caseflow.ErrWrongRole, "第五条", "actor.role"},
-		{"第五条 registration names the window", received, clerk, caseflow.Registration{ReportedTo: []string{"赵六"}}, caseflow.ErrMissing, "第五条", "registration.responsibleWindow"},
+		{"第五条 registration names the window", received, clerk, caseflow.Registration{ReportedTo: []caseflow.Role{caseflow.RoleLeader, caseflow.RoleWindowHead}}, caseflow.ErrMissing, "第五条", "registration.responsibleWindow"},
 		{"第五条 registration reports to the leaders", received, clerk, caseflow.Registration{ResponsibleWindow: taxWindow}, caseflow.ErrMissing, "第五条", "registration.reportedTo"},
-		{"第五条 a window needs an ID", received, clerk, caseflow.Registration{ResponsibleWindow: blankWindow, ReportedTo: []string{"赵六"}}, caseflow.ErrMissing, "第五条", "registration.responsibleWindow.id"},
-		{"第五条 a window needs a kind", received, clerk, caseflow.Registration{ResponsibleWindow: &haochaping.Window{ID: "w"}, ReportedTo: []string{"赵六"}}, caseflow.ErrMissing, "第五条", "registration.responsibleWindow.kind"},
+		{"第五条 a window needs an ID", received, clerk, caseflow.Registration{ResponsibleWindow: blankWindow, ReportedTo: []caseflow.Role{caseflow.RoleLeader, caseflow.RoleWindowHead}}, caseflow.ErrMissing, "第五条", "registration.responsibleWindow.id"},
+		{"第五条 a window needs a kind", received, clerk, caseflow.Registration{ResponsibleWindow: &haochaping.Window{ID: "w"}, ReportedTo: []caseflow.Role{caseflow.RoleLeader, caseflow.RoleWindowHead}}, caseflow.ErrMissing, "第五条", "registration.responsibleWindow.kind"},
 		{"a callback before registration is in the wrong state", received, clerk, justified, caseflow.ErrWrongState, "", ""},
 		{"the meeting needs a transfer first", received, staff, meeting, caseflow.ErrWrongState, "", ""},
 		{"第五条 a report needs measures", rectifying, head, caseflow.Report{Investigator: "孙八", Subject: "李四", Investigation: []string{"属实"}, Finding: report.Finding}, caseflow.ErrMissing, "第五条", "report.measures"},
 		{"第五条 a report's measures are not blank", rectifying, head, func() caseflow.Report { r := report; r.Measures = []string{"培训", " "}; return r }(), caseflow.ErrMissing, "第五条", "report.measures[1]"},
 		{"第五条 a report names its investigator", rectifying, head, func() caseflow.Report { r := report; r.Investigator = ""; return r }(), caseflow.ErrMissing, "第五条", "report.investigator"},
-		{"第十条 a report attributes a cause", rectifying, head, func() caseflow.Report { r := report; r.Finding = caseflow.Finding{}; return r }(), caseflow.ErrMissing, "第十条", "report.finding.cause"},
-		{"第十条 a staff cause names the responsible person", rectifying, head, func() caseflow.Report { r := report; r.Finding.ResponsiblePerson = ""; return r }(), caseflow.ErrMissing, "第十条", "report.finding.responsiblePerson"},
-		{"第十条 其他 is not a cause", rectifying, head, func() caseflow.Report { r := report; r.Finding.Cause = haochaping.DimensionOther; return r }(), caseflow.ErrMissing, "第十条", "report.finding.cause"},
+		{"第十条 a report attributes a cause", rectifying, head, func() caseflow.Report { r := report; r.Finding = caseflow.Finding{}; return r }(), caseflow.ErrMissing, "第十条", "report.finding.causes"},
+		{"第十条 a staff cause names the responsible person", rectifying, head, func() caseflow.Report {
+			r := report
+			r.Finding = caseflow.Finding{Causes: []caseflow.Cause{{Dimension: haochaping.DimensionAttitude}}}
+			return r
+		}(), caseflow.ErrMissing, "第十条", "report.finding.causes[0].responsiblePerson"},
+		{"第十条 其他 is described", rectifying, head, func() caseflow.Report {
+			r := report
+			r.Finding = caseflow.Finding{Causes: []caseflow.Cause{{Dimension: haochaping.DimensionOther}}}
+			return r
+		}(), caseflow.ErrMissing, "第十条", "report.finding.causes[0].description"},
 		{"附件5 disclosure is one of three", rectifying, head, func() caseflow.Report { r := report; r.Disclosure = "secret"; return r }(), caseflow.ErrMissing, "附件5", "report.disclosure"},
 		{"第五条 an extension says why", rectifying, head, func() caseflow.Report {
 			r := report
@@ -144,7 +152,7 @@ func TestRefusalOfMissingContentOnEveryStep(t *testing.T) {
 	}
 	appeal := []stage{
 		{clerk, caseflow.Registration{}, registration},
-		{clerk, caseflow.FollowUp{Verdict: caseflow.VerdictUntrue}, caseflow.FollowUp{Outcome: "经核实不实", Verdict: caseflow.VerdictUntrue}},
+		{clerk, caseflow.FollowUp{Verdict: caseflow.VerdictUntrue}, caseflow.FollowUp{Outcome: "经核实不实", Reason: "称窗口拒收材料", Materials: []string{"评价器视频", "通话录音"}, Verdict: caseflow.VerdictUntrue}},
 		{clerk, nil, caseflow.Transfer{}},
 		{taxLeader, caseflow.AppealMaterials{Verdict: caseflow.VerdictUntrue}, nil},
 		{taxLeader, caseflow.AppealMaterials{}, materials},

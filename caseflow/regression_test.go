@@ -19,13 +19,13 @@ import (
 func TestCityReportDoesNotWaitForASatisfiedReviewer(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
 	id := toRectifying(f)
-	f.step(id, at(2026, 11, 25, 16, 0), head, report)
-	f.step(id, at(2026, 11, 26, 10, 0), clerk, verification)
-	f.step(id, at(2026, 11, 26, 11, 0), boss, review1)
-	f.step(id, at(2026, 11, 26, 15, 0), clerk, caseflow.ResultFollowUp{Outcome: "仍不满意"})
-	f.step(id, at(2026, 11, 27, 10, 0), head, report)
-	f.step(id, at(2026, 11, 27, 11, 0), clerk, verification)
-	f.step(id, at(2026, 11, 30, 9, 0), boss, review1)
+	f.step(id, at(2026, 11, 26, 16, 0), head, report) // 第七条 and Annex 3 agree: Monday 24:00
+	f.step(id, at(2026, 11, 27, 10, 0), clerk, verification)
+	f.step(id, at(2026, 11, 27, 11, 0), boss, review1)
+	f.step(id, at(2026, 11, 27, 15, 0), clerk, caseflow.ResultFollowUp{Outcome: "仍不满意"})
+	f.step(id, at(2026, 11, 30, 8, 30), head, report)
+	f.step(id, at(2026, 11, 30, 9, 0), clerk, verification)
+	f.step(id, at(2026, 11, 30, 9, 30), boss, review1)
 	c := f.step(id, at(2026, 11, 30, 10, 0), clerk, caseflow.CitySubmission{})
 	assert.Equal(t, caseflow.StateExtended, c.State)
 	assert.True(t, c.Duty(caseflow.DutyCityReport).OnTime, "Monday is the 4th working day")
@@ -56,7 +56,9 @@ func TestLeaderOwesTheReviews(t *testing.T) {
 	require.NotNil(t, d)
 	assert.True(t, d.Open())
 	assert.Equal(t, caseflow.RoleLeader, d.Owner)
-	assert.False(t, d.Timed, "第七条 sets the leader no limit of their own")
+	assert.Equal(t, c.Duty(caseflow.DutyCityReport).Deadline, d.Deadline,
+		"第七条 sets the leader no limit of their own: the review is due with the city report it precedes")
+	assert.Equal(t, "bound:cityReport", d.Limit)
 	c = f.step(id, at(2026, 11, 26, 11, 0), boss, review1)
 	assert.True(t, c.Duty(caseflow.DutyLeaderReview).OnTime)
 
@@ -100,7 +102,7 @@ func TestWindowsNameTheirCenterAndDepartment(t *testing.T) {
 		"registration.responsibleWindow.center":     {ID: "w", Kind: haochaping.BusinessWindow},
 		"registration.responsibleWindow.department": {ID: "w", Kind: haochaping.DepartmentWindow, Center: "center"},
 	} {
-		r := f.refused(id, clerk, caseflow.Registration{ResponsibleWindow: w, ReportedTo: []string{"赵六"}}, caseflow.ErrMissing)
+		r := f.refused(id, clerk, caseflow.Registration{ResponsibleWindow: w, ReportedTo: []caseflow.Role{caseflow.RoleLeader, caseflow.RoleWindowHead}}, caseflow.ErrMissing)
 		assert.Equal(t, field, r.Field)
 	}
 }
@@ -127,16 +129,16 @@ func TestCallerMayReuseWhatItPassed(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
 	id := f.receive("r1").ID
 	w := *taxWindow
-	reg := caseflow.Registration{ResponsibleWindow: &w, ReportedTo: []string{"赵六", "孙八"}}
+	reg := caseflow.Registration{ResponsibleWindow: &w, ReportedTo: []caseflow.Role{caseflow.RoleLeader, caseflow.RoleWindowHead}}
 	ev := []caseflow.Evidence{caseflow.NewEvidence("a.jpg", "", []byte("a"))}
 	f.clock.Set(at(2026, 11, 24, 10, 0))
 	_, err := f.svc.Take(ctx, id, caseflow.Action{Actor: clerk, Step: reg, Evidence: ev})
 	require.NoError(t, err)
-	w.ID, reg.ReportedTo[0], ev[0].Name = "w-social", "某人", "b.jpg"
+	w.ID, reg.ReportedTo[0], ev[0].Name = "w-social", caseflow.RoleOffice, "b.jpg"
 	c, err := f.svc.Get(ctx, id)
 	require.NoError(t, err)
 	assert.Equal(t, "w-tax", c.ResponsibleWindow.ID)
-	assert.Equal(t, "赵六", c.Registration.ReportedTo[0])
+	assert.Equal(t, caseflow.RoleLeader, c.Registration.ReportedTo[0])
 	assert.Equal(t, "a.jpg", c.Trail[1].Evidence[0].Name)
 	require.NoError(t, caseflow.Verify(c.Trail))
 }
@@ -296,7 +298,7 @@ func TestCityReportDuringASecondRound(t *testing.T) {
 	f.step(id, at(2026, 11, 26, 10, 0), clerk, verification)
 	f.step(id, at(2026, 11, 26, 11, 0), boss, review1)
 	f.step(id, at(2026, 11, 26, 15, 0), clerk, caseflow.ResultFollowUp{Outcome: "仍不满意"})
-	c := f.step(id, at(2026, 11, 30, 10, 0), clerk, caseflow.CitySubmission{})
+	c := f.step(id, at(2026, 11, 27, 10, 0), clerk, caseflow.CitySubmission{})
 	assert.Equal(t, caseflow.StateRectifying, c.State, "the window's new round goes on")
 	assert.True(t, c.Duty(caseflow.DutyCityReport).OnTime)
 	f.step(id, at(2026, 11, 30, 16, 0), head, report)

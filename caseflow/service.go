@@ -175,7 +175,7 @@ func (s *Service) open(ctx context.Context, in Intake, actor Actor, now time.Tim
 	if err != nil {
 		return nil, false, err
 	}
-	c, err := g.open(in, actor, now)
+	c, err := g.open(in, actor, now, nil)
 	if err != nil {
 		if c, ok := s.existing(ctx, in); ok {
 			return c, false, nil
@@ -222,7 +222,7 @@ func (s *Service) Take(ctx context.Context, id string, act Action) (*Case, error
 		if err != nil {
 			return nil, err
 		}
-		if _, err := g.take(c, act, s.now()); err != nil {
+		if _, err := g.take(c, act, s.now(), nil); err != nil {
 			return nil, err
 		}
 		err = s.Store.Update(ctx, c)
@@ -257,12 +257,12 @@ func (s *Service) Rebuild(trail []*Entry) (*Case, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := g.open(in, trail[0].Actor, trail[0].Time)
+	c, err := g.open(in, trail[0].Actor, trail[0].Time, trail[0])
 	if err != nil {
 		return nil, fmt.Errorf("caseflow: rebuild: entry 1: %w", err)
 	}
 	for _, e := range trail[1:] {
-		got, err := g.take(c, Action{Actor: e.Actor, Step: e.Step, Note: e.Note, Evidence: e.Evidence}, e.Time)
+		got, err := g.take(c, Action{Actor: e.Actor, Step: e.Step, Note: e.Note, Evidence: e.Evidence}, e.Time, e)
 		if err != nil {
 			return nil, fmt.Errorf("caseflow: rebuild: entry %d: %w", e.Seq, err)
 		}

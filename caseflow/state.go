@@ -57,6 +57,8 @@ const (
 	StateAssigned            State = "assigned"             // 已确定责任主体，待直查或转办
 	StateHandling            State = "handling"             // 责任主体调查处理中
 	StateReportedToLeader    State = "reported_to_leader"   // 已报分管领导，待回访
+	StateClosureApproved     State = "closure_approved"     // 经批准不以评价人满意结案
+	StateWithdrawn           State = "withdrawn"            // 误立案件已撤销
 )
 
 // Event names a step of a workflow, e.g. "register". Each step's content type says its event.
@@ -92,4 +94,14 @@ const (
 	EventAssign                    Event = "assign"             // 确定相关责任主体
 	EventInspect                   Event = "inspect"            // 现场直查
 	EventReportLeader              Event = "report_leader"      // 报分管领导
+	EventRetime                    Event = "retime"             // 按新规则重新计时（第十二条）
+	EventContactAttempt            Event = "contact_attempt"    // 记录回访未果
+	EventClosurePropose            Event = "closure_propose"    // 拟不以评价人满意结案，报分管领导
+	EventClosureApprove            Event = "closure_approve"    // 分管领导同意结案
+	EventClosureReject             Event = "closure_reject"     // 分管领导不同意结案
+	EventRetransfer                Event = "retransfer"         // 转办有误，重新转办
+	EventWithdrawRequest           Event = "withdraw_request"   // 误立案件，申请撤销
+	EventWithdrawApprove           Event = "withdraw_approve"   // 分管领导同意撤销
+	EventWithdrawReject            Event = "withdraw_reject"    // 分管领导不同意撤销
+	EventAppealAbandon             Event = "appeal_abandon"     // 逾期未报申诉材料，转入整改
 )

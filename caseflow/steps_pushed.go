@@ -18,9 +18,10 @@ type Registration struct {
 	// Content is the bad-review content (差评内容) as the office writes it; empty means the
 	// review's options and text, or the complaint, speak for themselves.
 	Content string `json:"content,omitempty"`
-	// ReportedTo names the leader in charge and the window head the office reported to.
-	// 第五条: required for a pushed review.
-	ReportedTo []string `json:"reportedTo,omitempty"`
+	// ReportedTo are the roles the office reported the case to. 第五条: a pushed review is
+	// reported to the leader in charge of the rating work (RoleLeader) and the head of the
+	// responsible window (RoleWindowHead), both.
+	ReportedTo []Role `json:"reportedTo,omitempty"`
 }
 
 // Event returns EventRegister.
@@ -38,8 +39,18 @@ func (r Registration) check(c *Case) *RefusalError {
 	if r.ResponsibleWindow == nil {
 		return missing("第五条", "registration.responsibleWindow", "", "name the responsible window the case is transferred to")
 	}
-	return requireList("第五条", "registration.reportedTo", r.ReportedTo,
-		"report to the leader in charge of the rating work and the head of the window")
+	for _, role := range r.ReportedTo {
+		if !role.Valid() {
+			return missing("第五条", "registration.reportedTo", string(role), "want roles such as leader and window_head")
+		}
+	}
+	for _, want := range [...]Role{RoleLeader, RoleWindowHead} {
+		if !slices.Contains(r.ReportedTo, want) {
+			return missing("第五条", "registration.reportedTo", string(want),
+				"report to the leader in charge of the rating work (leader) and the head of the window (window_head)")
+		}
+	}
+	return nil
 }
 
 func (r Registration) clone() Step {
@@ -89,15 +100,25 @@ func cloneWindow(w *haochaping.Window) *haochaping.Window {
 	return &cp
 }
 
-// FollowUp is the office's first follow-up call to the reviewer and its verification of the
-// review (回访核实, 第六条): what the reviewer said and whether the review is founded. A Mistaken or Untrue
-// verdict sends the case down the appeal branch (第九条).
+// FollowUp is the office's first follow-up of the reviewer and its verification of the
+// review (回访核实, 第六条): whether the reviewer was reached, what they said, the evidence
+// collected, and whether the review is founded. A mistaken or untrue verdict sends the case
+// down the appeal branch (第九条). A review with no number to call is verified by the
+// office's own investigation of the matter (调查了解办件详情), recorded with ContactNoNumber.
 type FollowUp struct {
-	// Outcome is what the follow-up found (回访情况), or why the reviewer could not be reached.
+	// Contact is whether the reviewer was reached: empty means ContactReached for a review
+	// with a number to call and ContactNoNumber for one without ([Case.Callable]).
+	Contact ContactResult `json:"contact,omitempty"`
+	// Outcome is what the follow-up, or the investigation, found (回访情况).
 	Outcome string `json:"outcome"`
-	// Reason is the reason for the dissatisfaction as recorded (不满意原因).
+	// Reason is the reason for the dissatisfaction as the reviewer gave it (不满意原因):
+	// required when the reviewer was reached (第六条 了解记录不满意原因).
 	Reason string `json:"reason,omitempty"`
-	// Verdict is Justified, Mistaken or Untrue.
+	// Materials list the evidence collected and kept (佐证材料: the rating device's video, the
+	// call record, the matter's file…); 第六条 收集整理佐证材料. Attach the files themselves
+	// to the action, hashed.
+	Materials []string `json:"materials"`
+	// Verdict is VerdictJustified, VerdictMistaken or VerdictUntrue.
 	Verdict Verdict `json:"verdict"`
 }
 
@@ -110,16 +131,51 @@ func (cb FollowUp) Event() Event {
 	return EventFollowUp
 }
 
-func (cb FollowUp) check(*Case) *RefusalError {
-	if cb.Verdict != VerdictJustified && !cb.Verdict.appealable() {
+func (cb FollowUp) check(c *Case) *RefusalError {
+	contact := cb.contact(c)
+	switch {
+	case cb.Verdict != VerdictJustified && !cb.Verdict.appealable():
 		return missing("第六条", "followUp.verdict", string(cb.Verdict), "want justified, mistaken or untrue")
+	case contact == ContactNoNumber && c.Callable():
+		return missing("第六条", "followUp.contact", string(contact), "the reviewer gave a number: call it")
+	case contact != ContactNoNumber && !c.Callable():
+		return missing("第六条", "followUp.contact", string(contact),
+			"the review gives no number to call: record the office's own investigation (no_number)")
+	case !contact.valid():
+		return missing("第六条", "followUp.contact", string(contact), "want reached, no_answer, wrong_number, refused or no_number")
 	}
-	return requireText("第六条", "followUp.outcome", cb.Outcome, "record what the follow-up found")
+	return firstRefusal(
+		requireText("第六条", "followUp.outcome", cb.Outcome, "record what the follow-up found"),
+		cb.reason(contact),
+		requireList("第六条", "followUp.materials", cb.Materials, "list the evidence collected (收集整理佐证材料)"))
 }
+
+// contact returns the follow-up's contact result, the default filled in.
+func (cb FollowUp) contact(c *Case) ContactResult {
+	switch {
+	case cb.Contact != "":
+		return cb.Contact
+	case c.Callable():
+		return ContactReached
+	}
+	return ContactNoNumber
+}
+
+// reason refuses a follow-up that reached the reviewer without the reason for the
+// dissatisfaction (第六条 了解记录不满意原因).
+func (cb FollowUp) reason(contact ContactResult) *RefusalError {
+	if contact != ContactReached {
+		return nil
+	}
+	return requireText("第六条", "followUp.reason", cb.Reason, "record why the reviewer was dissatisfied (不满意原因)")
+}
+
+func (cb FollowUp) clone() Step { cb.Materials = slices.Clone(cb.Materials); return cb }
 
 // apply records the follow-up. A founded review is Justified from now on; a review the office
 // finds mistaken or untrue stays undetermined until the city upholds the appeal (第九条).
 func (cb FollowUp) apply(c *Case, _ *Entry) {
+	cb.Contact = cb.contact(c)
 	c.FollowUp = &cb
 	if cb.Verdict == VerdictJustified {
 		c.Finding = Finding{Verdict: VerdictJustified}
@@ -246,6 +302,7 @@ func (r Report) check(c *Case) *RefusalError {
 
 func (r Report) clone() Step {
 	r.Reception, r.Investigation, r.Measures = slices.Clone(r.Reception), slices.Clone(r.Investigation), slices.Clone(r.Measures)
+	r.Finding = r.Finding.clone()
 	if r.Extension != nil {
 		ext := *r.Extension
 		r.Extension = &ext
@@ -281,20 +338,49 @@ func (r Rectification) clone() Step { r.Done = slices.Clone(r.Done); return r }
 
 func (r Rectification) apply(c *Case, _ *Entry) { c.Rectification = &r }
 
-// OfficeVerification is the office's verification of the rectification against the follow-up, the
-// evidence and the result (核实, 第七条).
+// OfficeVerification is the office's verification of the rectification against the follow-up,
+// the evidence and the result (核实, 第七条). The office confirms the finding the window
+// proposed in its report, or amends it: the amendment, and why, stay in the trail.
 type OfficeVerification struct {
 	Result string `json:"result"`
+	// Finding, when set, amends the window's finding (第十条 deducts for what is found on
+	// investigation, 经查属…); nil confirms it.
+	Finding *Finding `json:"finding,omitempty"`
+	// Amendment says why the office amends the finding; required with Finding.
+	Amendment string `json:"amendment,omitempty"`
 }
 
 // Event returns EventOfficeVerify.
 func (OfficeVerification) Event() Event { return EventOfficeVerify }
 
 func (v OfficeVerification) check(*Case) *RefusalError {
-	return requireText("第七条", "officeVerification.result", v.Result, "record what the verification found")
+	if err := requireText("第七条", "officeVerification.result", v.Result, "record what the verification found"); err != nil {
+		return err
+	}
+	if v.Finding == nil {
+		return nil
+	}
+	if v.Finding.Verdict != "" && v.Finding.Verdict != VerdictJustified {
+		return missing("第七条", "officeVerification.finding.verdict", string(v.Finding.Verdict),
+			"a rectified review is founded; a mistaken or untrue one goes to appeal (第九条)")
+	}
+	return firstRefusal(v.Finding.check("officeVerification.finding"),
+		requireText("第七条", "officeVerification.amendment", v.Amendment, "say why the window's finding is amended"))
 }
 
-func (OfficeVerification) apply(*Case, *Entry) {}
+func (v OfficeVerification) clone() Step {
+	if v.Finding != nil {
+		f := v.Finding.clone()
+		v.Finding = &f
+	}
+	return v
+}
+
+func (v OfficeVerification) apply(c *Case, _ *Entry) {
+	if v.Finding != nil {
+		c.Finding = Finding{Verdict: VerdictJustified, Causes: v.Finding.Causes}
+	}
+}
 
 // LeaderReview is the leader in charge's review (审阅) of the report: the opinion
 // (分管领导意见) of Annex 4.

@@ -23,7 +23,7 @@ func TestStoredCodes(t *testing.T) {
 		StateAppealSubmitted: "appeal_submitted", StateAppealDrafted: "appeal_drafted",
 		StateApplicationReviewed: "application_reviewed", StateAppealPending: "appeal_pending",
 		StateAnnulled: "annulled", StateArchived: "archived", StateAssigned: "assigned", StateHandling: "handling",
-		StateReportedToLeader: "reported_to_leader",
+		StateReportedToLeader: "reported_to_leader", StateClosureApproved: "closure_approved", StateWithdrawn: "withdrawn",
 	}
 	events := map[Event]string{
 		EventReceive: "receive", EventRegister: "register", EventFollowUp: "callback",
@@ -35,9 +35,13 @@ func TestStoredCodes(t *testing.T) {
 		EventApplicationReview: "application_review", EventAppealSubmit: "appeal_submit",
 		EventAppealUpheld: "appeal_upheld", EventAppealRejected: "appeal_rejected", EventArchive: "archive",
 		EventUrge: "urge", EventAssign: "assign", EventInspect: "inspect", EventReportLeader: "report_leader",
+		EventRetime: "retime", EventContactAttempt: "contact_attempt", EventClosurePropose: "closure_propose",
+		EventClosureApprove: "closure_approve", EventClosureReject: "closure_reject", EventRetransfer: "retransfer",
+		EventWithdrawRequest: "withdraw_request", EventWithdrawApprove: "withdraw_approve",
+		EventWithdrawReject: "withdraw_reject", EventAppealAbandon: "appeal_abandon",
 	}
 	duties := map[DutyKind]string{
-		DutyRegister: "register", DutyFollowUp: "callback", DutyTransfer: "transfer", DutyMeeting: "meeting",
+		DutyRegister: "register", DutyFollowUp: "callback", DutyInvestigate: "investigate", DutyTransfer: "transfer", DutyMeeting: "meeting",
 		DutyReport: "report", DutyRectify: "rectify", DutyOfficeReport: "office_report",
 		DutyLeaderReview: "leader_review", DutyCityReport: "city_report", DutyAppealMaterials: "appeal_materials",
 		DutyAppealApplication: "appeal_application", DutyApplicationReview: "application_review",
@@ -61,8 +65,16 @@ func TestStoredCodes(t *testing.T) {
 	pin(t, "Verdict", map[Verdict]string{VerdictJustified: "justified", VerdictMistaken: "mistaken", VerdictUntrue: "untrue"},
 		[]Verdict{VerdictJustified, VerdictMistaken, VerdictUntrue})
 	pin(t, "Accountable", map[Accountable]string{AccountableUndetermined: "undetermined", AccountableNone: "none",
-		AccountablePerson: "person", AccountableWindow: "window"},
-		[]Accountable{AccountableUndetermined, AccountableNone, AccountablePerson, AccountableWindow})
+		AccountablePerson: "person", AccountableWindow: "window", AccountablePersonAndWindow: "person_and_window"},
+		[]Accountable{AccountableUndetermined, AccountableNone, AccountablePerson, AccountableWindow, AccountablePersonAndWindow})
+	pin(t, "ContactResult", map[ContactResult]string{ContactReached: "reached", ContactNoAnswer: "no_answer",
+		ContactWrongNumber: "wrong_number", ContactRefused: "refused", ContactNoNumber: "no_number"},
+		[]ContactResult{ContactReached, ContactNoAnswer, ContactWrongNumber, ContactRefused, ContactNoNumber})
+	pin(t, "ClosureReason", map[ClosureReason]string{ClosureUnreachable: "unreachable", ClosureNoContact: "no_contact",
+		ClosureRefused: "refused", ClosureUnsatisfied: "unsatisfied"},
+		[]ClosureReason{ClosureUnreachable, ClosureNoContact, ClosureRefused, ClosureUnsatisfied})
+	pin(t, "WithdrawalReason", map[WithdrawalReason]string{WithdrawalDuplicate: "duplicate", WithdrawalTest: "test",
+		WithdrawalOther: "other"}, []WithdrawalReason{WithdrawalDuplicate, WithdrawalTest, WithdrawalOther})
 	pin(t, "Disclosure", map[Disclosure]string{DisclosureActive: "active", DisclosureOnRequest: "on_request", DisclosureNone: "not"},
 		[]Disclosure{DisclosureActive, DisclosureOnRequest, DisclosureNone})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/looplab/fsm"
 )
@@ -35,6 +36,11 @@ type StepDef struct {
 	// Fulfils are duties the step does; Cancels are duties that fall away.
 	Fulfils []DutyKind
 	Cancels []DutyKind
+	// Bounds are open duties the step gives a second limit: each falls due at the earlier
+	// of the two (the city report, 第七条 and Annex 3).
+	Bounds []DutyKind
+	// CancelsAll cancels every open duty (a withdrawn case owes nothing).
+	CancelsAll bool
 }
 
 // Condition is a condition on a case that a step needs besides its state.
@@ -52,6 +58,14 @@ const (
 	// (Annex 3: 4 working days from receipt) does not wait for the new round, so the reviewed
 	// report goes to the city meanwhile, and the case keeps its state.
 	ConditionCityReportOwed Condition = "city_report_owed"
+	// ConditionClosureProposed: the office's proposal to close without a satisfied reviewer
+	// awaits the leader's decision.
+	ConditionClosureProposed Condition = "closure_proposed"
+	// ConditionWithdrawalRequested: the office's request to withdraw a case opened in error
+	// awaits the leader's decision.
+	ConditionWithdrawalRequested Condition = "withdrawal_requested"
+	// ConditionAppealMaterialsOverdue: the window's appeal materials (第九条) are overdue.
+	ConditionAppealMaterialsOverdue Condition = "appeal_materials_overdue"
 )
 
 // Label returns the condition in Chinese, as a diagram shows it.
@@ -63,12 +77,18 @@ func (c Condition) Label() string {
 		return "整改完毕"
 	case ConditionCityReportOwed:
 		return "报告已审阅"
+	case ConditionClosureProposed:
+		return "已报拟结案"
+	case ConditionWithdrawalRequested:
+		return "已申请撤销"
+	case ConditionAppealMaterialsOverdue:
+		return "申诉材料逾期"
 	}
 	return string(c)
 }
 
-// holds reports whether the condition holds for case c.
-func (c Condition) holds(cs *Case) bool {
+// holds reports whether the condition holds for case cs at time at.
+func (c Condition) holds(cs *Case, at time.Time) bool {
 	pending := false
 	if d := cs.Duty(DutyRectify); d != nil && d.Open() {
 		pending = true
@@ -81,6 +101,13 @@ func (c Condition) holds(cs *Case) bool {
 	case ConditionCityReportOwed:
 		d := cs.Duty(DutyCityReport)
 		return d != nil && d.Open() && cs.LastEntry(EventLeaderReview) != nil
+	case ConditionClosureProposed:
+		return cs.Closure != nil && !cs.Closure.Decided
+	case ConditionWithdrawalRequested:
+		return cs.Withdrawal != nil && !cs.Withdrawal.Decided
+	case ConditionAppealMaterialsOverdue:
+		d := cs.Duty(DutyAppealMaterials)
+		return d != nil && d.Open() && d.Timed && !at.Before(d.Deadline.Due)
 	}
 	return true
 }
@@ -101,8 +128,10 @@ type Workflow struct {
 	states []StateDef
 	steps  []StepDef
 
-	labels map[State]string
-	byKey  map[stepKey]*StepDef
+	// anywhere are the steps allowed in every open state: urging, re-timing and withdrawal.
+	anywhere []StepDef
+	labels   map[State]string
+	byKey    map[stepKey]*StepDef
 	pool   sync.Pool // *fsm.FSM, reset to a case's state for each step
 }
 
@@ -123,11 +152,23 @@ func (w *Workflow) Name() string { return w.name }
 // States returns a copy of the workflow's states, in the order of the flowchart.
 func (w *Workflow) States() []StateDef { return slices.Clone(w.states) }
 
-// Steps returns a copy of the workflow's step definitions, in definition order, urging
-// (督促) left out; changing the copy changes nothing the engine reads.
+// Steps returns a copy of the workflow's step definitions, in definition order, without the
+// steps allowed in every open state (urging 督促, re-timing and withdrawal: see
+// [Workflow.Anywhere]); changing the copy changes nothing the engine reads.
 func (w *Workflow) Steps() []StepDef {
 	out := make([]StepDef, len(w.steps))
 	for i, d := range w.steps {
+		out[i] = d.clone()
+	}
+	return out
+}
+
+// Anywhere returns a copy of the definitions of the steps allowed in every open state:
+// urging (督促), re-timing under new rules ([Retime], 第十二条) and the withdrawal of a case
+// opened in error ([WithdrawalRequest], [WithdrawalDecision]).
+func (w *Workflow) Anywhere() []StepDef {
+	out := make([]StepDef, len(w.anywhere))
+	for i, d := range w.anywhere {
 		out[i] = d.clone()
 	}
 	return out
@@ -137,7 +178,7 @@ func (w *Workflow) Steps() []StepDef {
 func (d StepDef) clone() StepDef {
 	d.From, d.Roles, d.OwnLeaderRoles = slices.Clone(d.From), slices.Clone(d.Roles), slices.Clone(d.OwnLeaderRoles)
 	d.Starts, d.StartsFromReceipt = slices.Clone(d.Starts), slices.Clone(d.StartsFromReceipt)
-	d.Fulfils, d.Cancels = slices.Clone(d.Fulfils), slices.Clone(d.Cancels)
+	d.Fulfils, d.Cancels, d.Bounds = slices.Clone(d.Fulfils), slices.Clone(d.Cancels), slices.Clone(d.Bounds)
 	return d
 }
 
@@ -162,44 +203,52 @@ func (w *Workflow) Step(event Event, from State) (StepDef, bool) {
 	return d.clone(), true
 }
 
-// Next returns the events that may be taken from s, in definition order; EventUrge is
-// included for every open state.
+// Next returns the events that may be taken from s, in definition order, those allowed in
+// every open state last. It does not weigh roles or conditions.
 func (w *Workflow) Next(s State) []Event {
 	var evs []Event
-	for i := range w.steps {
-		for _, f := range w.steps[i].From {
-			if f == s {
-				evs = append(evs, w.steps[i].Event)
+	for _, list := range [][]StepDef{w.steps, w.anywhere} {
+		for i := range list {
+			if slices.Contains(list[i].From, s) && !slices.Contains(evs, list[i].Event) {
+				evs = append(evs, list[i].Event)
 			}
 		}
-	}
-	if s != StateArchived && s != start {
-		evs = append(evs, EventUrge)
 	}
 	return evs
 }
 
-// Final reports whether s ends the workflow.
-func (w *Workflow) Final(s State) bool { return s == StateArchived }
+// Final reports whether s ends the workflow: archived, or withdrawn as opened in error.
+func (w *Workflow) Final(s State) bool { return s == StateArchived || s == StateWithdrawn }
 
 func newWorkflow(kind Kind, name string, states []StateDef, steps []StepDef) *Workflow {
 	w := &Workflow{kind: kind, name: name, states: states, steps: steps,
 		labels: make(map[State]string, len(states)), byKey: make(map[stepKey]*StepDef)}
+	var open []State
 	for _, s := range states {
 		w.labels[s.State] = s.Label
-	}
-	for i := range w.steps {
-		for _, f := range w.steps[i].From {
-			w.byKey[stepKey{w.steps[i].Event, f}] = &w.steps[i]
+		if !w.Final(s.State) {
+			open = append(open, s.State)
 		}
 	}
-	urge := &StepDef{Event: EventUrge, Label: "督促办理", Roles: []Role{RoleOffice}, Rule: "第五条"}
+	urge := StepDef{Event: EventUrge, Label: "督促办理", Roles: []Role{RoleOffice}, Rule: "第五条"}
 	if kind == KindOnSiteComplaint { // 第四条（二）: at sub-centres and townships their leader coordinates
 		urge.OwnLeaderRoles, urge.Rule = []Role{RoleOrgLeader, RoleOffice}, "第四条"
 	}
-	for _, s := range states {
-		if !w.Final(s.State) {
-			w.byKey[stepKey{EventUrge, s.State}] = urge
+	w.anywhere = []StepDef{urge,
+		{Event: EventRetime, Label: "按新规则重新计时", Roles: office, Rule: "第十二条"},
+		{Event: EventWithdrawRequest, Label: "误立案件，申请撤销", Roles: office, Rule: "第三条"},
+		{Event: EventWithdrawApprove, Label: "分管领导同意撤销", To: StateWithdrawn, When: ConditionWithdrawalRequested,
+			Roles: leader, Rule: "第三条", CancelsAll: true},
+		{Event: EventWithdrawReject, Label: "分管领导不同意撤销", When: ConditionWithdrawalRequested, Roles: leader, Rule: "第三条"},
+	}
+	for i := range w.anywhere {
+		w.anywhere[i].From = open
+	}
+	for _, list := range [][]StepDef{w.steps, w.anywhere} {
+		for i := range list {
+			for _, f := range list[i].From {
+				w.byKey[stepKey{list[i].Event, f}] = &list[i]
+			}
 		}
 	}
 	w.pool.New = func() any { return w.newFSM() }
@@ -210,23 +259,19 @@ func newWorkflow(kind Kind, name string, states []StateDef, steps []StepDef) *Wo
 func (w *Workflow) newFSM() *fsm.FSM {
 	var events fsm.Events
 	callbacks := fsm.Callbacks{}
-	for i := range w.steps {
-		d := &w.steps[i]
-		if d.To == "" { // stays: looplab/fsm runs the guard, then reports no transition
-			for _, f := range d.From {
-				events = append(events, fsm.EventDesc{Name: string(d.Event), Src: []string{string(f)}, Dst: string(f)})
+	for _, list := range [][]StepDef{w.steps, w.anywhere} {
+		for i := range list {
+			d := &list[i]
+			if d.To == "" { // stays: looplab/fsm runs the guard, then reports no transition
+				for _, f := range d.From {
+					events = append(events, fsm.EventDesc{Name: string(d.Event), Src: []string{string(f)}, Dst: string(f)})
+				}
+			} else {
+				events = append(events, fsm.EventDesc{Name: string(d.Event), Src: states(d.From), Dst: string(d.To)})
 			}
-		} else {
-			events = append(events, fsm.EventDesc{Name: string(d.Event), Src: states(d.From), Dst: string(d.To)})
-		}
-		callbacks["before_"+string(d.Event)] = guard
-	}
-	for _, s := range w.states {
-		if !w.Final(s.State) {
-			events = append(events, fsm.EventDesc{Name: string(EventUrge), Src: []string{string(s.State)}, Dst: string(s.State)})
+			callbacks["before_"+string(d.Event)] = guard
 		}
 	}
-	callbacks["before_"+string(EventUrge)] = guard
 	return fsm.NewFSM(string(start), events, callbacks)
 }
 

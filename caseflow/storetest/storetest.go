@@ -712,13 +712,13 @@ func (h *harness) listFixture() fixture {
 		step  caseflow.Step
 	}{
 		{at(2026, 11, 24, 10, 0), clerk, registration},
-		{at(2026, 11, 24, 11, 0), clerk, caseflow.FollowUp{Outcome: "评价人反映窗口人员态度生硬", Reason: "态度生硬", Verdict: caseflow.VerdictJustified}},
+		{at(2026, 11, 24, 11, 0), clerk, caseflow.FollowUp{Outcome: "评价人反映窗口人员态度生硬", Materials: []string{"评价器视频", "通话录音"}, Reason: "态度生硬", Verdict: caseflow.VerdictJustified}},
 		{at(2026, 11, 24, 11, 30), clerk, caseflow.Transfer{}},
 		{at(2026, 11, 24, 15, 0), staff, caseflow.Meeting{ResponsiblePerson: "李四", Measures: []string{"开展服务礼仪培训"}}},
 		{at(2026, 11, 25, 16, 0), head, caseflow.Report{
 			Investigator: "孙八", Subject: "李四", Investigation: []string{"调取监控，属实"},
 			Measures: []string{"开展服务礼仪培训"},
-			Finding:  caseflow.Finding{Cause: haochaping.DimensionAttitude, ResponsiblePerson: "李四"},
+			Finding:  caseflow.Finding{Causes: []caseflow.Cause{{Dimension: haochaping.DimensionAttitude, ResponsiblePerson: "李四"}}},
 		}},
 		{at(2026, 11, 26, 10, 0), clerk, caseflow.OfficeVerification{Result: "整改已落实"}},
 		{at(2026, 11, 26, 11, 0), boss, caseflow.LeaderReview{Opinion: "同意，报市督查科"}},
@@ -752,7 +752,7 @@ var (
 	taxWindow  = &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow, Center: "center", Department: "tax-bureau"}
 	townWindow = &haochaping.Window{ID: "w-dajiang", Name: "大将镇综合窗口", Kind: haochaping.BusinessWindow, Center: "dajiang"}
 
-	registration = caseflow.Registration{ResponsibleWindow: taxWindow, ReportedTo: []string{"赵六", "孙八"}}
+	registration = caseflow.Registration{ResponsibleWindow: taxWindow, ReportedTo: []caseflow.Role{caseflow.RoleLeader, caseflow.RoleWindowHead}}
 )
 
 // review returns a bad review with the given ID, rated at rated.

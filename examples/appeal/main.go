@@ -30,7 +30,7 @@ var (
 	cityClerk = caseflow.Actor{ID: "u-city-1", Name: "郑一", Role: caseflow.RoleCityInspection}
 	taxWindow = &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.DepartmentWindow,
 		Center: "center", Department: "tax-bureau"}
-	registration = caseflow.Registration{ResponsibleWindow: taxWindow, ReportedTo: []string{"分管领导 赵六", "窗口负责人 孙八"}}
+	registration = caseflow.Registration{ResponsibleWindow: taxWindow, ReportedTo: []caseflow.Role{caseflow.RoleLeader, caseflow.RoleWindowHead}}
 )
 
 func main() {
@@ -58,7 +58,7 @@ func run() error {
 	}
 	c, err = play(ctx, svc, clk, c.ID, true, []step{
 		{at(9, 30, 10, 0), clerk, registration},
-		{at(9, 30, 10, 30), clerk, caseflow.FollowUp{Outcome: "评价人表示办理顺利，误按了“不满意”", Verdict: caseflow.VerdictMistaken}},
+		{at(9, 30, 10, 30), clerk, caseflow.FollowUp{Outcome: "评价人表示办理顺利，误按了“不满意”", Reason: "误按", Materials: []string{"评价器视频", "通话录音"}, Verdict: caseflow.VerdictMistaken}},
 		{at(9, 30, 11, 0), clerk, caseflow.Transfer{}},
 		{at(10, 8, 9, 30), taxLeader, caseflow.AppealMaterials{Verdict: caseflow.VerdictMistaken, Reasons: "评价人回访时确认误评，附回访录音"}},
 		{at(10, 8, 11, 0), clerk, caseflow.AppealConfirmation{Application: "经回访核实属误评，申请撤销该差评"}},
@@ -87,7 +87,7 @@ func run() error {
 	}
 	if _, err = play(ctx, svc, clk, c.ID, false, []step{
 		{at(10, 8, 9, 30), clerk, registration},
-		{at(10, 8, 10, 0), clerk, caseflow.FollowUp{Outcome: "评价人称窗口拒收材料，窗口称材料不全", Verdict: caseflow.VerdictUntrue}},
+		{at(10, 8, 10, 0), clerk, caseflow.FollowUp{Outcome: "评价人称窗口拒收材料，窗口称材料不全", Reason: "认为窗口拒收材料", Materials: []string{"评价器视频", "通话录音"}, Verdict: caseflow.VerdictUntrue}},
 		{at(10, 8, 10, 20), clerk, caseflow.Transfer{}},
 		{at(10, 8, 14, 30), taxLeader, caseflow.AppealMaterials{Verdict: caseflow.VerdictUntrue, Reasons: "申请材料缺少完税证明，依规不予受理"}},
 		{at(10, 8, 15, 0), clerk, caseflow.AppealConfirmation{Application: "经核实属不实差评，申请撤销该差评"}},

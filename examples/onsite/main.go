@@ -85,7 +85,7 @@ func run() error {
 		{at(9, 29, 16, 0), djLeader, caseflow.Report{Investigator: "韦九", Subject: "黄五",
 			Investigation: []string{"该事项可在镇中心办理，工作人员对新系统不熟而推诿"},
 			Measures:      []string{"当日为投诉人办结参保登记", "组织窗口人员学习新系统"},
-			Finding:       caseflow.Finding{Cause: haochaping.DimensionAttitude, ResponsiblePerson: "黄五"}}},
+			Finding:       caseflow.Finding{Causes: []caseflow.Cause{{Dimension: haochaping.DimensionAttitude, ResponsiblePerson: "黄五"}}}}},
 		{at(9, 30, 9, 30), clerk, caseflow.LeaderReport{Summary: "大将镇社保窗口推诿，已办结并整改"}},
 		{at(9, 30, 10, 30), clerk, caseflow.ResultFollowUp{Outcome: "投诉人对处理结果满意", Satisfied: true}},
 		{at(9, 30, 11, 0), clerk, caseflow.Archive{}},
@@ -100,8 +100,7 @@ func run() error {
 	}
 
 	f := c.Finding
-	fmt.Printf("认定（第十条）：%s，原因 %s，责任人 %s，对窗口责任人绩效扣分（Accountable = %s）\n",
-		f.Verdict.Label(), f.Cause.Label(), f.ResponsiblePerson, f.Accountable())
+	fmt.Printf("认定（第十条）：%s；绩效扣分对象：%s\n", f.Label(), f.Accountable().Label())
 	for _, d := range c.Duties {
 		due, done := "不计时", map[bool]string{true: "按时完成", false: "超期完成"}[d.OnTime]
 		if d.Timed {

@@ -135,13 +135,13 @@ func run(args []string) error {
 		actor             caseflow.Actor
 		step              caseflow.Step
 	}{
-		{0, 10, 30, clerk, caseflow.Registration{ResponsibleWindow: &window, ReportedTo: []string{"分管领导 赵六", "窗口负责人 孙八"}}},
-		{0, 11, 0, clerk, caseflow.FollowUp{Outcome: "评价人称补交材料时才被告知还缺一份", Reason: "未一次性告知所需材料", Verdict: caseflow.VerdictJustified}},
+		{0, 10, 30, clerk, caseflow.Registration{ResponsibleWindow: &window, ReportedTo: []caseflow.Role{caseflow.RoleLeader, caseflow.RoleWindowHead}}},
+		{0, 11, 0, clerk, caseflow.FollowUp{Outcome: "评价人称补交材料时才被告知还缺一份", Materials: []string{"评价器视频", "通话录音"}, Reason: "未一次性告知所需材料", Verdict: caseflow.VerdictJustified}},
 		{0, 11, 20, clerk, caseflow.Transfer{}},
 		{0, 15, 0, staff, caseflow.Meeting{ResponsiblePerson: "李四", Measures: []string{"制作转移登记一次性告知单", "收件时逐项核对材料清单"}}},
 		{1, 16, 0, head, caseflow.Report{Investigator: "孙八", Subject: "李四",
 			Investigation: []string{"调取窗口录像，收件时未告知需补交完税证明"}, Measures: []string{"一次性告知单已上墙", "窗口负责人每日抽查收件"},
-			Finding: caseflow.Finding{Cause: haochaping.DimensionAttitude, ResponsiblePerson: "李四"}}},
+			Finding: caseflow.Finding{Causes: []caseflow.Cause{{Dimension: haochaping.DimensionAttitude, ResponsiblePerson: "李四"}}}}},
 		{2, 10, 0, clerk, caseflow.OfficeVerification{Result: "告知单已上墙，抽查三件均已一次性告知"}},
 		{3, 16, 0, leader, caseflow.LeaderReview{Opinion: "同意，报市督查科"}},
 		{4, 9, 30, clerk, caseflow.ResultFollowUp{Outcome: "评价人对整改结果表示满意", Satisfied: true}},
@@ -167,7 +167,7 @@ func run(args []string) error {
 	fmt.Printf("\n结案：%s [%s]\n", c.ID, c.StateLabel())
 	log.Info("case archived", "case", c)
 	f := c.Finding
-	fmt.Printf("认定（第十条）：%s，原因 %s，责任人 %s，%s\n", f.Verdict.Label(), f.Cause.Label(), f.ResponsiblePerson, accountable[f.Accountable()])
+	fmt.Printf("认定（第十条）：%s，%s\n", f.Label(), accountable[f.Accountable()])
 	journal.Closed(c)
 	if err := caseflow.Verify(c.Trail); err != nil {
 		return err
@@ -178,9 +178,10 @@ func run(args []string) error {
 
 // accountable says in Chinese what 第十条 does with a finding.
 var accountable = map[caseflow.Accountable]string{
-	caseflow.AccountablePerson: "对窗口责任人绩效扣分",
-	caseflow.AccountableWindow: "对业务窗口绩效扣分",
-	caseflow.AccountableNone:   "不扣分",
+	caseflow.AccountablePerson:          "对窗口责任人绩效扣分",
+	caseflow.AccountableWindow:          "对业务窗口绩效扣分",
+	caseflow.AccountablePersonAndWindow: "对窗口责任人和业务窗口绩效扣分",
+	caseflow.AccountableNone:            "不扣分",
 }
 
 // day returns hour:minute on the n-th working day after the day of receipt, or for n = 0 on

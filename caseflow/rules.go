@@ -1,0 +1,41 @@
+package caseflow
+
+// Rules identifies the rules a case runs under (第十二条: the measures apply from their
+// publication, and a county revises them when the city's change): the [Policy] by the name,
+// version and digest the county gives it, and the working-day calendar by its digest
+// ([deadline.Calendar.Digest]). A case records them when it is opened and again at each
+// [Retime]; the deadlines each step started are recorded beside them in the trail, so that
+// changing the service's policy or calendar moves no deadline of an open case by itself.
+type Rules struct {
+	Policy        string `json:"policy"`
+	PolicyVersion string `json:"policyVersion,omitempty"`
+	PolicyDigest  string `json:"policyDigest"`
+	Calendar      string `json:"calendar"`
+}
+
+// rules returns the identity of the engine's policy and calendar.
+func (g *engine) rules() *Rules {
+	return &Rules{Policy: g.policy.Name, PolicyVersion: g.policy.Version, PolicyDigest: g.policy.Digest(),
+		Calendar: g.cal.Digest()}
+}
+
+// Retime moves the deadlines of an open case to the rules the service has in force now: a
+// county that changed its [Policy], or a calendar whose provisional year was replaced by the
+// State Council's notice (第十二条). Each open duty is timed again from its own start under
+// the limit that timed it; a window's own rectification deadline stays. The step records the
+// new rules and every deadline that moved, and changes no state. Only the office takes it,
+// with a reason.
+type Retime struct {
+	Reason string `json:"reason"`
+	// Rules are the rules in force when the step was taken; the service fills them in.
+	Rules *Rules `json:"rules,omitempty"`
+}
+
+// Event returns EventRetime.
+func (Retime) Event() Event { return EventRetime }
+
+func (r Retime) check(*Case) *RefusalError {
+	return requireText("第十二条", "retime.reason", r.Reason, "say why the deadlines move (a new policy or calendar)")
+}
+
+func (r Retime) apply(c *Case, _ *Entry) { c.Rules = r.Rules }
