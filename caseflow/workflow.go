@@ -132,7 +132,7 @@ type Workflow struct {
 	anywhere []StepDef
 	labels   map[State]string
 	byKey    map[stepKey]*StepDef
-	pool   sync.Pool // *fsm.FSM, reset to a case's state for each step
+	pool     sync.Pool // *fsm.FSM, reset to a case's state for each step
 }
 
 type stepKey struct {
