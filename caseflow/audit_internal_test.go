@@ -73,3 +73,41 @@ func TestEntryHashIsStable(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "281a26a6e274e933821d1a00d2d5f81bbfef6afc11f72a0d13aca9389931039a", d.String())
 }
+
+// Regression (mutation testing): Verify's check that times never go backwards was always
+// shadowed by the hash check. A trail re-chained with an entry dated before the one before it
+// passes every hash, and Verify still refuses it, naming the entry.
+func TestVerifyRefusesTimeGoingBackwards(t *testing.T) {
+	g := &engine{cal: deadline.China(), policy: DefaultPolicy()}
+	t0 := time.Date(2026, 11, 24, 9, 30, 0, 0, haochaping.Location())
+	c, err := g.open(Intake{Case: "c1", Kind: KindSystemPushed, Review: &haochaping.Review{ID: "r1",
+		Level: haochaping.Dissatisfied, Channel: haochaping.ChannelDevice, Time: t0}}, Actor{ID: "sys", Role: RoleSystem}, t0, nil)
+	require.NoError(t, err)
+	for i := 1; i <= 3; i++ {
+		_, err := g.take(c, Action{Actor: Actor{ID: "u1", Role: RoleOffice}, Step: Urge{Message: "请办理"}}, t0.Add(time.Duration(i)*time.Minute), nil)
+		require.NoError(t, err)
+	}
+	rechain := func(edit func([]*Entry)) []*Entry {
+		forged := make([]*Entry, len(c.Trail))
+		for i, e := range c.Trail {
+			cp := *e
+			forged[i] = &cp
+		}
+		edit(forged)
+		for i := range forged {
+			if i > 0 {
+				forged[i].Prev = forged[i-1].Hash
+			}
+			forged[i].Hash, err = forged[i].digest()
+			require.NoError(t, err)
+		}
+		return forged
+	}
+	same := rechain(func(es []*Entry) { es[2].Time = es[1].Time })
+	assert.NoError(t, Verify(same), "the same instant as the entry before is allowed")
+	back := rechain(func(es []*Entry) { es[2].Time = es[1].Time.Add(-time.Microsecond) })
+	var te *TamperError
+	require.ErrorAs(t, Verify(back), &te)
+	assert.Equal(t, 3, te.Seq)
+	assert.Equal(t, "dated before the entry before it", te.Reason)
+}

@@ -449,3 +449,26 @@ func FuzzPolicyUnmarshalJSON(f *testing.F) {
 		require.Equal(t, p, back)
 	})
 }
+
+// Regression (mutation testing): a duty done at the very instant it falls due was never
+// tested. At its due time a duty is overdue (deadline.Calendar.Status), so a step taken then
+// is late; a microsecond earlier, the finest time a case keeps, it is on time.
+func TestDutyDoneAtTheInstantItFallsDue(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		offset time.Duration
+		onTime bool
+	}{{"a microsecond before", -time.Microsecond, true}, {"at the instant", 0, false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t, at(2026, 11, 24, 9, 30))
+			c := f.receive("r1")
+			dueAt := c.Duty(caseflow.DutyRegister).Deadline.Due
+			require.Equal(t, due(2026, 11, 24), dueAt)
+			st, err := f.svc.Calendar.Status(c.Duty(caseflow.DutyRegister).Deadline, dueAt.Add(tc.offset))
+			require.NoError(t, err)
+			assert.Equal(t, tc.onTime, st.Standing != deadline.Overdue, "the standing agrees")
+			c = f.step(c.ID, dueAt.Add(tc.offset), clerk, registration)
+			assert.Equal(t, tc.onTime, c.Duty(caseflow.DutyRegister).OnTime)
+		})
+	}
+}
