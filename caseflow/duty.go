@@ -101,6 +101,19 @@ type Duty struct {
 	Limit string `json:"limit,omitempty"`
 }
 
+// Rule returns the article or annex whose limit times the duty: its kind's ([DutyKind.Rule]),
+// or the second limit's when that one fell earlier (第七条 for the city report and the
+// leader's review due with it).
+func (d *Duty) Rule() string {
+	if a, ok := limitArticles[d.Limit]; ok {
+		return a
+	}
+	return d.Kind.Rule()
+}
+
+// limitArticles are the articles of the limits that time a duty otherwise than its kind's.
+var limitArticles = map[string]string{"cityReportFromReport": "第七条", "bound:cityReport": "第七条"}
+
 // Open reports whether the duty is still owed.
 func (d *Duty) Open() bool { return d.ClosedBy == 0 }
 

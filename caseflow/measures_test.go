@@ -472,3 +472,15 @@ func TestDutyDoneAtTheInstantItFallsDue(t *testing.T) {
 		})
 	}
 }
+
+// The article a duty shows is the one whose limit times it.
+func TestDutyRuleFollowsItsLimit_第七条(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	id := toRectifying(f)
+	c, err := f.svc.Get(ctx, id)
+	require.NoError(t, err)
+	assert.Equal(t, "附件3", c.Duty(caseflow.DutyCityReport).Rule())
+	c = f.step(id, at(2026, 11, 25, 10, 0), head, report)
+	assert.Equal(t, "第七条", c.Duty(caseflow.DutyCityReport).Rule())
+	assert.Equal(t, "第五条", c.Duty(caseflow.DutyReport).Rule())
+}

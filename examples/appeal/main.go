@@ -56,22 +56,22 @@ func run() error {
 	if err != nil {
 		return err
 	}
-	c, err = play(ctx, svc, clk, c.ID, true, []step{
-		{at(9, 30, 10, 0), clerk, registration},
-		{at(9, 30, 10, 30), clerk, caseflow.FollowUp{Outcome: "评价人表示办理顺利，误按了“不满意”", Reason: "误按", Materials: []string{"评价器视频", "通话录音"}, Verdict: caseflow.VerdictMistaken}},
-		{at(9, 30, 11, 0), clerk, caseflow.Transfer{}},
-		{at(10, 8, 9, 30), taxLeader, caseflow.AppealMaterials{Verdict: caseflow.VerdictMistaken, Reasons: "评价人回访时确认误评，附回访录音"}},
-		{at(10, 8, 11, 0), clerk, caseflow.AppealConfirmation{Application: "经回访核实属误评，申请撤销该差评"}},
-		{at(10, 8, 15, 0), leader, caseflow.ApplicationReview{Opinion: "同意报市督查科申诉复核"}},
-		{at(10, 8, 16, 0), clerk, caseflow.AppealSubmission{Reference: "融政监管申〔2026〕5号"}},
-		{at(10, 10, 10, 0), cityClerk, caseflow.CityDecision{Upheld: true, Reference: "柳政监管复〔2026〕18号"}},
-		{at(10, 10, 11, 0), clerk, caseflow.Archive{}},
+	c, err = journal.Play(ctx, svc, clk, c.ID, true, []journal.Step{
+		{At: at(9, 30, 10, 0), Actor: clerk, Step: registration},
+		{At: at(9, 30, 10, 30), Actor: clerk, Step: caseflow.FollowUp{Outcome: "评价人表示办理顺利，误按了“不满意”", Reason: "误按", Materials: []string{"评价器视频", "通话录音"}, Verdict: caseflow.VerdictMistaken}},
+		{At: at(9, 30, 11, 0), Actor: clerk, Step: caseflow.Transfer{}},
+		{At: at(10, 8, 9, 30), Actor: taxLeader, Step: caseflow.AppealMaterials{Verdict: caseflow.VerdictMistaken, Reasons: "评价人回访时确认误评，附回访录音"}},
+		{At: at(10, 8, 11, 0), Actor: clerk, Step: caseflow.AppealConfirmation{Application: "经回访核实属误评，申请撤销该差评"}},
+		{At: at(10, 8, 15, 0), Actor: leader, Step: caseflow.ApplicationReview{Opinion: "同意报市督查科申诉复核"}},
+		{At: at(10, 8, 16, 0), Actor: clerk, Step: caseflow.AppealSubmission{Reference: "融政监管申〔2026〕5号"}},
+		{At: at(10, 10, 10, 0), Actor: cityClerk, Step: caseflow.CityDecision{Upheld: true, Reference: "柳政监管复〔2026〕18号"}},
+		{At: at(10, 10, 11, 0), Actor: clerk, Step: caseflow.Archive{}},
 	})
 	if err != nil {
 		return err
 	}
 	f := c.Finding
-	fmt.Printf("认定（第十条）：%s，不扣分（Accountable = %s）\n", f.Verdict.Label(), f.Accountable())
+	fmt.Printf("认定（第十条）：%s，%s\n", f.Label(), f.Accountable().Label())
 	if f.Accountable() != caseflow.AccountableNone {
 		return fmt.Errorf("case %s: an upheld appeal must leave nobody accountable, got %s", c.ID, f.Accountable())
 	}
@@ -85,20 +85,20 @@ func run() error {
 	if c, err = receive(ctx, svc, clk, "450224-2026-000789", at(10, 8, 9, 10)); err != nil {
 		return err
 	}
-	if _, err = play(ctx, svc, clk, c.ID, false, []step{
-		{at(10, 8, 9, 30), clerk, registration},
-		{at(10, 8, 10, 0), clerk, caseflow.FollowUp{Outcome: "评价人称窗口拒收材料，窗口称材料不全", Reason: "认为窗口拒收材料", Materials: []string{"评价器视频", "通话录音"}, Verdict: caseflow.VerdictUntrue}},
-		{at(10, 8, 10, 20), clerk, caseflow.Transfer{}},
-		{at(10, 8, 14, 30), taxLeader, caseflow.AppealMaterials{Verdict: caseflow.VerdictUntrue, Reasons: "申请材料缺少完税证明，依规不予受理"}},
-		{at(10, 8, 15, 0), clerk, caseflow.AppealConfirmation{Application: "经核实属不实差评，申请撤销该差评"}},
-		{at(10, 8, 15, 30), leader, caseflow.ApplicationReview{Opinion: "同意"}},
-		{at(10, 8, 16, 0), clerk, caseflow.AppealSubmission{}},
+	if _, err = journal.Play(ctx, svc, clk, c.ID, false, []journal.Step{
+		{At: at(10, 8, 9, 30), Actor: clerk, Step: registration},
+		{At: at(10, 8, 10, 0), Actor: clerk, Step: caseflow.FollowUp{Outcome: "评价人称窗口拒收材料，窗口称材料不全", Reason: "认为窗口拒收材料", Materials: []string{"评价器视频", "通话录音"}, Verdict: caseflow.VerdictUntrue}},
+		{At: at(10, 8, 10, 20), Actor: clerk, Step: caseflow.Transfer{}},
+		{At: at(10, 8, 14, 30), Actor: taxLeader, Step: caseflow.AppealMaterials{Verdict: caseflow.VerdictUntrue, Reasons: "申请材料缺少完税证明，依规不予受理"}},
+		{At: at(10, 8, 15, 0), Actor: clerk, Step: caseflow.AppealConfirmation{Application: "经核实属不实差评，申请撤销该差评"}},
+		{At: at(10, 8, 15, 30), Actor: leader, Step: caseflow.ApplicationReview{Opinion: "同意"}},
+		{At: at(10, 8, 16, 0), Actor: clerk, Step: caseflow.AppealSubmission{}},
 	}); err != nil {
 		return err
 	}
 	fmt.Println("（登记、回访核实、转办、申诉撤销材料、申诉复核申请、审阅、报市督查科：略）")
-	c, err = play(ctx, svc, clk, c.ID, true, []step{
-		{at(10, 9, 10, 0), cityClerk, caseflow.CityDecision{Upheld: false, Reference: "柳政监管复〔2026〕21号",
+	c, err = journal.Play(ctx, svc, clk, c.ID, true, []journal.Step{
+		{At: at(10, 9, 10, 0), Actor: cityClerk, Step: caseflow.CityDecision{Upheld: false, Reference: "柳政监管复〔2026〕21号",
 			Reason: "窗口未一次性告知所缺材料"}},
 	})
 	if err != nil {
@@ -124,29 +124,6 @@ func receive(ctx context.Context, svc *caseflow.Service, clk *journal.Clock, mat
 	}
 	fmt.Println(c) // String masks the reviewer
 	return c, journal.Show(svc, c)
-}
-
-// step is one step of a case: when, by whom, what.
-type step struct {
-	at    time.Time
-	actor caseflow.Actor
-	step  caseflow.Step
-}
-
-// play takes the steps on case id in turn, printing each when verbose.
-func play(ctx context.Context, svc *caseflow.Service, clk *journal.Clock, id string, verbose bool, steps []step) (c *caseflow.Case, err error) {
-	for _, s := range steps {
-		clk.T = s.at
-		if c, err = svc.Take(ctx, id, caseflow.Action{Actor: s.actor, Step: s.step}); err != nil {
-			return nil, err // a *caseflow.RefusalError says which rule refused the step
-		}
-		if verbose {
-			if err := journal.Show(svc, c); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return c, nil
 }
 
 // at returns a time in 2026, Beijing time.

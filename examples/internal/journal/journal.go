@@ -4,6 +4,7 @@
 package journal
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -42,7 +43,7 @@ func Show(svc *caseflow.Service, c *caseflow.Case) error {
 				due += "（暂定）"
 			}
 		}
-		fmt.Printf("      待办 %s %s：%s，%s\n", d.Duty.Kind.Rule(), owner, d.Duty.Label(), due)
+		fmt.Printf("      待办 %s %s：%s，%s\n", d.Duty.Rule(), owner, d.Duty.Label(), due)
 	}
 	return nil
 }
@@ -65,7 +66,7 @@ func Closed(c *caseflow.Case) {
 		case !d.OnTime:
 			done = "超期完成"
 		}
-		fmt.Printf("时限 %s %s：%s，%s %s\n", d.Kind.Rule(), d.Label(), due, Stamp(c.ClosedAt(d)), done)
+		fmt.Printf("时限 %s %s：%s，%s %s\n", d.Rule(), d.Label(), due, Stamp(c.ClosedAt(d)), done)
 	}
 }
 
@@ -80,4 +81,28 @@ func Stamp(t time.Time) string {
 		t, hm = t.Add(-time.Minute), "24:00"
 	}
 	return t.Format("2006-01-02 ") + weekdays[t.Weekday()] + " " + hm
+}
+
+// Step is one step of a case in an example: when, by whom, what.
+type Step struct {
+	At    time.Time
+	Actor caseflow.Actor
+	Step  caseflow.Step
+}
+
+// Play takes the steps on case id in turn at their times, printing each when verbose, and
+// returns the case after the last.
+func Play(ctx context.Context, svc *caseflow.Service, clk *Clock, id string, verbose bool, steps []Step) (c *caseflow.Case, err error) {
+	for _, s := range steps {
+		clk.T = s.At
+		if c, err = svc.Take(ctx, id, caseflow.Action{Actor: s.Actor, Step: s.Step}); err != nil {
+			return nil, err // a *caseflow.RefusalError says which rule refused the step
+		}
+		if verbose {
+			if err := Show(svc, c); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return c, nil
 }
