@@ -86,12 +86,32 @@ func (c *Channel) UnmarshalText(b []byte) error { return channels.unmarshal(b, c
 // UnmarshalJSON decodes a JSON string as UnmarshalText does, and refuses JSON numbers.
 func (c *Channel) UnmarshalJSON(b []byte) error { return channels.unmarshalJSON(b, c) }
 
-// Mode returns how a rating through c is given: the hall's device, QR code and kiosk rate
-// on site, once per visit; the others rate online, once per matter. The system's default
-// rating counts as online. It returns 0 for an invalid channel.
-func (c Channel) Mode() Mode {
+// Mode returns how a rating through c is given, under the default [ModeRules]: the hall's
+// device, QR code and kiosk rate on site, once per visit; the others rate online, once per
+// matter. The system's default rating counts as online. It returns 0 for an invalid channel.
+func (c Channel) Mode() Mode { return ModeRules{}.Mode(c) }
+
+// ModeRules decide how a channel's ratings count where the measures are silent. 第二条 names
+// the two modes (现场服务"一次一评", 网上服务"一事一评") and 第五条 the channels (现场评价仪、
+// 二维码、广西政务APP), but no article says which mode a QR code is. The zero value is the
+// library's default.
+type ModeRules struct {
+	// QRCodeOnline counts a rating by QR code as online, once per matter. Not in the
+	// measures. The default, false, counts it as on site, once per visit, because service
+	// halls post the codes at their windows and applicants scan them during the visit; a
+	// county whose codes lead to an online matter's page sets it.
+	QRCodeOnline bool
+}
+
+// Mode returns how a rating through c is given under r; 0 for an invalid channel.
+func (r ModeRules) Mode(c Channel) Mode {
 	switch c {
-	case ChannelQRCode, ChannelDevice, ChannelKiosk:
+	case ChannelQRCode:
+		if r.QRCodeOnline {
+			return ModeOnline
+		}
+		return ModeOnSite
+	case ChannelDevice, ChannelKiosk:
 		return ModeOnSite
 	case ChannelPC, ChannelMobile, ChannelPhone, ChannelSMS, ChannelGuangxiApp, ChannelSystemDefault:
 		return ModeOnline

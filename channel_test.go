@@ -80,3 +80,12 @@ func TestChannelAndModeText(t *testing.T) {
 	var m hcp.Mode
 	assert.ErrorIs(t, json.Unmarshal([]byte(`"walk-in"`), &m), hcp.ErrUnknownCode)
 }
+
+// Not in the measures: whether a QR code rates on site or online is a setting, on site by
+// default.
+func TestQRCodeMode_not_in_the_measures(t *testing.T) {
+	assert.Equal(t, hcp.ModeOnSite, hcp.ChannelQRCode.Mode())
+	assert.Equal(t, hcp.ModeOnline, hcp.ModeRules{QRCodeOnline: true}.Mode(hcp.ChannelQRCode))
+	assert.Equal(t, hcp.ModeOnSite, hcp.ModeRules{QRCodeOnline: true}.Mode(hcp.ChannelDevice))
+	assert.Equal(t, hcp.Mode(0), hcp.ModeRules{}.Mode(hcp.Channel(0)))
+}

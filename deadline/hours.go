@@ -49,7 +49,9 @@ type OfficeHours struct {
 	Summer   *Season // optional: a summer schedule replacing Sessions for part of the year
 }
 
-// DefaultOfficeHours returns 08:00–12:00 and 14:30–17:30, with no summer schedule.
+// DefaultOfficeHours returns 08:00–12:00 and 14:30–17:30, with no summer schedule. Not in the
+// measures: these are the hours Guangxi's county service halls commonly keep; a county sets
+// its own with [Calendar.WithOfficeHours].
 func DefaultOfficeHours() OfficeHours {
 	return OfficeHours{Sessions: []Session{{8 * time.Hour, 12 * time.Hour}, {14*time.Hour + 30*time.Minute, 17*time.Hour + 30*time.Minute}}}
 }
@@ -112,7 +114,9 @@ type Risk struct {
 }
 
 // DefaultRisk returns the default rule for being at risk: less than a quarter of the duty's
-// working time, or less than one working hour, is left.
+// working time, or less than one working hour, is left. Not in the measures, which know only
+// due and overdue (超期); the default warns early enough for a same-day duty to be done
+// before the office closes.
 func DefaultRisk() Risk { return Risk{Share: 0.25, Remaining: time.Hour} }
 
 // clone returns a deep copy of h, so that a calendar shares no slices with its callers.
