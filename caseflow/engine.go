@@ -32,6 +32,9 @@ type engine struct {
 	// not filled in: the service reuses the engine while they stay the same.
 	fromCal    *deadline.Calendar
 	fromPolicy Policy
+	// inForce identifies the policy and calendar; see rules.
+	rulesOnce sync.Once
+	inForce   *Rules
 }
 
 // attempt is one step being taken: the guard fills in what the commit records, so that a
@@ -284,12 +287,8 @@ func (a *attempt) limit(k DutyKind) (string, deadline.Rule, error) {
 	case k == DutyReport && a.def.Event == EventResultFollowUpUnsatisfied:
 		return "reRectification", p.ReRectification, nil // not in the measures (第八条 sets no limit)
 	}
-	for _, r := range p.rules() {
-		if r.duty == k {
-			return r.field, *r.rule, nil
-		}
-	}
-	return "", deadline.Rule{}, nil
+	field, r := p.rule(k)
+	return field, r, nil
 }
 
 // start starts a duty of kind k from from under the named limit and rule: with the recorded
@@ -375,14 +374,14 @@ func (a *attempt) retime() error {
 			}
 			continue
 		}
-		limit, rule := d.Limit, a.g.policy.rule(d.Kind)
-		for _, r := range a.g.policy.rules() {
-			if r.field == limit {
-				rule = *r.rule
-			}
-		}
+		limit, rule := d.Limit, deadline.Rule{}
 		if limit == "bound:cityReport" {
-			limit, rule = "leaderReview", a.g.policy.LeaderReview
+			limit = "leaderReview"
+		}
+		if r, ok := a.g.policy.limit(limit); ok {
+			rule = r
+		} else { // a limit the policy no longer names: the duty's first one
+			limit, rule = a.g.policy.rule(d.Kind)
 		}
 		start := d.Deadline.Start
 		if start.IsZero() { // an untimed duty recorded before duties kept their start

@@ -130,48 +130,58 @@ func DefaultPolicy() Policy {
 	}
 }
 
-// rules lists the time limits of a policy by duty, with the field's JSON name and whether
-// the measures time the duty (a policy may then not leave it untimed). CityReportFromReport,
-// the second limit of the city report, is listed under its own name.
-func (p *Policy) rules() []policyRule {
-	return []policyRule{
-		{DutyRegister, "register", &p.Register, true},
-		{DutyFollowUp, "followUp", &p.FollowUp, true},
-		{DutyInvestigate, "investigate", &p.Investigate, true},
-		{DutyTransfer, "transfer", &p.Transfer, true},
-		{DutyMeeting, "meeting", &p.Meeting, true},
-		{DutyReport, "report", &p.Report, true},
-		{DutyReport, "reRectification", &p.ReRectification, false},
-		{DutyOfficeReport, "officeReport", &p.OfficeReport, true},
-		{DutyLeaderReview, "leaderReview", &p.LeaderReview, false},
-		{DutyCityReport, "cityReport", &p.CityReport, true},
-		{DutyCityReport, "cityReportFromReport", &p.CityReportFromReport, true},
-		{DutyAppealMaterials, "appealMaterials", &p.AppealMaterials, true},
-		{DutyAppealApplication, "appealApplication", &p.AppealApplication, true},
-		{DutyApplicationReview, "applicationReview", &p.ApplicationReview, true},
-		{DutyAppealToCity, "appealToCity", &p.AppealToCity, true},
-		{DutyFeedback, "feedback", &p.Feedback, true},
-		{DutyAccept, "accept", &p.Accept, false},
-	}
+// policyRules lists the time limits of a policy by duty, with the field's JSON name and
+// whether the measures time the duty (a policy may then not leave it untimed).
+// CityReportFromReport, the second limit of the city report, and ReRectification, the
+// report of a later round, are listed under their own names after the duty's first limit.
+var policyRules = [...]policyRule{
+	{DutyRegister, "register", func(p *Policy) *deadline.Rule { return &p.Register }, true},
+	{DutyFollowUp, "followUp", func(p *Policy) *deadline.Rule { return &p.FollowUp }, true},
+	{DutyInvestigate, "investigate", func(p *Policy) *deadline.Rule { return &p.Investigate }, true},
+	{DutyTransfer, "transfer", func(p *Policy) *deadline.Rule { return &p.Transfer }, true},
+	{DutyMeeting, "meeting", func(p *Policy) *deadline.Rule { return &p.Meeting }, true},
+	{DutyReport, "report", func(p *Policy) *deadline.Rule { return &p.Report }, true},
+	{DutyReport, "reRectification", func(p *Policy) *deadline.Rule { return &p.ReRectification }, false},
+	{DutyOfficeReport, "officeReport", func(p *Policy) *deadline.Rule { return &p.OfficeReport }, true},
+	{DutyLeaderReview, "leaderReview", func(p *Policy) *deadline.Rule { return &p.LeaderReview }, false},
+	{DutyCityReport, "cityReport", func(p *Policy) *deadline.Rule { return &p.CityReport }, true},
+	{DutyCityReport, "cityReportFromReport", func(p *Policy) *deadline.Rule { return &p.CityReportFromReport }, true},
+	{DutyAppealMaterials, "appealMaterials", func(p *Policy) *deadline.Rule { return &p.AppealMaterials }, true},
+	{DutyAppealApplication, "appealApplication", func(p *Policy) *deadline.Rule { return &p.AppealApplication }, true},
+	{DutyApplicationReview, "applicationReview", func(p *Policy) *deadline.Rule { return &p.ApplicationReview }, true},
+	{DutyAppealToCity, "appealToCity", func(p *Policy) *deadline.Rule { return &p.AppealToCity }, true},
+	{DutyFeedback, "feedback", func(p *Policy) *deadline.Rule { return &p.Feedback }, true},
+	{DutyAccept, "accept", func(p *Policy) *deadline.Rule { return &p.Accept }, false},
 }
 
 type policyRule struct {
 	duty  DutyKind
 	field string
-	rule  *deadline.Rule
+	rule  func(*Policy) *deadline.Rule
 	timed bool // the measures time the duty
+}
+
+// limit returns the rule of the limit named field (a JSON name of policyRules); ok is false
+// for another name.
+func (p *Policy) limit(field string) (r deadline.Rule, ok bool) {
+	for _, pr := range policyRules {
+		if pr.field == field {
+			return *pr.rule(p), true
+		}
+	}
+	return deadline.Rule{}, false
 }
 
 // rule returns the limit of duty k; the zero Rule when the duty is untimed. The city
 // report's is its limit from receipt; the window's own rectification deadline (DutyRectify)
 // comes from its report.
-func (p Policy) rule(k DutyKind) deadline.Rule {
-	for _, r := range p.rules() {
-		if r.duty == k {
-			return *r.rule
+func (p *Policy) rule(k DutyKind) (field string, r deadline.Rule) {
+	for _, pr := range policyRules {
+		if pr.duty == k {
+			return pr.field, *pr.rule(p)
 		}
 	}
-	return deadline.Rule{}
+	return "", deadline.Rule{}
 }
 
 // Validate reports every problem with p at once, naming the field: a limit that is set but
@@ -179,12 +189,12 @@ func (p Policy) rule(k DutyKind) deadline.Rule {
 // it out, or said "none"); and a closure threshold or extension bound below 1.
 func (p Policy) Validate() error {
 	var errs []error
-	for _, r := range p.rules() {
-		switch {
-		case *r.rule != (deadline.Rule{}) && !r.rule.Valid():
-			errs = append(errs, fmt.Errorf("caseflow: policy %s: invalid rule %s", r.field, r.rule))
-		case *r.rule == (deadline.Rule{}) && r.timed:
-			errs = append(errs, fmt.Errorf("caseflow: policy %s: the measures time this duty (%s): give it a limit", r.field, r.duty.Rule()))
+	for _, pr := range policyRules {
+		switch r := *pr.rule(&p); {
+		case r != (deadline.Rule{}) && !r.Valid():
+			errs = append(errs, fmt.Errorf("caseflow: policy %s: invalid rule %s", pr.field, r))
+		case r == (deadline.Rule{}) && pr.timed:
+			errs = append(errs, fmt.Errorf("caseflow: policy %s: the measures time this duty (%s): give it a limit", pr.field, pr.duty.Rule()))
 		}
 	}
 	for _, n := range []struct {

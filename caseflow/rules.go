@@ -13,10 +13,14 @@ type Rules struct {
 	Calendar      string `json:"calendar"`
 }
 
-// rules returns the identity of the engine's policy and calendar.
+// rules returns the identity of the engine's policy and calendar, computed once per engine:
+// the digests hash the whole calendar.
 func (g *engine) rules() *Rules {
-	return &Rules{Policy: g.policy.Name, PolicyVersion: g.policy.Version, PolicyDigest: g.policy.Digest(),
-		Calendar: g.cal.Digest()}
+	g.rulesOnce.Do(func() {
+		g.inForce = &Rules{Policy: g.policy.Name, PolicyVersion: g.policy.Version, PolicyDigest: g.policy.Digest(),
+			Calendar: g.cal.Digest()}
+	})
+	return g.inForce
 }
 
 // Retime moves the deadlines of an open case to the rules the service has in force now: a
