@@ -9,8 +9,9 @@
 // reviewer (回访核实) and transfers the case to the responsible window the same day. The
 // follow-up's verdict chooses the branch: a founded review is rectified (the window's analysis
 // meeting, its report within 2 working days approved by its head, the office's verification
-// and the leader's review, then the report to the city within 4 working days of receipt and
-// the follow-up on the result (再次回访), in either order); a mistaken or untrue review (误评,
+// and the leader's review, then the report to the city, due at the earlier of 2 working days
+// from the window's report (第七条) and 4 from receipt (Annex 3), and the follow-up on the
+// result (再次回访), in either order); a mistaken or untrue review (误评,
 // 不实差评) is appealed (materials within 1 working day, the appeal review application the same
 // day, the city's decision). Every case ends archived (备案).
 //
@@ -19,6 +20,27 @@
 // reported to the leader, followed up with the complainant and archived. At a sub-centre or
 // township centre the centre's own leader in charge (单位分管领导, [RoleOrgLeader]) coordinates
 // and signs (第四条（二）).
+//
+// # Beyond the text
+//
+// Real offices meet cases the measures do not settle; the library gives each a path, with
+// its defaults in [Policy] fields that say they are not in the measures:
+//
+//   - A reviewer who cannot be reached, gave no number, refuses, or stays unsatisfied after
+//     repeated rectification (第八条): the office records each [ContactAttempt], proposes
+//     closing ([ClosureProposal]) once the policy's threshold is met, and the leader in charge
+//     decides ([ClosureDecision]); the case then goes on as a satisfied one would, marked
+//     ([Case.ClosedUnsatisfied]). A review with no number to call is investigated by the
+//     office instead of followed up (第六条 调查了解办件详情, [DutyInvestigate]).
+//   - A case transferred to the wrong window goes on to the right one ([Retransfer]); a case
+//     opened in error is withdrawn with the leader's approval, never deleted
+//     ([WithdrawalRequest], [WithdrawalDecision], StateWithdrawn).
+//   - 第九条 ends at 提出申诉复核: the city's decision ([CityDecision]), the office's own
+//     decline ([AppealDecline]) and giving up an appeal whose materials never came
+//     ([AppealAbandon]) are the library's modelling of what follows.
+//   - 第十二条: a case records the rules it was opened under ([Rules]) and each step the
+//     deadlines it started ([Entry.Timings]); a new policy or calendar moves the deadlines of
+//     an open case only through [Retime], and [Service.Rebuild] reuses what was recorded.
 //
 // Both are data ([SystemPushed], [OnSite]: a [StepDef] per step with its roles, article and
 // duties) run on github.com/looplab/fsm. A step taken by the wrong role, for another
