@@ -38,6 +38,15 @@ func TestCityReportEarlierOfTwoLimits_第七条_附件3(t *testing.T) {
 		assert.Equal(t, "cityReport", d.Limit)
 		assert.Zero(t, d.RetimedBy)
 	})
+	t.Run("the two limits fall at the same instant: the first stands", func(t *testing.T) {
+		f := newFixture(t, at(2026, 11, 24, 9, 30))
+		id := toRectifying(f)
+		c := f.step(id, at(2026, 11, 26, 16, 0), head, report) // both say Monday 30th, 24:00
+		d := c.Duty(caseflow.DutyCityReport)
+		assert.Equal(t, due(2026, 11, 30), d.Deadline.Due)
+		assert.Equal(t, "cityReport", d.Limit, "not re-timed at a tie")
+		assert.Zero(t, d.RetimedBy)
+	})
 	t.Run("both limits are policy fields", func(t *testing.T) {
 		f := newFixture(t, at(2026, 11, 24, 9, 30))
 		p := caseflow.DefaultPolicy()
@@ -483,4 +492,15 @@ func TestDutyRuleFollowsItsLimit_第七条(t *testing.T) {
 	c = f.step(id, at(2026, 11, 25, 10, 0), head, report)
 	assert.Equal(t, "第七条", c.Duty(caseflow.DutyCityReport).Rule())
 	assert.Equal(t, "第五条", c.Duty(caseflow.DutyReport).Rule())
+}
+
+// A step may share its instant with the step before it, never precede it.
+func TestStepTimeOrderAtTheInstant(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	c := f.receive("r1")
+	last := c.Trail[len(c.Trail)-1].Time
+	f.clock.Set(last.Add(-time.Microsecond))
+	_, err := f.svc.Take(ctx, c.ID, caseflow.Action{Actor: clerk, Step: registration})
+	require.ErrorIs(t, err, caseflow.ErrTimeOrder)
+	f.step(c.ID, last, clerk, registration)
 }
