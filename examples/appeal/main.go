@@ -18,7 +18,6 @@ import (
 
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
-	"github.com/haochaping/haochaping/deadline"
 	"github.com/haochaping/haochaping/examples/internal/journal"
 )
 
@@ -43,13 +42,7 @@ func main() {
 func run() error {
 	ctx := context.Background()
 	clk := &journal.Clock{}
-	svc := caseflow.NewService(caseflow.NewMemoryStore())
-	svc.Calendar, svc.Now = deadline.China(), clk.Now
-	n := 0
-	svc.NewID = func(_ caseflow.Kind, received time.Time) string {
-		n++
-		return fmt.Sprintf("SP-%s-%04d", received.Format("20060102"), n)
-	}
+	svc := journal.Service(clk)
 
 	fmt.Println("一、误评，申诉成立")
 	c, err := receive(ctx, svc, clk, "450224-2026-000456", at(9, 30, 9, 40))

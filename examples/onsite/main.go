@@ -19,7 +19,6 @@ import (
 
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
-	"github.com/haochaping/haochaping/deadline"
 	"github.com/haochaping/haochaping/examples/internal/journal"
 )
 
@@ -43,9 +42,7 @@ func main() {
 func run() error {
 	ctx := context.Background()
 	clk := &journal.Clock{T: at(9, 24, 10, 10)}
-	svc := caseflow.NewService(caseflow.NewMemoryStore())
-	svc.Calendar, svc.Now = deadline.China(), clk.Now
-	svc.NewID = func(_ caseflow.Kind, received time.Time) string { return "OS-" + received.Format("20060102") + "-0001" }
+	svc := journal.Service(clk)
 
 	c, _, err := svc.Complain(ctx, djLeader, caseflow.Complaint{
 		ID:          "dajiang-2026-0924-01",

@@ -21,7 +21,6 @@ import (
 
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
-	"github.com/haochaping/haochaping/deadline"
 	"github.com/haochaping/haochaping/examples/internal/journal"
 )
 
@@ -44,13 +43,7 @@ func main() {
 func run() error {
 	ctx := context.Background()
 	clk := &journal.Clock{}
-	svc := caseflow.NewService(caseflow.NewMemoryStore())
-	svc.Calendar, svc.Now = deadline.China(), clk.Now
-	n := 0
-	svc.NewID = func(_ caseflow.Kind, received time.Time) string {
-		n++
-		return fmt.Sprintf("SP-%s-%04d", received.Format("20060102"), n)
-	}
+	svc := journal.Service(clk)
 	reported := caseflow.Registration{ResponsibleWindow: window,
 		ReportedTo: []caseflow.Role{caseflow.RoleLeader, caseflow.RoleWindowHead}} // 第五条: both, the same day
 

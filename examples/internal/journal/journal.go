@@ -10,6 +10,7 @@ import (
 
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
+	"github.com/haochaping/haochaping/deadline"
 )
 
 // Clock is a service clock that stands still between steps: set T before each step.
@@ -105,4 +106,22 @@ func Play(ctx context.Context, svc *caseflow.Service, clk *Clock, id string, ver
 		}
 	}
 	return c, nil
+}
+
+// Service returns a service for an example: a memory store, the official calendar, the
+// clock clk and case IDs numbered in order ("SP-20261120-0001", "OS-…" on site), so that
+// the output stays the same from run to run.
+func Service(clk *Clock) *caseflow.Service {
+	svc := caseflow.NewService(caseflow.NewMemoryStore())
+	svc.Calendar, svc.Now = deadline.China(), clk.Now
+	n := 0
+	svc.NewID = func(k caseflow.Kind, received time.Time) string {
+		n++
+		prefix := "SP"
+		if k == caseflow.KindOnSiteComplaint {
+			prefix = "OS"
+		}
+		return fmt.Sprintf("%s-%s-%04d", prefix, received.Format("20060102"), n)
+	}
+	return svc
 }
