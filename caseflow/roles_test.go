@@ -10,6 +10,7 @@ import (
 
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
+	"github.com/haochaping/haochaping/deadline"
 )
 
 // move is one step of a path to a state.
@@ -141,4 +142,34 @@ func open(t *testing.T, f *fixture, kind caseflow.Kind) string {
 		Time: at(2026, 11, 24, 9, 20), Content: "窗口人员态度差", Center: center})
 	require.NoError(t, err)
 	return c.ID
+}
+
+// Every path to every state rebuilds from its trail alone to the same case (第十二条: under the
+// deadlines the trail recorded), closure, withdrawal and bounded deadlines included.
+func TestEveryPathRebuilds(t *testing.T) {
+	for kind, states := range paths() {
+		for state, path := range states {
+			t.Run(fmt.Sprintf("%s/%s", kind, state), func(t *testing.T) {
+				f := newFixture(t, at(2026, 11, 24, 9, 30))
+				id := open(t, f, kind)
+				for i, m := range path {
+					f.step(id, at(2026, 11, 24, 9, 40).Add(time.Duration(i)*5*time.Minute), m.actor, m.step)
+				}
+				p := caseflow.DefaultPolicy()
+				p.Version, p.Report, p.CityReport, p.Feedback = "2027", deadline.Workdays(3), deadline.Workdays(5), deadline.Workdays(3)
+				f.svc.Policy = p
+				f.step(id, at(2026, 11, 25, 8, 30), clerk, caseflow.Retime{Reason: "新版时限"})
+				f.step(id, at(2026, 11, 25, 9, 0), clerk, caseflow.WithdrawalRequest{Reason: caseflow.WithdrawalTest, Detail: "测试"})
+				f.step(id, at(2026, 11, 25, 9, 30), boss, caseflow.WithdrawalDecision{Approved: true, Opinion: "同意"})
+				c, err := f.svc.Get(ctx, id)
+				require.NoError(t, err)
+				f.svc.Policy = caseflow.DefaultPolicy()
+				f.svc.Policy.Report, f.svc.Policy.CityReport = deadline.Workdays(9), deadline.Workdays(9) // today's rules differ
+				got, err := f.svc.Rebuild(c.Trail)
+				require.NoError(t, err)
+				got.Version = c.Version
+				require.Equal(t, c, got)
+			})
+		}
+	}
 }
