@@ -219,6 +219,15 @@ var stepDecoders = map[Event]func(json.RawMessage) (Step, error){
 	EventInspect:                   decoder[Inspection](),
 	EventReportLeader:              decoder[LeaderReport](),
 	EventRetime:                    decoder[Retime](),
+	EventContactAttempt:            decoder[ContactAttempt](),
+	EventClosurePropose:            decoder[ClosureProposal](),
+	EventClosureApprove:            decoder[ClosureDecision](),
+	EventClosureReject:             decoder[ClosureDecision](),
+	EventRetransfer:                decoder[Retransfer](),
+	EventWithdrawRequest:           decoder[WithdrawalRequest](),
+	EventWithdrawApprove:           decoder[WithdrawalDecision](),
+	EventWithdrawReject:            decoder[WithdrawalDecision](),
+	EventAppealAbandon:             decoder[AppealAbandon](),
 }
 
 // TamperError says where a trail fails to verify.

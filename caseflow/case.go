@@ -64,7 +64,7 @@ type Case struct {
 	Trail  []*Entry  `json:"trail"`
 	// Rules are the policy and calendar the case's deadlines are timed under: those in force
 	// when it was opened, or at its last [Retime] (第十二条).
-	Rules *Rules `json:"rules,omitempty"`
+	Rules Rules `json:"rules"`
 }
 
 // Callable reports whether the office has a number to call the reviewer or complainant on:

@@ -40,7 +40,8 @@
 //     ([AppealAbandon]) are the library's modelling of what follows.
 //   - 第十二条: a case records the rules it was opened under ([Rules]) and each step the
 //     deadlines it started ([Entry.Timings]); a new policy or calendar moves the deadlines of
-//     an open case only through [Retime], and [Service.Rebuild] reuses what was recorded.
+//     an open case only through [Retime] ([Service.RetimeOpen] for all of them; until then its
+//     steps are refused with ErrRulesChanged), and [Service.Rebuild] reuses what was recorded.
 //
 // Both are data ([SystemPushed], [OnSite]: a [StepDef] per step with its roles, article and
 // duties) run on github.com/looplab/fsm. A step taken by the wrong role, for another

@@ -34,7 +34,7 @@ type engine struct {
 	fromPolicy Policy
 	// inForce identifies the policy and calendar; see rules.
 	rulesOnce sync.Once
-	inForce   *Rules
+	inForce   Rules
 }
 
 // attempt is one step being taken: the guard fills in what the commit records, so that a
@@ -198,6 +198,11 @@ func (a *attempt) check(from, to State) error {
 			return refuse(ErrWrongOrg, "actor.org", act.Actor.Org, "the case's leader in charge leads "+o)
 		}
 	}
+	if a.replay == nil && !rulesFree[ev] && a.g.differs(c) {
+		return &RefusalError{Event: ev, State: from, Rule: "第十二条", Err: ErrRulesChanged, Field: "rules",
+			Value: c.Rules.Policy + " " + c.Rules.PolicyVersion,
+			Detail: "the case's deadlines were set under other rules: take a Retime (按新规则重新计时) first"}
+	}
 	if w := a.def.When; w != "" && !w.holds(c, a.at) {
 		return refuse(ErrWrongState, "", "", "the step needs: "+w.Label())
 	}
@@ -225,6 +230,12 @@ func (a *attempt) check(from, to State) error {
 	}
 	return a.prepareEntry()
 }
+
+// rulesFree are the steps a case may take while its rules differ from the service's (第十二条):
+// those that start no duty and read no policy, and Retime itself, which moves the case to the
+// rules in force.
+var rulesFree = map[Event]bool{EventRetime: true, EventUrge: true, EventContactAttempt: true,
+	EventWithdrawRequest: true, EventWithdrawApprove: true, EventWithdrawReject: true}
 
 func roleList(roles []Role) string {
 	s := make([]string, len(roles))
@@ -317,7 +328,7 @@ func (a *attempt) timeDuty(k DutyKind, limit string, from time.Time, rule deadli
 		}
 	}
 	if k == DutyLeaderReview && a.replay == nil {
-		if cr := a.c.Duty(DutyCityReport); cr != nil && cr.Open() && cr.Timed && (dl.Rule == (deadline.Rule{}) || cr.Deadline.Due.Before(dl.Due)) {
+		if cr := a.openDuty(DutyCityReport); cr != nil && cr.Timed && (dl.Rule == (deadline.Rule{}) || cr.Deadline.Due.Before(dl.Due)) {
 			limit, dl = "bound:cityReport", cr.Deadline
 		}
 	}
@@ -359,11 +370,29 @@ func (a *attempt) bound(k DutyKind) error {
 	return a.timeDuty(k, "cityReportFromReport", a.at, a.g.policy.CityReportFromReport, d)
 }
 
+// openDuty returns the open duty of kind k as this step leaves it: re-timed by the step, or
+// as the case has it; nil if none is open.
+func (a *attempt) openDuty(k DutyKind) *Duty {
+	for _, d := range a.retimed {
+		if d.Kind == k {
+			return d
+		}
+	}
+	if d := a.c.Duty(k); d != nil && d.Open() {
+		return d
+	}
+	return nil
+}
+
 // retime re-times every open duty under the rules in force now ([Retime], 第十二条): each from
-// its own start under the limit that timed it. A window's own rectification deadline stays.
+// its own start under the limit that timed it, the city report under both its limits, and
+// the leader's review, last, bound by the city report's new deadline. A window's own
+// rectification deadline stays. Duties whose deadline does not move are left alone.
 func (a *attempt) retime() error {
-	for _, d := range a.c.OpenDuties() {
-		if d.Limit == "extension" {
+	open := a.c.OpenDuties()
+	slices.SortStableFunc(open, func(x, y *Duty) int { return cmp.Compare(retimeOrder(x.Kind), retimeOrder(y.Kind)) })
+	for _, d := range open {
+		if d.Kind == DutyRectify {
 			continue
 		}
 		if a.replay != nil {
@@ -374,19 +403,7 @@ func (a *attempt) retime() error {
 			}
 			continue
 		}
-		limit, rule := d.Limit, deadline.Rule{}
-		if limit == "bound:cityReport" {
-			limit = "leaderReview"
-		}
-		if r, ok := a.g.policy.limit(limit); ok {
-			rule = r
-		} else { // a limit the policy no longer names: the duty's first one
-			limit, rule = a.g.policy.rule(d.Kind)
-		}
-		start := d.Deadline.Start
-		if start.IsZero() { // an untimed duty recorded before duties kept their start
-			start = a.c.Trail[d.StartedBy-1].Time
-		}
+		limit, start, rule := a.retimeLimit(d)
 		if err := a.timeDuty(d.Kind, limit, start, rule, d); err != nil {
 			return err
 		}
@@ -395,6 +412,51 @@ func (a *attempt) retime() error {
 		}
 	}
 	return nil
+}
+
+// retimeOrder puts the city report first and the leader's review, which it bounds, last.
+func retimeOrder(k DutyKind) int {
+	switch k {
+	case DutyCityReport:
+		return 0
+	case DutyLeaderReview:
+		return 2
+	}
+	return 1
+}
+
+// retimeLimit returns the limit, start and rule that time the open duty d under the policy in
+// force: the limit that timed it; for the city report, the earlier of its limit from its own
+// start (receipt, or an appeal's rejection) and 第七条's from the window's last report since.
+func (a *attempt) retimeLimit(d *Duty) (limit string, start time.Time, rule deadline.Rule) {
+	p := &a.g.policy
+	c := a.c
+	started := c.Trail[d.StartedBy-1]
+	start = started.Time
+	for _, t := range started.Timings {
+		if t.Duty == d.Kind {
+			limit, start = t.Limit, t.Deadline.Start
+		}
+	}
+	if limit == "" || limit == "bound:cityReport" { // recorded before limits were, or bound
+		limit, _ = p.rule(d.Kind)
+	}
+	rule, ok := p.limit(limit)
+	if !ok {
+		limit, rule = p.rule(d.Kind)
+	}
+	if d.Kind != DutyCityReport {
+		return limit, start, rule
+	}
+	if r := c.LastEntry(EventReport, EventReportExtension); r != nil && r.Seq > d.StartedBy {
+		first, err1 := a.g.cal.Due(start, rule)
+		second, err2 := a.g.cal.Due(r.Time, p.CityReportFromReport)
+		if (err1 == nil || errors.Is(err1, deadline.ErrProvisional)) && (err2 == nil || errors.Is(err2, deadline.ErrProvisional)) &&
+			second.Before(first) {
+			return "cityReportFromReport", r.Time, p.CityReportFromReport
+		}
+	}
+	return limit, start, rule
 }
 
 // owe sets who owes d and for which organisation: a window's duties are owed for the case's
@@ -498,6 +560,11 @@ func (a *attempt) commit() {
 		c.WarnAt, _ = c.earliest(func(d *Duty) time.Time { return d.Deadline.Warn })
 	}
 	a.act.Step.apply(c, a.entry)
+	if a.to != a.from && c.Closure.pending() { // the case moved on: the proposal lapses
+		cl := *c.Closure
+		cl.Lapsed = true
+		c.Closure = &cl
+	}
 	c.State = a.to
 	c.Trail = append(c.Trail, a.entry)
 }

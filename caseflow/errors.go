@@ -7,7 +7,8 @@ import (
 )
 
 // Sentinel errors; callers branch on them with [errors.Is]. Refusals of a step come as a
-// *RefusalError wrapping one of the first six.
+// *RefusalError wrapping one of the first seven, or haochaping.ErrFuture for a complaint
+// dated in the future.
 var (
 	// ErrWrongState: the step cannot be taken in the case's current state.
 	ErrWrongState = errors.New("step not allowed in this state")
@@ -22,6 +23,9 @@ var (
 	ErrBadActor = errors.New("actor incomplete")
 	// ErrTimeOrder: the step is dated before the case's last step.
 	ErrTimeOrder = errors.New("step dated before the previous step")
+	// ErrRulesChanged: the service's policy or calendar differs from the rules the case runs
+	// under (第十二条); take a Retime first, which moves its deadlines explicitly.
+	ErrRulesChanged = errors.New("the rules in force changed since the case's deadlines were set")
 	// ErrNotBad: a rating that is not a bad review (or a default rating) cannot open a case.
 	ErrNotBad = errors.New("not a bad review")
 	// ErrNotFound: no case with that ID (or review ID) in the store.

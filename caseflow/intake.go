@@ -103,5 +103,7 @@ func (in Intake) check(*Case) *RefusalError {
 
 func (in Intake) apply(c *Case, e *Entry) {
 	c.ID, c.Kind, c.Review, c.Complaint, c.ReceivedAt = in.Case, in.Kind, in.Review, in.Complaint, e.Time
-	c.Rules = in.Rules
+	if in.Rules != nil {
+		c.Rules = *in.Rules
+	}
 }

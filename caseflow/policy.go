@@ -236,6 +236,9 @@ func (p *Policy) UnmarshalJSON(b []byte) error {
 	if err := Policy(v).Validate(); err != nil {
 		return err
 	}
+	if def := DefaultPolicy(); v.Name != def.Name && v.Version == def.Version {
+		return fmt.Errorf("caseflow: policy %q: give its own version; %q is the Rong'an measures'", v.Name, v.Version)
+	}
 	*p = Policy(v)
 	return nil
 }

@@ -1,5 +1,10 @@
 package caseflow
 
+import (
+	"context"
+	"fmt"
+)
+
 // Rules identifies the rules a case runs under (第十二条: the measures apply from their
 // publication, and a county revises them when the city's change): the [Policy] by the name,
 // version and digest the county gives it, and the working-day calendar by its digest
@@ -13,14 +18,25 @@ type Rules struct {
 	Calendar      string `json:"calendar"`
 }
 
-// rules returns the identity of the engine's policy and calendar, computed once per engine:
-// the digests hash the whole calendar.
+// rules returns the identity of the engine's policy and calendar, computed once per engine
+// (the digests hash the whole calendar); each caller gets its own copy to keep.
 func (g *engine) rules() *Rules {
 	g.rulesOnce.Do(func() {
-		g.inForce = &Rules{Policy: g.policy.Name, PolicyVersion: g.policy.Version, PolicyDigest: g.policy.Digest(),
+		g.inForce = Rules{Policy: g.policy.Name, PolicyVersion: g.policy.Version, PolicyDigest: g.policy.Digest(),
 			Calendar: g.cal.Digest()}
 	})
-	return g.inForce
+	r := g.inForce
+	return &r
+}
+
+// differs reports whether the case runs under other rules than the engine's. A case recorded
+// before cases kept their rules differs from none.
+func (g *engine) differs(c *Case) bool {
+	if c.Rules == (Rules{}) {
+		return false
+	}
+	r := g.rules()
+	return c.Rules.PolicyDigest != r.PolicyDigest || c.Rules.Calendar != r.Calendar
 }
 
 // Retime moves the deadlines of an open case to the rules the service has in force now: a
@@ -42,4 +58,30 @@ func (r Retime) check(*Case) *RefusalError {
 	return requireText("第十二条", "retime.reason", r.Reason, "say why the deadlines move (a new policy or calendar)")
 }
 
-func (r Retime) apply(c *Case, _ *Entry) { c.Rules = r.Rules }
+func (r Retime) apply(c *Case, _ *Entry) { c.Rules = *r.Rules }
+
+// RetimeOpen takes a [Retime] on every open case whose rules differ from the service's policy
+// and calendar, as actor with the reason given, and returns how many it moved: what an office
+// runs once after changing its policy or adding a year's notice to its calendar (第十二条).
+// It stops at the first error, returning the count so far.
+func (s *Service) RetimeOpen(ctx context.Context, actor Actor, reason string) (int, error) {
+	g, err := s.engine()
+	if err != nil {
+		return 0, err
+	}
+	cases, err := s.Store.List(ctx, Filter{Open: true})
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, c := range cases {
+		if !g.differs(c) {
+			continue
+		}
+		if _, err := s.Take(ctx, c.ID, Action{Actor: actor, Step: Retime{Reason: reason}}); err != nil {
+			return n, fmt.Errorf("caseflow: retime case %s: %w", c.ID, err)
+		}
+		n++
+	}
+	return n, nil
+}

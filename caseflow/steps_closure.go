@@ -107,8 +107,11 @@ func (r ClosureReason) valid() bool {
 type Closure struct {
 	Reason      ClosureReason `json:"reason"`
 	Explanation string        `json:"explanation"`
-	// Decided is set by the leader's decision; Approved says which way it went.
+	// Decided is set by the leader's decision; Approved says which way it went. Lapsed is set
+	// when the case moved on before the leader decided (a follow-up reached the reviewer,
+	// say): the proposal no longer stands, and the office may make a new one.
 	Decided  bool   `json:"decided,omitempty"`
+	Lapsed   bool   `json:"lapsed,omitempty"`
 	Approved bool   `json:"approved,omitempty"`
 	Opinion  string `json:"opinion,omitempty"`
 }
@@ -132,7 +135,7 @@ func (ClosureProposal) Event() Event { return EventClosurePropose }
 
 func (p ClosureProposal) check(c *Case) *RefusalError {
 	rule := kindRule(c, "第八条")
-	if c.Closure != nil && !c.Closure.Decided {
+	if c.Closure.pending() {
 		return &RefusalError{Rule: rule, Err: ErrWrongState, Detail: "a proposal to close is already before the leader"}
 	}
 	if !p.Reason.valid() {
@@ -171,6 +174,9 @@ func (d ClosureDecision) apply(c *Case, _ *Entry) {
 	cl.Decided, cl.Approved, cl.Opinion = true, d.Approved, d.Opinion
 	c.Closure = &cl
 }
+
+// pending reports whether a proposal awaits the leader's decision; false for a nil Closure.
+func (cl *Closure) pending() bool { return cl != nil && !cl.Decided && !cl.Lapsed }
 
 // ClosedUnsatisfied reports whether the case was closed, with the leader's approval, without
 // its reviewer saying they are satisfied ([Closure]).

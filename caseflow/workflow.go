@@ -102,7 +102,7 @@ func (c Condition) holds(cs *Case, at time.Time) bool {
 		d := cs.Duty(DutyCityReport)
 		return d != nil && d.Open() && cs.LastEntry(EventLeaderReview) != nil
 	case ConditionClosureProposed:
-		return cs.Closure != nil && !cs.Closure.Decided
+		return cs.Closure.pending()
 	case ConditionWithdrawalRequested:
 		return cs.Withdrawal != nil && !cs.Withdrawal.Decided
 	case ConditionAppealMaterialsOverdue:

@@ -32,8 +32,9 @@ func SameDay() Rule { return Rule{sameDay: true} }
 // materials within 1 working day; Annex 3: the report to the city within 4 working days.
 func Workdays(n int) Rule { return Rule{n: n} }
 
-// Valid reports whether r is SameDay() or Workdays(n) with n ≥ 1.
-func (r Rule) Valid() bool { return r.sameDay || r.n >= 1 }
+// Valid reports whether r is SameDay() or Workdays(n) with n from 1 to 250 (a duty of more
+// than a working year is not a deadline).
+func (r Rule) Valid() bool { return r.sameDay || r.n >= 1 && r.n <= maxWorkdays }
 
 // String returns the rule's stable text code, as MarshalText writes it: "same_day",
 // "workdays:2", or "none" for the zero Rule.
@@ -66,7 +67,7 @@ func (r Rule) MarshalText() ([]byte, error) {
 		return []byte("none"), nil
 	case r.sameDay:
 		return []byte("same_day"), nil
-	case r.n >= 1:
+	case r.Valid():
 		return []byte("workdays:" + strconv.Itoa(r.n)), nil
 	}
 	return nil, errors.New("deadline: invalid rule")
@@ -99,7 +100,7 @@ const maxWorkdays = 250
 // error for an invalid rule, and errors as [Calendar.AddWorkdays] does: ErrNotCovered, or
 // the answer with ErrProvisional.
 func (c *Calendar) Due(start time.Time, r Rule) (time.Time, error) {
-	if !r.Valid() || r.n > maxWorkdays {
+	if !r.Valid() {
 		return time.Time{}, fmt.Errorf("deadline: rule %s: want SameDay() or Workdays(n) with n from 1 to %d", r, maxWorkdays)
 	}
 	n := r.n

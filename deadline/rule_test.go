@@ -145,6 +145,10 @@ func TestRules(t *testing.T) {
 		var r deadline.Rule
 		assert.ErrorContains(t, json.Unmarshal([]byte(s), &r), "want same_day, none or workdays:n", s)
 	}
+	assert.True(t, deadline.Workdays(250).Valid())
+	assert.False(t, deadline.Workdays(251).Valid(), "more than a working year is not a deadline")
+	_, err = deadline.Workdays(251).MarshalText()
+	assert.Error(t, err)
 	for _, r := range []deadline.Rule{{}, deadline.Workdays(-1), deadline.Workdays(251)} {
 		_, err := deadline.China().Due(at(2026, 3, 2, 9, 0), r)
 		assert.ErrorContains(t, err, "want SameDay() or Workdays(n)")
