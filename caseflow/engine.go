@@ -200,7 +200,7 @@ func (a *attempt) check(from, to State) error {
 	}
 	if a.replay == nil && !rulesFree[ev] && a.g.differs(c) {
 		return &RefusalError{Event: ev, State: from, Rule: "第十二条", Err: ErrRulesChanged, Field: "rules",
-			Value: c.Rules.Policy + " " + c.Rules.PolicyVersion,
+			Value:  c.Rules.Policy + " " + c.Rules.PolicyVersion,
 			Detail: "the case's deadlines were set under other rules: take a Retime (按新规则重新计时) first"}
 	}
 	if w := a.def.When; w != "" && !w.holds(c, a.at) {
