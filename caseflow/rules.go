@@ -18,14 +18,19 @@ type Rules struct {
 	Calendar      string `json:"calendar"`
 }
 
-// rules returns the identity of the engine's policy and calendar, computed once per engine
-// (the digests hash the whole calendar); each caller gets its own copy to keep.
-func (g *engine) rules() *Rules {
+// identity returns the identity of the engine's policy and calendar, computed once per
+// engine: the digests hash the whole calendar.
+func (g *engine) identity() Rules {
 	g.rulesOnce.Do(func() {
 		g.inForce = Rules{Policy: g.policy.Name, PolicyVersion: g.policy.Version, PolicyDigest: g.policy.Digest(),
 			Calendar: g.cal.Digest()}
 	})
-	r := g.inForce
+	return g.inForce
+}
+
+// rules returns a copy of the engine's identity for a case or a step to keep.
+func (g *engine) rules() *Rules {
+	r := g.identity()
 	return &r
 }
 
@@ -35,7 +40,7 @@ func (g *engine) differs(c *Case) bool {
 	if c.Rules == (Rules{}) {
 		return false
 	}
-	r := g.rules()
+	r := g.identity()
 	return c.Rules.PolicyDigest != r.PolicyDigest || c.Rules.Calendar != r.Calendar
 }
 
