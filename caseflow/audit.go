@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -65,9 +66,14 @@ func ReadEvidence(name, ref string, r io.Reader) (Evidence, error) {
 	return e, nil
 }
 
-// Entry is one step in a case's audit trail. Hash is the SHA-256 of the previous entry's
-// hash and this entry's content, so the trail is a hash chain: changing, removing or
-// reordering any entry breaks every hash after it ([Verify]).
+// Entry is one step in a case's audit trail. Hash chains the entries: it is computed over the
+// previous entry's hash and this entry's content, with HMAC-SHA-256 under the key KeyID names
+// in the county's [Keyring], or with plain SHA-256 when KeyID is empty. Changing, removing or
+// reordering any entry breaks every hash after it, and cutting entries off the end leaves a
+// trail that no longer reaches the head its store keeps ([VerifyHead]).
+//
+// CaseDigest is the digest of the case as the step left it ([Case.Digest]), so that a store
+// can check, without the workflow engine, that the case it is given is the result of its trail.
 type Entry struct {
 	Seq      int        `json:"seq"` // 1 for the intake
 	Time     time.Time  `json:"time"`
@@ -83,8 +89,34 @@ type Entry struct {
 	// in force then made them (第十二条): [Service.Rebuild] reuses them rather than today's
 	// rules.
 	Timings []Timing `json:"timings,omitempty"`
-	Prev    Digest   `json:"prev"`
-	Hash    Digest   `json:"hash"`
+	// CaseDigest is the digest of the case after the step ([Case.Digest]).
+	CaseDigest Digest `json:"caseDigest"`
+	// KeyID names the key of the county's [Keyring] the entry is hashed under; empty for
+	// plain SHA-256.
+	KeyID string `json:"keyId,omitempty"`
+	Prev  Digest `json:"prev"`
+	Hash  Digest `json:"hash"`
+}
+
+// Head is where a case's trail ends: the sequence number and hash of its last entry. A store
+// keeps it apart from the trail ([Store.Head]), so that a trail cut short is detected
+// ([VerifyHead]).
+type Head struct {
+	Seq  int    `json:"seq"`
+	Hash Digest `json:"hash"`
+}
+
+// String shows the head as "#seq hash".
+func (h Head) String() string { return fmt.Sprintf("#%d %s", h.Seq, h.Hash) }
+
+// HeadOf returns the head of a trail: its last entry's sequence number and hash, or the zero
+// Head for an empty trail.
+func HeadOf(trail []*Entry) Head {
+	if len(trail) == 0 || trail[len(trail)-1] == nil {
+		return Head{}
+	}
+	e := trail[len(trail)-1]
+	return Head{e.Seq, e.Hash}
 }
 
 // Timing is the deadline a step gave a duty: which duty, under which limit (see
@@ -97,14 +129,22 @@ type Timing struct {
 
 var hashBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// digest computes the entry's hash: SHA-256 over Prev, then the sequence number, the time in
-// UTC (so a store that hands times back in another zone does not break the chain), each text
-// field length-prefixed, the evidence, and the step content as JSON.
-func (e *Entry) digest() (Digest, error) {
+// digest computes the entry's hash under keys: HMAC-SHA-256 under the key KeyID names, or
+// SHA-256 when KeyID is empty, over Prev, the key ID, the sequence number, the time in UTC
+// (so a store that hands times back in another zone does not break the chain), each text
+// field length-prefixed, the evidence, the timings, the case digest, and the step content as
+// JSON.
+func (e *Entry) digest(keys *Keyring) (Digest, error) {
+	h, done, ok := keys.hasher(e.KeyID)
+	if !ok {
+		return Digest{}, fmt.Errorf("caseflow: entry %d is hashed under key %q, which the keyring does not hold", e.Seq, e.KeyID)
+	}
+	defer done()
 	buf := hashBuffers.Get().(*bytes.Buffer)
 	defer hashBuffers.Put(buf)
 	buf.Reset()
 	b := append(buf.AvailableBuffer(), e.Prev[:]...)
+	b = appendText(b, e.KeyID)
 	b = strconv.AppendInt(b, int64(e.Seq), 10)
 	b = append(b, '\n')
 	b = e.Time.UTC().AppendFormat(b, time.RFC3339Nano)
@@ -131,11 +171,15 @@ func (e *Entry) digest() (Digest, error) {
 		b = strconv.AppendBool(b, t.Deadline.Provisional)
 		b = append(b, '\n')
 	}
+	b = append(b, e.CaseDigest[:]...)
 	buf.Write(b)
 	if err := json.NewEncoder(buf).Encode(e.Step); err != nil {
 		return Digest{}, fmt.Errorf("caseflow: hashing entry %d: %w", e.Seq, err)
 	}
-	return sha256.Sum256(buf.Bytes()), nil
+	h.Write(buf.Bytes())
+	var d Digest
+	h.Sum(d[:0])
+	return d, nil
 }
 
 // appendText appends s with its length before it, so that no two lists of texts encode alike.
@@ -243,34 +287,88 @@ func (e *TamperError) Error() string {
 // Unwrap returns ErrTampered.
 func (e *TamperError) Unwrap() error { return ErrTampered }
 
-// Verify checks a trail's hash chain: sequence numbers from 1, each Prev the hash of the
-// entry before, each Hash recomputed from the content, times never going backwards. It
-// returns nil or a *TamperError (wrapping ErrTampered) naming the first bad entry.
-func Verify(trail []*Entry) error {
+// Verification is what [Verify] found of a trail that verifies.
+type Verification struct {
+	// Entries is the length of the trail.
+	Entries int
+	// Keyed is true when every entry is hashed with HMAC-SHA-256 under a key of the keyring:
+	// nobody without the key could have rewritten the trail. False means some or all entries
+	// are hashed with plain SHA-256, which proves the trail undamaged, not unforged.
+	Keyed bool
+	// Unkeyed counts the entries hashed with plain SHA-256: those before the county
+	// configured its keys.
+	Unkeyed int
+	// KeyIDs are the IDs of the keys the entries are hashed under, in order of first use.
+	KeyIDs []string
+	// Head is where the trail ends.
+	Head Head
+}
+
+// Verify checks a trail's chain under keys (nil when the county configured none): sequence
+// numbers from 1, each Prev the hash of the entry before, each Hash recomputed from the
+// content, times never going backwards. With keys, plain SHA-256 entries are accepted only
+// before the first keyed one (a trail begun before the keys were configured): a keyed entry
+// followed by an unkeyed one is a forgery. It returns what it found, or a *TamperError
+// (wrapping ErrTampered) naming the first bad entry.
+//
+// Verify proves the trail intact up to its last entry, not that nothing was cut off the end:
+// for that, check it against the head its store keeps with [VerifyHead].
+func Verify(trail []*Entry, keys *Keyring) (Verification, error) {
+	var v Verification
 	var prev Digest
 	var last time.Time
+	keyed := false
 	for i, e := range trail {
 		seq := i + 1
 		switch {
 		case e == nil:
-			return &TamperError{seq, "entry missing"}
+			return v, &TamperError{seq, "entry missing"}
 		case e.Seq != seq:
-			return &TamperError{seq, fmt.Sprintf("sequence number %d", e.Seq)}
+			return v, &TamperError{seq, fmt.Sprintf("sequence number %d", e.Seq)}
 		case e.Prev != prev:
-			return &TamperError{seq, "previous hash does not match"}
+			return v, &TamperError{seq, "previous hash does not match"}
 		case e.Time.Before(last):
-			return &TamperError{seq, "dated before the entry before it"}
+			return v, &TamperError{seq, "dated before the entry before it"}
 		case e.Step == nil || e.Step.Event() != e.Event:
-			return &TamperError{seq, "step content does not match the event"}
+			return v, &TamperError{seq, "step content does not match the event"}
+		case e.KeyID == "" && keyed:
+			return v, &TamperError{seq, "an entry hashed without a key after keyed ones"}
+		case e.KeyID == "":
+			v.Unkeyed++
+		default:
+			keyed = true
+			if !slices.Contains(v.KeyIDs, e.KeyID) {
+				v.KeyIDs = append(v.KeyIDs, e.KeyID)
+			}
 		}
-		d, err := e.digest()
+		d, err := e.digest(keys)
 		if err != nil {
-			return &TamperError{seq, err.Error()}
+			return v, &TamperError{seq, unprefixed(err)}
 		}
 		if d != e.Hash {
-			return &TamperError{seq, "content does not match its hash"}
+			return v, &TamperError{seq, "content does not match its hash"}
 		}
 		prev, last = e.Hash, e.Time
 	}
-	return nil
+	v.Entries, v.Keyed, v.Head = len(trail), len(trail) > 0 && v.Unkeyed == 0, HeadOf(trail)
+	return v, nil
+}
+
+// VerifyHead checks a trail as [Verify] does, and that it ends at head, the head its store
+// keeps: a trail with entries cut off the end, or one that runs past the head, fails with a
+// *TamperError.
+func VerifyHead(trail []*Entry, keys *Keyring, head Head) (Verification, error) {
+	v, err := Verify(trail, keys)
+	if err != nil {
+		return v, err
+	}
+	switch got := v.Head; {
+	case got.Seq < head.Seq:
+		return v, &TamperError{got.Seq + 1, fmt.Sprintf("the trail ends at entry %d, its head is at %d: entries were removed", got.Seq, head.Seq)}
+	case got.Seq > head.Seq:
+		return v, &TamperError{head.Seq + 1, fmt.Sprintf("the trail runs to entry %d past its head at %d", got.Seq, head.Seq)}
+	case got.Hash != head.Hash:
+		return v, &TamperError{got.Seq, "the last entry is not the head"}
+	}
+	return v, nil
 }

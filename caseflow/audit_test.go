@@ -37,8 +37,8 @@ func roundTrip(t testing.TB, trail []*caseflow.Entry) []*caseflow.Entry {
 
 func TestVerifyAcceptsAnHonestTrail(t *testing.T) {
 	_, c := archivedCase(t)
-	require.NoError(t, caseflow.Verify(c.Trail))
-	require.NoError(t, caseflow.Verify(roundTrip(t, c.Trail)), "the hash chain survives JSON storage")
+	require.NoError(t, verify(c.Trail))
+	require.NoError(t, verify(roundTrip(t, c.Trail)), "the hash chain survives JSON storage")
 	assert.True(t, c.Trail[0].Prev.IsZero())
 	for i := 1; i < len(c.Trail); i++ {
 		assert.Equal(t, c.Trail[i-1].Hash, c.Trail[i].Prev)
@@ -85,7 +85,7 @@ func TestVerifyDetectsTampering(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			trail := tc.tamper(roundTrip(t, c.Trail))
-			err := caseflow.Verify(trail)
+			err := verify(trail)
 			require.ErrorIs(t, err, caseflow.ErrTampered)
 			var te *caseflow.TamperError
 			require.ErrorAs(t, err, &te)
@@ -179,7 +179,7 @@ func FuzzEntryUnmarshalJSON(f *testing.F) {
 		// Verifying what decodes never panics, and an entry that encodes again decodes to
 		// the same event, step and hash. (Content the library would never write, such as a
 		// review with no level, may decode and then fail to encode: Verify refuses it.)
-		_ = caseflow.Verify([]*caseflow.Entry{&e})
+		_ = verify([]*caseflow.Entry{&e})
 		out, err := json.Marshal(&e)
 		if err != nil {
 			return

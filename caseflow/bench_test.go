@@ -152,7 +152,7 @@ func BenchmarkVerify(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := caseflow.Verify(c.Trail); err != nil {
+		if err := verify(c.Trail); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -28,6 +28,7 @@ type Action struct {
 type engine struct {
 	cal    *deadline.Calendar
 	policy Policy
+	keys   *Keyring
 	// fromCal and fromPolicy are the service's fields the engine was made from, defaults
 	// not filled in: the service reuses the engine while they stay the same.
 	fromCal    *deadline.Calendar
@@ -132,7 +133,9 @@ func (g *engine) take(c *Case, act Action, at time.Time, replay *Entry) (*Entry,
 	if err != nil {
 		return nil, err
 	}
-	a.commit()
+	if err := a.commit(); err != nil {
+		return nil, err
+	}
 	return a.entry, nil
 }
 
@@ -228,7 +231,8 @@ func (a *attempt) check(from, to State) error {
 	if err := a.startDuties(); err != nil {
 		return err
 	}
-	return a.prepareEntry()
+	a.prepareEntry()
+	return nil
 }
 
 // rulesFree are the steps a case may take while its rules differ from the service's (第十二条):
@@ -509,26 +513,28 @@ func (a *attempt) extension() (deadline.Rule, error) {
 	return deadline.Workdays(n), nil
 }
 
-// prepareEntry builds and hashes the trail entry.
-func (a *attempt) prepareEntry() error {
+// prepareEntry builds the trail entry; the commit adds the case's digest and hashes it. A
+// replayed entry keeps the key it was hashed under.
+func (a *attempt) prepareEntry() {
 	c := a.c
 	e := &Entry{Seq: len(c.Trail) + 1, Time: a.at, Actor: a.act.Actor, Event: a.def.Event, From: a.from, To: a.to,
-		Note: a.act.Note, Evidence: slices.Clone(a.act.Evidence), Step: a.act.Step, Timings: slices.Clone(a.timings)}
+		Note: a.act.Note, Evidence: slices.Clone(a.act.Evidence), Step: a.act.Step, Timings: slices.Clone(a.timings),
+		KeyID: a.g.keys.Current()}
+	if a.replay != nil {
+		e.KeyID = a.replay.KeyID
+	}
 	if e.Seq == 1 {
 		e.From = ""
 	} else {
 		e.Prev = c.Trail[e.Seq-2].Hash
 	}
-	var err error
-	if e.Hash, err = e.digest(); err != nil {
-		return err
-	}
 	a.entry = e
-	return nil
 }
 
-// commit records the prepared step on the case; it cannot fail.
-func (a *attempt) commit() {
+// commit records the prepared step on the case, then digests the case and hashes the entry.
+// It fails only when the case or the step cannot be encoded, which validated content cannot
+// cause; the case is then half-changed and must be discarded (a Service works on a copy).
+func (a *attempt) commit() error {
 	c, def, seq := a.c, a.def, a.entry.Seq
 	for _, r := range a.retimed {
 		for i, d := range c.Duties {
@@ -566,7 +572,16 @@ func (a *attempt) commit() {
 		c.Closure = &cl
 	}
 	c.State = a.to
-	c.Trail = append(c.Trail, a.entry)
+	e := a.entry
+	var err error
+	if e.CaseDigest, err = c.Digest(); err != nil {
+		return err
+	}
+	if e.Hash, err = e.digest(a.g.keys); err != nil {
+		return err
+	}
+	c.Trail = append(c.Trail, e)
+	return nil
 }
 
 func openRank(d *Duty) int {

@@ -82,3 +82,7 @@ func (e *RefusalError) Unwrap() error { return e.Err }
 func missing(rule, field, value, detail string) *RefusalError {
 	return &RefusalError{Rule: rule, Err: ErrMissing, Field: field, Value: value, Detail: detail}
 }
+
+// unprefixed returns the message of err without the package's name, for an error quoted
+// inside another of this package's errors, so that a message names the package once.
+func unprefixed(err error) string { return strings.TrimPrefix(err.Error(), "caseflow: ") }

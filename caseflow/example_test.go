@@ -93,20 +93,38 @@ func ExampleService_AtRisk() {
 	// SP-1 转办责任主体 县政管办 超期 1
 }
 
-// Verify checks a trail's hash chain; any edit shows.
+// A county chains its trails under its own key: Verify says the trail is keyed, any edit
+// shows, and a trail cut short no longer reaches the head its store keeps.
 func ExampleVerify() {
 	ctx := context.Background()
 	now := time.Date(2026, 11, 24, 9, 30, 0, 0, haochaping.Location())
+	keys, err := caseflow.NewKeyring("2026-1", map[string][]byte{
+		"2026-1": []byte("county secret of 32 bytes or more, kept apart from the database"),
+	})
+	if err != nil {
+		panic(err)
+	}
+	store := caseflow.NewMemoryStoreWithKeys(keys)
 	svc := exampleService(&now)
+	svc.Store, svc.Keys = store, keys
 	c, _, _ := svc.Receive(ctx, haochaping.Review{ID: "r1", MatterNumber: "m1", Level: haochaping.Dissatisfied,
 		Channel: haochaping.ChannelDevice, Time: now.Add(-time.Minute), Anonymous: true})
 	c, _ = svc.Take(ctx, c.ID, caseflow.Action{Actor: caseflow.Actor{ID: "u1", Role: caseflow.RoleOffice},
 		Step: caseflow.Urge{Message: "请今日登记"}, Note: "电话督促"})
-	fmt.Println(caseflow.Verify(c.Trail))
+
+	v, err := caseflow.Verify(c.Trail, keys)
+	fmt.Println(v.Entries, v.Keyed, v.KeyIDs, err)
+
 	forged := *c.Trail[1]
 	forged.Note = "未督促"
-	fmt.Println(caseflow.Verify([]*caseflow.Entry{c.Trail[0], &forged}))
+	_, err = caseflow.Verify([]*caseflow.Entry{c.Trail[0], &forged}, keys)
+	fmt.Println(err)
+
+	head, _ := store.Head(ctx, c.ID)
+	_, err = caseflow.VerifyHead(c.Trail[:1], keys, head)
+	fmt.Println(err)
 	// Output:
-	// <nil>
+	// 2 true [2026-1] <nil>
 	// caseflow: audit trail tampered at entry 2: content does not match its hash
+	// caseflow: audit trail tampered at entry 2: the trail ends at entry 1, its head is at 2: entries were removed
 }

@@ -50,7 +50,7 @@ func TestSystemPushedRectification(t *testing.T) {
 	assert.True(t, c.Closed())
 	assert.Equal(t, []caseflow.Event{"receive", "register", "callback", "transfer", "meeting", "report", "verify",
 		"leader_review", "recall", "submit_city", "archive"}, events(c))
-	require.NoError(t, caseflow.Verify(c.Trail))
+	require.NoError(t, verify(c.Trail))
 	assert.Empty(t, c.OpenDuties())
 	assert.Zero(t, c.WarnAt)
 	for _, d := range c.Duties {
@@ -229,7 +229,7 @@ func TestUrgeKeepsStateAndIsAudited(t *testing.T) {
 	assert.Equal(t, caseflow.EventUrge, last.Event)
 	assert.Equal(t, caseflow.StateRectifying, last.From)
 	assert.Equal(t, caseflow.StateRectifying, last.To)
-	require.NoError(t, caseflow.Verify(c.Trail))
+	require.NoError(t, verify(c.Trail))
 }
 
 func TestOnSiteComplaintAtCenter(t *testing.T) {

@@ -101,7 +101,7 @@ func TestClosingWithoutASatisfiedReviewer_第八条(t *testing.T) {
 		assert.True(t, c.ClosedUnsatisfied(), "statistics tell the case apart")
 		assert.Equal(t, caseflow.ClosureUnreachable, c.Closure.Reason)
 		assert.Equal(t, "无法联系", c.Closure.Reason.Label())
-		require.NoError(t, caseflow.Verify(c.Trail))
+		require.NoError(t, verify(c.Trail))
 	})
 	t.Run("拒绝回访: one refusal; the leader refuses, the office follows up again", func(t *testing.T) {
 		f := newFixture(t, at(2026, 11, 24, 9, 30))
@@ -333,7 +333,7 @@ func TestMistakesOfficesMake(t *testing.T) {
 		assert.Equal(t, first, c.Withdrawal.DuplicateOf)
 		got, err := f.svc.Get(ctx, id)
 		require.NoError(t, err, "never deleted")
-		require.NoError(t, caseflow.Verify(got.Trail))
+		require.NoError(t, verify(got.Trail))
 		open, err := f.svc.Store.List(ctx, caseflow.Filter{Open: true})
 		require.NoError(t, err)
 		assert.Len(t, open, 1, "a withdrawn case is not open")

@@ -14,9 +14,14 @@ import (
 // single-process portals. Get and GetByKey hand out copies ([Case.Clone]) the caller may
 // change; Create and Update keep the case they are given, which the caller must not change
 // afterwards; List returns the stored cases themselves, to read.
+//
+// It checks every case it is given with [CheckCreate] and [CheckUpdate] under its keys, and
+// keeps each case's head apart from its trail.
 type MemoryStore struct {
+	keys  *Keyring
 	mu    sync.RWMutex
 	cases []*Case        // in creation order
+	heads []Head         // heads[i] is the head of cases[i], kept apart from its trail
 	open  []openSlot     // open[i] indexes the open timed duties of cases[i]
 	byID  map[string]int // index into cases
 	byKey map[intakeKey]int
@@ -52,9 +57,13 @@ func parseKey(s string) (k intakeKey, ok bool) {
 
 var _ Store = (*MemoryStore)(nil)
 
-// NewMemoryStore returns an empty store.
-func NewMemoryStore() *MemoryStore {
-	return &MemoryStore{byID: map[string]int{}, byKey: map[intakeKey]int{}}
+// NewMemoryStore returns an empty store for trails chained without a key (plain SHA-256).
+func NewMemoryStore() *MemoryStore { return NewMemoryStoreWithKeys(nil) }
+
+// NewMemoryStoreWithKeys returns an empty store for trails chained under keys: the service's
+// [Service.Keys].
+func NewMemoryStoreWithKeys(keys *Keyring) *MemoryStore {
+	return &MemoryStore{keys: keys, byID: map[string]int{}, byKey: map[intakeKey]int{}}
 }
 
 // Create stores a new case; see [Store.Create].
@@ -64,6 +73,9 @@ func (s *MemoryStore) Create(ctx context.Context, c *Case) error {
 	}
 	if c.Version != 0 {
 		return fmt.Errorf("caseflow: create case %s: version %d: a new case has version 0", c.ID, c.Version)
+	}
+	if err := CheckCreate(c, s.keys); err != nil {
+		return fmt.Errorf("caseflow: create case %s: %w", c.ID, err)
 	}
 	key, keyed := keyOf(c)
 	s.mu.Lock()
@@ -80,8 +92,23 @@ func (s *MemoryStore) Create(ctx context.Context, c *Case) error {
 		s.byKey[key] = len(s.cases)
 	}
 	s.cases = append(grow(s.cases), c)
+	s.heads = append(grow(s.heads), HeadOf(c.Trail))
 	s.open = append(grow(s.open), slotOf(c))
 	return nil
+}
+
+// Head returns the head of the case's trail as the store keeps it; see [Store.Head].
+func (s *MemoryStore) Head(ctx context.Context, id string) (Head, error) {
+	if err := ctx.Err(); err != nil {
+		return Head{}, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	i, ok := s.byID[id]
+	if !ok {
+		return Head{}, fmt.Errorf("caseflow: case %s: %w", id, ErrNotFound)
+	}
+	return s.heads[i], nil
 }
 
 // Get returns a copy of the case; see [Store.Get].
@@ -128,47 +155,38 @@ func (s *MemoryStore) Update(ctx context.Context, c *Case) error {
 	if old.Version != c.Version {
 		return fmt.Errorf("caseflow: update case %s at version %d, stored version %d: %w", c.ID, c.Version, old.Version, ErrConflict)
 	}
-	if err := extends(old.Trail, c); err != nil {
+	head := s.heads[i]
+	if err := CheckUpdate(head, c, s.keys); err != nil {
 		return fmt.Errorf("caseflow: update case %s: %w", c.ID, err)
 	}
+	if err := keeps(old.Trail, c.Trail, s.keys); err != nil {
+		return fmt.Errorf("caseflow: update case %s: %w", c.ID, err)
+	}
+	// The stored entries stay the stored ones: c may hold equal copies of them.
+	if !slices.Equal(c.Trail[:head.Seq], old.Trail) {
+		c.Trail = append(old.Trail[:head.Seq:head.Seq], c.Trail[head.Seq:]...)
+	}
 	c.Version++
-	s.cases[i], s.open[i] = c, slotOf(c)
+	s.cases[i], s.heads[i], s.open[i] = c, HeadOf(c.Trail), slotOf(c)
 	return nil
 }
 
-// extends checks that c's trail keeps every stored entry (the same entries, as the copies Get
-// hands out share them), adds at least one that chains on from them, and leaves c in the
-// state its last entry entered: a case changes only by its steps. Hashes of new entries are
-// the engine's to compute and Verify's to check.
-func extends(old []*Entry, c *Case) error {
-	trail := c.Trail
-	switch {
-	case len(trail) < len(old):
-		return &TamperError{len(trail) + 1, "the update drops stored entries"}
-	case len(trail) == len(old):
-		return &TamperError{len(trail), "the update adds no step"}
-	case trail[len(trail)-1] != nil && trail[len(trail)-1].To != c.State:
-		return &TamperError{len(trail), "the case is not in the state its last step entered"}
-	}
-	for i, e := range old {
-		if trail[i] != e && (trail[i] == nil || trail[i].Hash != e.Hash || !sameEntry(trail[i], e)) {
+// keeps checks that trail starts with the stored entries: the same ones (the copies Get hands
+// out share them), or entries that hash alike under keys (a case decoded from storage, say).
+// CheckUpdate has checked the trail is at least as long.
+func keeps(stored, trail []*Entry, keys *Keyring) error {
+	for i, e := range stored {
+		if trail[i] == e {
+			continue
+		}
+		if trail[i] == nil || trail[i].Hash != e.Hash {
+			return &TamperError{i + 1, "the update rewrites a stored entry"}
+		}
+		if d, err := trail[i].digest(keys); err != nil || d != e.Hash {
 			return &TamperError{i + 1, "the update rewrites a stored entry"}
 		}
 	}
-	for i := len(old); i < len(trail); i++ {
-		e := trail[i]
-		if e == nil || e.Seq != i+1 || i > 0 && e.Prev != trail[i-1].Hash {
-			return &TamperError{i + 1, "a new entry does not chain on from the stored trail"}
-		}
-	}
 	return nil
-}
-
-// sameEntry reports whether two entries with the same hash also hash alike, for an entry
-// that is not the stored one itself (a case decoded from storage, say).
-func sameEntry(a, b *Entry) bool {
-	d, err := a.digest()
-	return err == nil && d == b.Hash
 }
 
 // List returns the cases f matches, in creation order; see [Store.List]. The cases are the

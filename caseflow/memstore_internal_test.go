@@ -24,6 +24,14 @@ func TestScanDutiesBeyondTheInlineIndex(t *testing.T) {
 		want = append(want, k)
 	}
 	c.Duties = append(c.Duties, &Duty{Kind: DutyLeaderReview, StartedBy: 1}) // untimed: not scanned
+	// The store keeps only a case its trail proves: an intake entry recording this case.
+	e := &Entry{Seq: 1, Time: start, Actor: systemActor, Event: EventReceive, To: c.State, Step: Intake{Case: c.ID, Kind: c.Kind}}
+	var err error
+	e.CaseDigest, err = c.Digest()
+	require.NoError(t, err)
+	e.Hash, err = e.digest(nil)
+	require.NoError(t, err)
+	c.Trail = []*Entry{e}
 	s := NewMemoryStore()
 	require.NoError(t, s.Create(context.Background(), c))
 	require.EqualValues(t, -1, s.open[0].n, "the index overflows")

@@ -8,5 +8,5 @@ import (
 )
 
 func TestMemoryStoreConformance(t *testing.T) {
-	storetest.Run(t, func(*testing.T) caseflow.Store { return caseflow.NewMemoryStore() })
+	storetest.Run(t, func(_ *testing.T, keys *caseflow.Keyring) caseflow.Store { return caseflow.NewMemoryStoreWithKeys(keys) })
 }

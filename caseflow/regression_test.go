@@ -140,7 +140,7 @@ func TestCallerMayReuseWhatItPassed(t *testing.T) {
 	assert.Equal(t, "w-tax", c.ResponsibleWindow.ID)
 	assert.Equal(t, caseflow.RoleLeader, c.Registration.ReportedTo[0])
 	assert.Equal(t, "a.jpg", c.Trail[1].Evidence[0].Name)
-	require.NoError(t, caseflow.Verify(c.Trail))
+	require.NoError(t, verify(c.Trail))
 }
 
 // Regression: an extension to a day off fell due before the date the window gave, and one
@@ -257,7 +257,7 @@ func TestHashChainSurvivesStoredTimes(t *testing.T) {
 			assert.Equal(t, time.UTC, in.Review.Time.Location(), "the review's time is kept in UTC")
 		}
 	}
-	require.NoError(t, caseflow.Verify(back))
+	require.NoError(t, verify(back))
 }
 
 // Regression: a test of the cancelled-context trap never reached the state machine, because

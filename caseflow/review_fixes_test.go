@@ -99,10 +99,10 @@ func TestCasesKeepTheirOwnRules(t *testing.T) {
 	got, err := f.svc.Get(ctx, b.ID)
 	require.NoError(t, err)
 	assert.Equal(t, caseflow.DefaultPolicy().Version, got.Rules.PolicyVersion)
-	require.NoError(t, caseflow.Verify(got.Trail))
+	require.NoError(t, verify(got.Trail))
 	stored, err := f.svc.Get(ctx, a.ID)
 	require.NoError(t, err)
-	require.NoError(t, caseflow.Verify(stored.Trail))
+	require.NoError(t, verify(stored.Trail))
 }
 
 // Regression: Validate let a limit of more than a working year through, which then failed at

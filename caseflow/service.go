@@ -26,6 +26,10 @@ type Service struct {
 	// Policy holds the time limits; NewService sets [DefaultPolicy], and the zero Policy
 	// means it too.
 	Policy Policy
+	// Keys are the county's keys its audit trails are chained with (HMAC-SHA-256); nil
+	// chains them with plain SHA-256. The store must be given the same keys to check the
+	// trails it keeps ([NewMemoryStoreWithKeys]).
+	Keys *Keyring
 	// Options is the option list pushed reviews are validated against; nil means Annex 1.
 	Options *haochaping.OptionList
 	// Now is the clock; NewService sets time.Now.
@@ -86,10 +90,10 @@ func RandomID(k Kind, receivedAt time.Time) string {
 
 // engine returns the engine for the service's calendar and policy, or the policy's error.
 func (s *Service) engine() (*engine, error) {
-	if g := s.eng.Load(); g != nil && g.fromCal == s.Calendar && g.fromPolicy == s.Policy {
+	if g := s.eng.Load(); g != nil && g.fromCal == s.Calendar && g.fromPolicy == s.Policy && g.keys == s.Keys {
 		return g, nil
 	}
-	g := &engine{cal: s.Calendar, policy: s.Policy, fromCal: s.Calendar, fromPolicy: s.Policy}
+	g := &engine{cal: s.Calendar, policy: s.Policy, keys: s.Keys, fromCal: s.Calendar, fromPolicy: s.Policy}
 	if g.cal == nil {
 		g.cal = DefaultCalendar()
 	}
@@ -238,12 +242,13 @@ func (s *Service) Take(ctx context.Context, id string, act Action) (*Case, error
 // Get returns the case with the given ID.
 func (s *Service) Get(ctx context.Context, id string) (*Case, error) { return s.Store.Get(ctx, id) }
 
-// Rebuild rebuilds a case from its trail alone: it verifies the hash chain, then replays
+// Rebuild rebuilds a case from its trail alone: it verifies the hash chain under the
+// service's keys, then replays
 // every step under the service's calendar and policy, checking each replayed entry hashes
 // as recorded. The result has the state, content and duties of the original (with Version
 // 0); errors wrap ErrTampered or say which entry does not replay.
 func (s *Service) Rebuild(trail []*Entry) (*Case, error) {
-	if err := Verify(trail); err != nil {
+	if _, err := Verify(trail, s.Keys); err != nil {
 		return nil, err
 	}
 	if len(trail) == 0 {

@@ -18,9 +18,10 @@ import (
 // fails with ErrConflict and writes nothing, so no step is ever lost: read the case again
 // and retake the step.
 type Store interface {
-	// Create stores a new case, whose Version must be 0, and sets its Version to 1. It
-	// returns an error wrapping ErrDuplicate if a case with the same ID or, when c.Key() is
-	// not empty, the same key exists.
+	// Create stores a new case, whose Version must be 0, if [CheckCreate] accepts it under
+	// the store's keys, and sets its Version to 1. It returns an error wrapping ErrTampered
+	// for a case its trail does not prove, or ErrDuplicate if a case with the same ID or,
+	// when c.Key() is not empty, the same key exists.
 	Create(ctx context.Context, c *Case) error
 	// Get returns the case with the given ID, or an error wrapping ErrNotFound. The case and
 	// its lists are the caller's to change; the duties and entries they point to are not.
@@ -28,13 +29,17 @@ type Store interface {
 	// GetByKey returns the case opened on an intake key (see [Case.Key]), or an error
 	// wrapping ErrNotFound.
 	GetByKey(ctx context.Context, key string) (*Case, error)
-	// Update stores c if the stored version equals c.Version and c's trail extends the
-	// stored trail (every stored entry kept, at least one new one, chained on by sequence
-	// and previous hash, and the case in the state the last one entered); it then increments
-	// c.Version. It returns an error wrapping ErrNotFound,
-	// ErrConflict (stale version) or ErrTampered (a trail that does not extend the stored
-	// one), and leaves c.Version unchanged on error.
+	// Update stores c if the stored version equals c.Version and [CheckUpdate] accepts c
+	// against the stored head under the store's keys (new entries chained onto the head and
+	// hashed as recorded, the case the one its last entry records); it stores the new entries
+	// after the stored ones, never replacing a stored entry, moves the head, and increments
+	// c.Version. It returns an error wrapping ErrNotFound, ErrConflict (stale version) or
+	// ErrTampered (refused by CheckUpdate), and leaves c.Version unchanged on error.
 	Update(ctx context.Context, c *Case) error
+	// Head returns the head of the case's trail (its last entry's sequence number and hash)
+	// as the store keeps it, apart from the trail, or an error wrapping ErrNotFound. Check a
+	// trail read back against it with [VerifyHead] to detect entries cut off the end.
+	Head(ctx context.Context, id string) (Head, error)
 	// List returns the cases f matches, in the order they were created, for reading: they
 	// may be shared with the store and must not be changed.
 	List(ctx context.Context, f Filter) ([]*Case, error)

@@ -21,9 +21,10 @@ import (
 
 // Run runs the conformance suite on the stores newStore makes. Each subtest calls newStore
 // for a fresh, empty store (the List subtest queries one store from its nested subtests),
-// with the subtest's t: newStore may fail it, and register the store's clean-up with
-// t.Cleanup. A store passes when every subtest does.
-func Run(t *testing.T, newStore func(t *testing.T) caseflow.Store) {
+// with the subtest's t and the keys the store must check trails with (the suite's service
+// chains them under the same keys; nil for a subtest of unkeyed trails): newStore may fail
+// t, and register the store's clean-up with t.Cleanup. A store passes when every subtest does.
+func Run(t *testing.T, newStore func(t *testing.T, keys *caseflow.Keyring) caseflow.Store) {
 	t.Helper()
 	f := factory(newStore)
 	for _, s := range []struct {
@@ -45,15 +46,33 @@ func Run(t *testing.T, newStore func(t *testing.T) caseflow.Store) {
 }
 
 // factory makes the stores under test.
-type factory func(t *testing.T) caseflow.Store
+type factory func(t *testing.T, keys *caseflow.Keyring) caseflow.Store
 
-// harness returns a harness on a fresh store.
-func (f factory) harness(t *testing.T) *harness {
+// harness returns a harness on a fresh store checking trails under the suite's keys.
+func (f factory) harness(t *testing.T) *harness { return f.harnessWith(t, Keys()) }
+
+// harnessWith returns a harness on a fresh store checking trails under keys.
+func (f factory) harnessWith(t *testing.T, keys *caseflow.Keyring) *harness {
 	t.Helper()
-	store := f(t)
+	store := f(t, keys)
 	require.NotNil(t, store, "newStore returned nil")
-	return newHarness(t, store)
+	return newHarness(t, store, keys)
 }
+
+// Keys returns the keyring the suite chains trails under, with two keys: "suite-old" and
+// the current "suite-new".
+func Keys() *caseflow.Keyring { return suiteKeys() }
+
+var suiteKeys = sync.OnceValue(func() *caseflow.Keyring {
+	k, err := caseflow.NewKeyring("suite-new", map[string][]byte{
+		"suite-old": []byte("storetest: the retired key, 32 bytes or more"),
+		"suite-new": []byte("storetest: the current key, 32 bytes or more"),
+	})
+	if err != nil {
+		panic(err)
+	}
+	return k
+})
 
 func testCreate(t *testing.T, f factory) {
 	for _, tt := range []struct {
@@ -78,7 +97,7 @@ func testCreate(t *testing.T, f factory) {
 			require.NoError(t, err)
 			sameCase(t, c, byKey, "GetByKey")
 			require.Len(t, got.Trail, 1)
-			require.NoError(t, caseflow.Verify(got.Trail))
+			h.verified(got)
 		})
 	}
 
@@ -89,7 +108,7 @@ func testCreate(t *testing.T, f factory) {
 		c = h.take(c.ID, h.clock().Add(987654321*time.Nanosecond), clerk, registration)
 		got := h.get(c.ID)
 		sameCase(t, c, got)
-		require.NoError(t, caseflow.Verify(got.Trail))
+		h.verified(got)
 	})
 
 	t.Run("a duplicate ID is refused with ErrDuplicate", func(t *testing.T) {
@@ -180,7 +199,7 @@ func testUpdate(t *testing.T, f factory) {
 		sameCase(t, next, got, "Get after Update")
 		require.Len(t, got.Trail, 3)
 		assert.Equal(t, "u1", got.Trail[2].Note)
-		require.NoError(t, caseflow.Verify(got.Trail))
+		h.verified(got)
 		byKey, err := h.store.GetByKey(ctx, c.Key())
 		require.NoError(t, err)
 		sameCase(t, next, byKey, "GetByKey after Update")
@@ -208,7 +227,7 @@ func testUpdate(t *testing.T, f factory) {
 		got = h.get(c.ID)
 		assert.EqualValues(t, 4, got.Version)
 		assert.Equal(t, []string{"", "", "first", "second"}, notes(got.Trail))
-		require.NoError(t, caseflow.Verify(got.Trail))
+		h.verified(got)
 	})
 
 	t.Run("an update ahead of the stored version fails with ErrConflict", func(t *testing.T) {
@@ -282,7 +301,7 @@ func testTamper(t *testing.T, f factory) {
 			assert.EqualValues(t, 3, next.Version, "a failed Update leaves the version")
 			got := h.get(c.ID)
 			unchanged(t, before, got, "a tampered update changed the stored case")
-			require.NoError(t, caseflow.Verify(got.Trail))
+			h.verified(got)
 		})
 	}
 
@@ -603,7 +622,7 @@ func testConcurrency(t *testing.T, f factory) {
 		t.Logf("%d steps stored after %d conflicts", goroutines*steps, h.conflicts.Load())
 		got := h.get(c.ID)
 		require.Len(t, got.Trail, before+goroutines*steps)
-		require.NoError(t, caseflow.Verify(got.Trail))
+		h.verified(got)
 		assert.Equal(t, h.updates.Load()+1, got.Version, "the version counts the create and every successful update")
 		assert.EqualValues(t, before+goroutines*steps, got.Version)
 		seen := map[string]int{}
@@ -787,6 +806,7 @@ func urge(actor caseflow.Actor, note string) caseflow.Action {
 type harness struct {
 	t     *testing.T
 	store caseflow.Store    // the store under test
+	keys  *caseflow.Keyring // the keys its trails are chained under
 	svc   *caseflow.Service // on the store, counting its successful updates
 	// updates counts the updates svc stored, conflicts those refused with ErrConflict.
 	updates, conflicts atomic.Int64
@@ -797,8 +817,8 @@ type harness struct {
 	forced []string
 }
 
-func newHarness(t *testing.T, store caseflow.Store) *harness {
-	h := &harness{t: t, store: store, now: at(2026, 11, 24, 9, 30)} // a Tuesday
+func newHarness(t *testing.T, store caseflow.Store, keys *caseflow.Keyring) *harness {
+	h := &harness{t: t, store: store, keys: keys, now: at(2026, 11, 24, 9, 30)} // a Tuesday
 	h.svc = h.service(counter{store, &h.updates, &h.conflicts})
 	return h
 }
@@ -806,6 +826,7 @@ func newHarness(t *testing.T, store caseflow.Store) *harness {
 // service returns a service on store with the harness's clock, calendar and IDs.
 func (h *harness) service(store caseflow.Store) *caseflow.Service {
 	svc := caseflow.NewService(store)
+	svc.Keys = h.keys
 	svc.Now = h.clock
 	svc.Calendar = deadline.China()
 	svc.NewID = h.newID
@@ -982,6 +1003,17 @@ func encode(t *testing.T, c *caseflow.Case) []byte {
 	b, err := json.Marshal(c)
 	require.NoError(t, err, "case %s cannot be encoded in JSON, so it cannot be compared, nor kept by a store that encodes it", c.ID)
 	return b
+}
+
+// verified requires c's trail to verify under the harness's keys and to reach the head the
+// store keeps.
+func (h *harness) verified(c *caseflow.Case) {
+	h.t.Helper()
+	head, err := h.store.Head(ctx, c.ID)
+	require.NoError(h.t, err)
+	v, err := caseflow.VerifyHead(c.Trail, h.keys, head)
+	require.NoError(h.t, err)
+	require.Equal(h.t, h.keys != nil, v.Keyed, "every entry is keyed when keys are given")
 }
 
 // snapshot returns the JSON encoding of the stored case id, which no later change to a case

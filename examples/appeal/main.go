@@ -69,10 +69,9 @@ func run() error {
 		return fmt.Errorf("case %s: an upheld appeal must leave nobody accountable, got %s", c.ID, f.Accountable())
 	}
 	journal.Closed(c)
-	if err := caseflow.Verify(c.Trail); err != nil {
+	if err := journal.Audit(ctx, svc, c.ID); err != nil {
 		return err
 	}
-	fmt.Printf("审计链：%d 条记录校验通过，末条哈希 %s\n", len(c.Trail), c.Trail[len(c.Trail)-1].Hash)
 
 	fmt.Println("\n二、不实差评，申诉不成立，重新整改")
 	if c, err = receive(ctx, svc, clk, "450224-2026-000789", at(10, 8, 9, 10)); err != nil {

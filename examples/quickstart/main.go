@@ -108,7 +108,9 @@ func run(args []string) error {
 		cal = caseflow.DefaultCalendar() // past the last official notice: provisional deadlines
 	}
 	now := received // the service's clock: it stands still between steps
-	svc := caseflow.NewService(caseflow.NewMemoryStore())
+	keys := journal.Keys() // the county's key: the trail is chained with HMAC-SHA-256 under it
+	svc := caseflow.NewService(caseflow.NewMemoryStoreWithKeys(keys))
+	svc.Keys = keys
 	svc.Calendar, svc.Now = cal, func() time.Time { return now }
 	svc.NewID = func(_ caseflow.Kind, at time.Time) string { return "SP-" + at.Format("20060102") + "-0001" } // not random
 
@@ -169,10 +171,9 @@ func run(args []string) error {
 	f := c.Finding
 	fmt.Printf("认定（第十条）：%s，%s\n", f.Label(), accountable[f.Accountable()])
 	journal.Closed(c)
-	if err := caseflow.Verify(c.Trail); err != nil {
+	if err := journal.Audit(ctx, svc, c.ID); err != nil {
 		return err
 	}
-	fmt.Printf("审计链：%d 条记录校验通过，末条哈希 %s\n", len(c.Trail), c.Trail[len(c.Trail)-1].Hash)
 	return nil
 }
 

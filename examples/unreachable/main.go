@@ -98,10 +98,9 @@ func run() error {
 	fmt.Printf("结案方式：经分管领导批准不以评价人满意结案（%s）；领导意见：%s\n", c.Closure.Reason.Label(), c.Closure.Opinion)
 	fmt.Printf("认定（第十条）：%s；绩效扣分对象：%s\n", c.Finding.Label(), c.Finding.Accountable().Label())
 	journal.Closed(c)
-	if err := caseflow.Verify(c.Trail); err != nil {
+	if err := journal.Audit(ctx, svc, c.ID); err != nil {
 		return err
 	}
-	fmt.Printf("审计链：%d 条记录校验通过\n", len(c.Trail))
 
 	fmt.Println("\n二、匿名评价：无联系方式，县政管办当日调查了解办件详情")
 	if c, err = receive(ctx, svc, clk, "450224-2026-000955", at(11, 20, 16, 40), true); err != nil {

@@ -6,6 +6,7 @@ package journal
 import (
 	"context"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/haochaping/haochaping"
@@ -112,7 +113,9 @@ func Play(ctx context.Context, svc *caseflow.Service, clk *Clock, id string, ver
 // clock clk and case IDs numbered in order ("SP-20261120-0001", "OS-…" on site), so that
 // the output stays the same from run to run.
 func Service(clk *Clock) *caseflow.Service {
-	svc := caseflow.NewService(caseflow.NewMemoryStore())
+	keys := Keys()
+	svc := caseflow.NewService(caseflow.NewMemoryStoreWithKeys(keys))
+	svc.Keys = keys
 	svc.Calendar, svc.Now = deadline.China(), clk.Now
 	n := 0
 	svc.NewID = func(k caseflow.Kind, received time.Time) string {
@@ -124,4 +127,36 @@ func Service(clk *Clock) *caseflow.Service {
 		return fmt.Sprintf("%s-%s-%04d", prefix, received.Format("20060102"), n)
 	}
 	return svc
+}
+
+// Keys returns the keyring the examples chain their audit trails under: the key in the
+// environment variable HAOCHAPING_TRAIL_KEY (32 bytes or more), or else a demonstration key.
+// A county keeps its key out of the code and the database, and rotates it by adding a new
+// current key and keeping the old ones.
+func Keys() *caseflow.Keyring {
+	key := os.Getenv("HAOCHAPING_TRAIL_KEY")
+	if key == "" {
+		key = "demonstration key: never use it for real cases"
+	}
+	keys, err := caseflow.NewKeyring("demo", map[string][]byte{"demo": []byte(key)})
+	if err != nil {
+		panic(err) // a key from the environment shorter than 32 bytes
+	}
+	return keys
+}
+
+// Audit checks the stored case as a nightly check does ([caseflow.Service.Audit]) and prints
+// the result: the trail against the head the store keeps, under the service's keys, and the
+// case rebuilt from its trail against the stored one.
+func Audit(ctx context.Context, svc *caseflow.Service, id string) error {
+	r, err := svc.Audit(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !r.OK() {
+		return fmt.Errorf("audit: %s", r)
+	}
+	v := r.Verification
+	fmt.Printf("审计链：%d 条记录校验通过（HMAC-SHA-256，密钥 %v），末条 %s\n", v.Entries, v.KeyIDs, v.Head)
+	return nil
 }
