@@ -8,5 +8,7 @@ import (
 )
 
 func TestMemoryStoreConformance(t *testing.T) {
-	storetest.Run(t, func(_ *testing.T, keys *caseflow.Keyring) caseflow.Store { return caseflow.NewMemoryStoreWithKeys(keys) })
+	storetest.Run(t, func(_ *testing.T, keys *caseflow.Keyring) caseflow.Store {
+		return caseflow.NewMemoryStoreWithKeys(keys)
+	})
 }

@@ -107,7 +107,7 @@ func run(args []string) error {
 	if _, err := cal.AddWorkdays(received, 10); errors.Is(err, deadline.ErrNotCovered) {
 		cal = caseflow.DefaultCalendar() // past the last official notice: provisional deadlines
 	}
-	now := received // the service's clock: it stands still between steps
+	now := received        // the service's clock: it stands still between steps
 	keys := journal.Keys() // the county's key: the trail is chained with HMAC-SHA-256 under it
 	svc := caseflow.NewService(caseflow.NewMemoryStoreWithKeys(keys))
 	svc.Keys = keys
