@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"reflect"
 	"slices"
 	"strconv"
 	"sync"
@@ -132,8 +133,9 @@ var hashBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // digest computes the entry's hash under keys: HMAC-SHA-256 under the key KeyID names, or
 // SHA-256 when KeyID is empty, over Prev, the key ID, the sequence number, the time in UTC
 // (so a store that hands times back in another zone does not break the chain), each text
-// field length-prefixed, the evidence, the timings, the case digest, and the step content as
-// JSON.
+// field length-prefixed, the evidence, the timings, the case digest, and the step content in
+// the canonical encoding (see canon.go): the values themselves, so that neither masking in
+// JSON nor a store's time zone changes a hash.
 func (e *Entry) digest(keys *Keyring) (Digest, error) {
 	h, done, ok := keys.hasher(e.KeyID)
 	if !ok {
@@ -172,11 +174,9 @@ func (e *Entry) digest(keys *Keyring) (Digest, error) {
 		b = append(b, '\n')
 	}
 	b = append(b, e.CaseDigest[:]...)
-	buf.Write(b)
-	if err := json.NewEncoder(buf).Encode(e.Step); err != nil {
-		return Digest{}, fmt.Errorf("caseflow: hashing entry %d: %w", e.Seq, err)
-	}
-	h.Write(buf.Bytes())
+	b = appendCanonical(b, reflect.ValueOf(e.Step)) // its type is the event's, hashed above
+	buf.Write(b) // keep the grown buffer for the next entry
+	h.Write(b)
 	var d Digest
 	h.Sum(d[:0])
 	return d, nil

@@ -60,7 +60,8 @@ func TestVerifyNeedsAnAnchorAgainstARechainedTrail(t *testing.T) {
 // organisation (Actor.Org) and the JSON keys of renamed fields followed their names; in issue
 // 9 the registration reports to roles, and each entry hashes the deadlines it started
 // (Timings, 第十二条); in issue 10 each entry hashes the ID of the key it is chained under and
-// the digest of the case it left (CaseDigest). The text codes of states, events and kinds never changed
+// the digest of the case it left (CaseDigest), and the step content is hashed in the canonical
+// binary encoding of canon.go instead of JSON, which now masks personal data. The text codes of states, events and kinds never changed
 // (TestStoredCodes).
 func TestEntryHashIsStable(t *testing.T) {
 	t0 := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
@@ -72,7 +73,7 @@ func TestEntryHashIsStable(t *testing.T) {
 			Due: t0.Add(14*time.Hour + 30*time.Minute), Warn: t0.Add(6 * time.Hour)}}}}
 	d, err := e.digest(nil)
 	require.NoError(t, err)
-	assert.Equal(t, "fb6c2b2ac0c1c0cbfd7ba408351ffd5065f582548f865b47f5e5d693aec52dcd", d.String())
+	assert.Equal(t, "99e685ba06a16c4cc56e8e951a03fcd4e65e637ae2c90a81b06a7befc3aa8be9", d.String())
 }
 
 // Regression (mutation testing): Verify's check that times never go backwards was always

@@ -24,7 +24,7 @@ type Case struct {
 	Kind  Kind   `json:"kind"`
 	State State  `json:"state"`
 	// Version counts the stored updates; stores use it for optimistic concurrency.
-	Version int64 `json:"version"`
+	Version int64 `json:"version" canon:"-"`
 	// ReceivedAt is when the office received the bad review or the complaint; the same-day
 	// and receipt-based limits count from it.
 	ReceivedAt time.Time `json:"receivedAt"`
@@ -61,7 +61,7 @@ type Case struct {
 	// from then on the case needs attention. Steps keep it up to date; stores may index it
 	// to find cases at risk ([Filter].AtRiskAt).
 	WarnAt time.Time `json:"warnAt,omitempty"`
-	Trail  []*Entry  `json:"trail"`
+	Trail  []*Entry  `json:"trail" canon:"-"`
 	// Rules are the policy and calendar the case's deadlines are timed under: those in force
 	// when it was opened, or at its last [Retime] (第十二条).
 	Rules Rules `json:"rules"`

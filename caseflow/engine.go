@@ -574,9 +574,7 @@ func (a *attempt) commit() error {
 	c.State = a.to
 	e := a.entry
 	var err error
-	if e.CaseDigest, err = c.Digest(); err != nil {
-		return err
-	}
+	e.CaseDigest = c.Digest()
 	if e.Hash, err = e.digest(a.g.keys); err != nil {
 		return err
 	}

@@ -82,11 +82,15 @@ func (k *Keyring) IDs() []string {
 	return slices.Sorted(maps.Keys(k.keys))
 }
 
+var plainHashes = sync.Pool{New: func() any { return sha256.New() }}
+
 // hasher returns the hash for an entry hashed under key id ("" for plain SHA-256) and the
 // function that gives it back; ok is false when the keyring does not hold the key.
 func (k *Keyring) hasher(id string) (h hash.Hash, done func(), ok bool) {
 	if id == "" {
-		return sha256.New(), func() {}, true
+		h = plainHashes.Get().(hash.Hash)
+		h.Reset()
+		return h, func() { plainHashes.Put(h) }, true
 	}
 	if k == nil {
 		return nil, nil, false

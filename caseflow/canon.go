@@ -1,0 +1,238 @@
+package caseflow
+
+import (
+	"cmp"
+	"encoding/binary"
+	"math"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The canonical encoding is the form a case is digested in ([Case.Digest]): a compact binary
+// encoding of the Go values themselves, not of any text codec, so that neither masking in
+// JSON nor the zone a store hands times back in changes a digest. It is for hashing only and
+// is never decoded.
+//
+//   - A struct is the count of its non-zero exported fields, then each as its JSON name and
+//     its value: a field added later, left zero, changes no digest of a stored case.
+//   - A time is its instant (Unix seconds and nanoseconds), whatever its zone.
+//   - A string or byte list is its length and bytes; a list its length and elements (nil
+//     and empty alike); a map its length and entries in key order; a pointer a presence byte
+//     and its element; an interface its dynamic type's name and value.
+//   - A struct with no exported fields (deadline.Rule) is its unexported fields in order.
+//   - A field tagged `canon:"-"` is left out.
+type canonEncoder func(b []byte, v reflect.Value) []byte
+
+var (
+	canonMu    sync.RWMutex
+	canonPlans = map[reflect.Type]canonEncoder{}
+)
+
+// appendCanonical appends the canonical encoding of v; the invalid Value (of a nil
+// interface) is a zero byte.
+func appendCanonical(b []byte, v reflect.Value) []byte {
+	if !v.IsValid() {
+		return append(b, 0)
+	}
+	return canonPlan(v.Type())(b, v)
+}
+
+// canonPlan returns the encoder of t, building it once.
+func canonPlan(t reflect.Type) canonEncoder {
+	canonMu.RLock()
+	e, ok := canonPlans[t]
+	canonMu.RUnlock()
+	if ok {
+		return e
+	}
+	canonMu.Lock()
+	defer canonMu.Unlock()
+	return buildPlan(t)
+}
+
+var (
+	timeType = reflect.TypeFor[time.Time]()
+)
+
+// buildPlan builds the encoder of t; the caller holds canonMu for writing.
+func buildPlan(t reflect.Type) canonEncoder {
+	if e, ok := canonPlans[t]; ok {
+		return e
+	}
+	// A recursive type reaches itself through a pointer, list or map: go through the table.
+	var e canonEncoder
+	canonPlans[t] = func(b []byte, v reflect.Value) []byte { return e(b, v) }
+	e = planOf(t)
+	canonPlans[t] = e
+	return e
+}
+
+func planOf(t reflect.Type) canonEncoder {
+	switch {
+	case t == timeType:
+		return func(b []byte, v reflect.Value) []byte {
+			var tm time.Time
+			if v.CanAddr() {
+				tm = *(*time.Time)(v.Addr().UnsafePointer())
+			} else {
+				tm = v.Interface().(time.Time)
+			}
+			if tm.IsZero() {
+				return append(b, 0)
+			}
+			b = binary.AppendVarint(append(b, 1), tm.Unix())
+			return binary.AppendUvarint(b, uint64(tm.Nanosecond()))
+		}
+	case t.Kind() == reflect.Struct && len(exportedFields(t)) == 0:
+		// A value type with its state unexported (deadline.Rule): its fields, read only.
+		plans := make([]canonEncoder, t.NumField())
+		for i := range plans {
+			plans[i] = buildPlan(t.Field(i).Type)
+		}
+		return func(b []byte, v reflect.Value) []byte {
+			for i, p := range plans {
+				b = p(b, v.Field(i))
+			}
+			return b
+		}
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return func(b []byte, v reflect.Value) []byte { return appendString(b, v.String()) }
+	case reflect.Bool:
+		return func(b []byte, v reflect.Value) []byte {
+			if v.Bool() {
+				return append(b, 1)
+			}
+			return append(b, 0)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return func(b []byte, v reflect.Value) []byte { return binary.AppendVarint(b, v.Int()) }
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return func(b []byte, v reflect.Value) []byte { return binary.AppendUvarint(b, v.Uint()) }
+	case reflect.Float32, reflect.Float64:
+		return func(b []byte, v reflect.Value) []byte {
+			return binary.LittleEndian.AppendUint64(b, math.Float64bits(v.Float()))
+		}
+	case reflect.Pointer:
+		elem := buildPlan(t.Elem())
+		return func(b []byte, v reflect.Value) []byte {
+			if v.IsNil() {
+				return append(b, 0)
+			}
+			return elem(append(b, 1), v.Elem())
+		}
+	case reflect.Interface:
+		return func(b []byte, v reflect.Value) []byte {
+			if v.IsNil() {
+				return append(b, 0)
+			}
+			v = v.Elem()
+			b = appendString(append(b, 1), v.Type().String())
+			return canonPlan(v.Type())(b, v)
+		}
+	case reflect.Slice, reflect.Array:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return func(b []byte, v reflect.Value) []byte {
+				if t.Kind() == reflect.Array {
+					b = binary.AppendUvarint(b, uint64(v.Len()))
+					for i := 0; i < v.Len(); i++ {
+						b = append(b, byte(v.Index(i).Uint()))
+					}
+					return b
+				}
+				return appendBytes(b, v.Bytes())
+			}
+		}
+		elem := buildPlan(t.Elem())
+		return func(b []byte, v reflect.Value) []byte {
+			b = binary.AppendUvarint(b, uint64(v.Len()))
+			for i := 0; i < v.Len(); i++ {
+				b = elem(b, v.Index(i))
+			}
+			return b
+		}
+	case reflect.Map:
+		key, elem := buildPlan(t.Key()), buildPlan(t.Elem())
+		return func(b []byte, v reflect.Value) []byte {
+			type kv struct{ k, v []byte }
+			entries := make([]kv, 0, v.Len())
+			for it := v.MapRange(); it.Next(); {
+				entries = append(entries, kv{key(nil, it.Key()), elem(nil, it.Value())})
+			}
+			slices.SortFunc(entries, func(x, y kv) int { return cmp.Compare(string(x.k), string(y.k)) })
+			b = binary.AppendUvarint(b, uint64(len(entries)))
+			for _, e := range entries {
+				b = append(append(b, e.k...), e.v...)
+			}
+			return b
+		}
+	case reflect.Struct:
+		fields := exportedFields(t)
+		plans := make([]canonEncoder, len(fields))
+		for i, f := range fields {
+			plans[i] = buildPlan(t.Field(f.index).Type)
+		}
+		return func(b []byte, v reflect.Value) []byte {
+			var set [64]bool // fields of more than 64 are digested as if set
+			n := 0
+			for i, f := range fields {
+				if i >= len(set) || !v.Field(f.index).IsZero() {
+					if i < len(set) {
+						set[i] = true
+					}
+					n++
+				}
+			}
+			b = binary.AppendUvarint(b, uint64(n))
+			for i, f := range fields {
+				if i < len(set) && !set[i] {
+					continue
+				}
+				b = plans[i](appendString(b, f.name), v.Field(f.index))
+			}
+			return b
+		}
+	}
+	// Channels and functions have no place in a case: digest them as their kind only.
+	kind := t.Kind().String()
+	return func(b []byte, _ reflect.Value) []byte { return appendString(b, kind) }
+}
+
+// canonField is an exported field of a struct: its index and its JSON name.
+type canonField struct {
+	index int
+	name  string
+}
+
+// exportedFields returns the exported fields of struct type t not left out of JSON, with
+// their JSON names.
+func exportedFields(t reflect.Type) []canonField {
+	var out []canonField
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		switch {
+		case f.Tag.Get("canon") == "-", name == "-":
+			continue
+		case name == "":
+			name = f.Name
+		}
+		out = append(out, canonField{i, name})
+	}
+	return out
+}
+
+// appendBytes appends p with its length before it.
+func appendBytes(b, p []byte) []byte { return append(binary.AppendUvarint(b, uint64(len(p))), p...) }
+
+// appendString appends s with its length before it.
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
