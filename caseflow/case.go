@@ -237,12 +237,18 @@ func (c *Case) earliest(at func(*Duty) time.Time) (t time.Time, ok bool) {
 	return t, ok
 }
 
-// Clone returns a copy of c that can be changed, steps taken on it included, without
-// changing c: the case and its lists of duties and entries are copied; the duties, entries
-// and step contents they point to are immutable and shared. Stores use it to hand out cases.
-func (c *Case) Clone() *Case {
+// Clone returns a copy of c that shares nothing with it: the case, its review or complaint,
+// every step's content, its duties and its trail entries are copied, through every pointer,
+// list and map. Changing the copy, or taking steps on it, leaves c as it was. Stores use it
+// to hand out cases.
+func (c *Case) Clone() *Case { return deepCopy(c) }
+
+// working returns a copy of c to take a step on: the case and its lists of duties and
+// entries are copied, with room for the step's; the duties, entries and contents they point
+// to are shared, which the engine never changes (it replaces what a step changes). The
+// service takes steps on it inside a store's update, where no caller reaches it.
+func (c *Case) working() *Case {
 	cc := *c
-	// Room for the next step's entry and duties, so taking it allocates no larger lists.
 	cc.Duties = append(make([]*Duty, 0, len(c.Duties)+2), c.Duties...)
 	cc.Trail = append(make([]*Entry, 0, len(c.Trail)+1), c.Trail...)
 	return &cc

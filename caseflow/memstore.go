@@ -125,6 +125,21 @@ func (s *MemoryStore) Get(ctx context.Context, id string) (*Case, error) {
 	return s.cases[i].Clone(), nil
 }
 
+// working returns the case for the service to take a step on (see [Case.working]): the
+// memory store's part of [stepStore].
+func (s *MemoryStore) working(ctx context.Context, id string) (*Case, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	i, ok := s.byID[id]
+	if !ok {
+		return nil, fmt.Errorf("caseflow: case %s: %w", id, ErrNotFound)
+	}
+	return s.cases[i].working(), nil
+}
+
 // GetByKey returns a copy of the case opened on key; see [Store.GetByKey].
 func (s *MemoryStore) GetByKey(ctx context.Context, key string) (*Case, error) {
 	if err := ctx.Err(); err != nil {
