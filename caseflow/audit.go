@@ -175,7 +175,7 @@ func (e *Entry) digest(keys *Keyring) (Digest, error) {
 	}
 	b = append(b, e.CaseDigest[:]...)
 	b = appendCanonical(b, reflect.ValueOf(e.Step)) // its type is the event's, hashed above
-	buf.Write(b) // keep the grown buffer for the next entry
+	buf.Write(b)                                    // keep the grown buffer for the next entry
 	h.Write(b)
 	var d Digest
 	h.Sum(d[:0])
