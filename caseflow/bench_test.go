@@ -157,3 +157,33 @@ func BenchmarkVerify(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkContention64 has 64 goroutines take 10 urges each on one case at once, through the
+// service and the memory store: an op is the 640 steps. conflicts/op counts the steps that
+// still returned ErrConflict. The sub-benchmark immediate retakes a step at once, 8 times
+// (RetryDelay < 0, the behaviour before backoff), for comparison.
+func BenchmarkContention64(b *testing.B) {
+	for _, bc := range []struct {
+		name    string
+		retries int
+		delay   time.Duration
+	}{{"default", 0, 0}, {"immediate", 8, -1}} {
+		b.Run(bc.name, func(b *testing.B) {
+			f := newFixture(b, at(2026, 11, 24, 9, 30))
+			n := 0
+			f.svc.NewID = func(caseflow.Kind, time.Time) string { n++; return fmt.Sprint("c", n) }
+			f.svc.Retries, f.svc.RetryDelay = bc.retries, bc.delay
+			var conflicts int64
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				c, _, err := f.svc.Receive(ctx, review(fmt.Sprint("r", i), at(2026, 11, 24, 9, 20)))
+				if err != nil {
+					b.Fatal(err)
+				}
+				conflicts += contend(b, f.svc, c.ID, 64, 10)
+			}
+			b.ReportMetric(float64(conflicts)/float64(b.N), "conflicts/op")
+		})
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	mrand "math/rand/v2"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -38,9 +39,16 @@ type Service struct {
 	// "SP-20261126-9f2c41d07ab3".
 	NewID func(k Kind, receivedAt time.Time) string
 	// Retries is how many times a step is retaken when the case changed concurrently
-	// (ErrConflict) before the conflict is returned; 0 means NewService's 8, and a negative
+	// (ErrConflict) before the conflict is returned; 0 means NewService's 20, and a negative
 	// number none.
 	Retries int
+	// RetryDelay is the base of the wait before a step is retaken: before the n-th retry
+	// Take waits a random time between 0 and RetryDelay×2ⁿ⁻¹, capped at MaxRetryDelay
+	// (exponential backoff with full jitter), so that steps racing on one case spread out
+	// instead of colliding again. 0 means 1ms; a negative delay retakes at once.
+	RetryDelay time.Duration
+	// MaxRetryDelay caps one wait before a retry; 0 means 100ms.
+	MaxRetryDelay time.Duration
 
 	eng atomic.Pointer[engine] // built from Calendar and Policy, rebuilt when they change
 }
@@ -52,8 +60,17 @@ var systemActor = Actor{ID: "rating-system", Name: "好差评系统", Role: Role
 // system clock.
 func NewService(store Store) *Service {
 	return &Service{Store: store, Calendar: DefaultCalendar(), Policy: DefaultPolicy(), Now: time.Now,
-		NewID: RandomID, Retries: 8}
+		NewID: RandomID, Retries: defaultRetries, RetryDelay: defaultRetryDelay, MaxRetryDelay: defaultMaxRetryDelay}
 }
+
+// The defaults of Retries, RetryDelay and MaxRetryDelay: 64 steps racing on one case all
+// succeed (TestRetriesAbsorbContention), and a step gives up after about a second and a half
+// at most, when its waits are at their longest.
+const (
+	defaultRetries       = 20
+	defaultRetryDelay    = time.Millisecond
+	defaultMaxRetryDelay = 100 * time.Millisecond
+)
 
 // DefaultCalendar returns the official calendar of mainland China ([deadline.China]) extended
 // with provisional arrangements ([deadline.Provisional]) for the two years after its last
@@ -109,9 +126,44 @@ func (s *Service) engine() (*engine, error) {
 
 func (s *Service) retries() int {
 	if s.Retries == 0 {
-		return 8
+		return defaultRetries
 	}
 	return s.Retries
+}
+
+// backoff returns the wait before retry n (from 1): a random duration in [0, d), where d is
+// RetryDelay×2ⁿ⁻¹ capped at MaxRetryDelay; 0 when RetryDelay is negative.
+func (s *Service) backoff(n int) time.Duration {
+	base, ceiling := s.RetryDelay, s.MaxRetryDelay
+	switch {
+	case base < 0:
+		return 0
+	case base == 0:
+		base = defaultRetryDelay
+	}
+	if ceiling <= 0 {
+		ceiling = defaultMaxRetryDelay
+	}
+	d := ceiling
+	if base <= ceiling>>(n-1) {
+		d = base << (n - 1)
+	}
+	return mrand.N(d)
+}
+
+// wait sleeps for d, or until ctx is done, and returns ctx's error then.
+func wait(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 func (s *Service) now() time.Time {
@@ -212,8 +264,9 @@ func (s *Service) existing(ctx context.Context, in Intake) (*Case, bool) {
 // Take takes a step on case id now and stores it, and returns the case as stored: read it,
 // do not change it. A refused step returns a *RefusalError
 // (wrong state, role or organisation; missing content) and leaves the case unchanged. When the case
-// changed concurrently the step is retaken on the fresh case, up to Retries times; then
-// ErrConflict is returned. A duty whose deadline falls outside the calendar's years returns
+// changed concurrently the step is retaken on the fresh case, after a random wait that grows
+// with each attempt (see RetryDelay), up to Retries times; then the error wrapping
+// ErrConflict is returned, and an error wrapping ctx's if ctx is done while waiting. A duty whose deadline falls outside the calendar's years returns
 // an error wrapping deadline.ErrNotCovered: [DefaultCalendar] adds provisional years so that
 // this does not happen at the turn of a year.
 func (s *Service) Take(ctx context.Context, id string, act Action) (*Case, error) {
@@ -235,6 +288,9 @@ func (s *Service) Take(ctx context.Context, id string, act Action) (*Case, error
 		}
 		if !errors.Is(err, ErrConflict) || attempt >= s.retries() {
 			return nil, err
+		}
+		if err := wait(ctx, s.backoff(attempt+1)); err != nil {
+			return nil, fmt.Errorf("caseflow: case %s: step %s: waiting to retry after a conflict: %w", id, act.Step.Event(), err)
 		}
 	}
 }
