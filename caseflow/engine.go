@@ -115,19 +115,19 @@ func (g *engine) take(c *Case, act Action, at time.Time, replay *Entry) (*Entry,
 	f.SetState(string(c.State))
 	// A detached context: a cancelled request must not leave the state machine in transition.
 	err := f.Event(context.Background(), string(ev), a)
-	// Event returns the state machine's errors as plain values; a type switch, unlike
-	// errors.As, needs no allocation.
-	switch fe := err.(type) {
-	case nil:
-	case fsm.NoTransitionError: // a step that keeps the state, such as urge
-		err = fe.Err
-	case fsm.CanceledError: // refused by the guard
-		err = fe.Err
-	case fsm.InvalidEventError, fsm.UnknownEventError:
-		err = &RefusalError{Event: ev, State: c.State, Err: ErrWrongState,
-			Detail: fmt.Sprintf("the %s workflow allows from %s: %s", wf.kind, wf.Label(c.State), joinEvents(wf.Next(c.State)))}
-	default:
-		return nil, fmt.Errorf("caseflow: case %s: step %s: state machine: %w", c.ID, ev, err)
+	// Event returns the state machine's errors as plain values, which errors.AsType finds
+	// without allocating.
+	if err != nil {
+		if nt, ok := errors.AsType[fsm.NoTransitionError](err); ok { // a step that keeps the state, such as urge
+			err = nt.Err
+		} else if ce, ok := errors.AsType[fsm.CanceledError](err); ok { // refused by the guard
+			err = ce.Err
+		} else if isType[fsm.InvalidEventError](err) || isType[fsm.UnknownEventError](err) {
+			err = &RefusalError{Event: ev, State: c.State, Err: ErrWrongState,
+				Detail: fmt.Sprintf("the %s workflow allows from %s: %s", wf.kind, wf.Label(c.State), joinEvents(wf.Next(c.State)))}
+		} else {
+			return nil, fmt.Errorf("caseflow: case %s: step %s: state machine: %w", c.ID, ev, err)
+		}
 	}
 	wf.pool.Put(f)
 	if err != nil {
@@ -137,6 +137,12 @@ func (g *engine) take(c *Case, act Action, at time.Time, replay *Entry) (*Entry,
 		return nil, err
 	}
 	return a.entry, nil
+}
+
+// isType reports whether err's tree holds an error of type E.
+func isType[E error](err error) bool {
+	_, ok := errors.AsType[E](err)
+	return ok
 }
 
 // stepValue returns the step as a value: a pointer to a step (a *Report, say) is read
