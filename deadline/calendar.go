@@ -56,7 +56,7 @@ type Calendar struct {
 	cum         []int32 // cum[i]: working days among days [0, i)
 	nth         []int32 // nth[k]: index of the (k+1)-th working day
 	years       map[int]Arrangement
-	prov        []error // per year from first: a *ProvisionalError, or nil
+	prov        []bool // per year from first: the arrangement is provisional
 	anyProv     bool
 	hours       OfficeHours
 	dayEnd      DayEnd
@@ -115,11 +115,11 @@ func (c *Calendar) build(arrangements []Arrangement) (*Calendar, error) {
 		n.work[i] = wd != time.Saturday && wd != time.Sunday
 	}
 	// Later notices go last, so that a date named by two notices takes the later one.
-	n.prov = make([]error, len(order))
+	n.prov = make([]bool, len(order))
 	for k, y := range order {
 		a := years[y]
 		if a.Provisional {
-			n.prov[k], n.anyProv = &ProvisionalError{Year: y}, true
+			n.prov[k], n.anyProv = true, true
 		}
 		for _, h := range a.Holidays {
 			n.set(h.Off, false)
@@ -212,7 +212,8 @@ func (c *Calendar) check(i int) error {
 	return nil
 }
 
-// provisional returns the ProvisionalError of the first provisional year among days i to j.
+// provisional returns a ProvisionalError for the first provisional year among days i to j:
+// a new one each time, as the caller may change it.
 func (c *Calendar) provisional(i, j int) error {
 	if !c.anyProv {
 		return nil
@@ -221,8 +222,8 @@ func (c *Calendar) provisional(i, j int) error {
 		i, j = j, i
 	}
 	for y := fromDays(c.base + i).Year; y <= fromDays(c.base+j).Year; y++ {
-		if err := c.prov[y-c.first]; err != nil {
-			return err
+		if c.prov[y-c.first] {
+			return &ProvisionalError{Year: y}
 		}
 	}
 	return nil
