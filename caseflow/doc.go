@@ -69,7 +69,9 @@
 // ([DefaultPolicy] holds the Rong'an numbers, each field citing its article), counted on a
 // [deadline.Calendar] ([DefaultCalendar] unless the portal sets another).
 //
-// A Service, a Workflow and the MemoryStore are safe for concurrent use.
+// A Service, a Workflow and the MemoryStore are safe for concurrent use. Steps racing on one
+// case are retaken after a random wait that grows with each attempt ([Service.RetryDelay]),
+// so that 64 at once all go through; a context done while waiting ends the step.
 //
 // # The audit trail
 //
