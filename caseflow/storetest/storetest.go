@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"reflect"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -18,6 +17,7 @@ import (
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
 	"github.com/haochaping/haochaping/deadline"
+	"github.com/haochaping/haochaping/internal/mutate"
 )
 
 // Run runs the conformance suite on the stores newStore makes. Each subtest calls newStore
@@ -474,8 +474,8 @@ func testCopies(t *testing.T, f factory) {
 			h, id, before := setup(t)
 			c := g.get(h, id)
 			require.NotNil(t, c.Review)
-			n := mutateAll(reflect.ValueOf(c).Elem())
-			require.Greater(t, n, 100, "the walk reached the review, the duties and the entries")
+			mutate.All(c)
+			require.Nil(t, c.Review, "the walk reached the case's pointers")
 			got := g.get(h, id)
 			unchanged(t, before, got, "changing a copy through its pointers changed the stored case")
 			h.verified(got)
@@ -1128,69 +1128,6 @@ func encode(t *testing.T, c *caseflow.Case) []byte {
 	b, err := json.Marshal(c)
 	require.NoError(t, err, "case %s cannot be encoded in JSON, so it cannot be compared, nor kept by a store that encodes it", c.ID)
 	return b
-}
-
-// mutateAll changes every settable value reachable from v through exported fields, pointers,
-// lists, maps and interfaces (strings, numbers, booleans, byte arrays), and returns how many
-// it changed.
-func mutateAll(v reflect.Value) int {
-	switch v.Kind() {
-	case reflect.String:
-		v.SetString(v.String() + "x")
-		return 1
-	case reflect.Bool:
-		v.SetBool(!v.Bool())
-		return 1
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		v.SetInt(v.Int() + 1)
-		return 1
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		v.SetUint(v.Uint() + 1)
-		return 1
-	case reflect.Pointer:
-		if v.IsNil() || v.Type() == reflect.TypeFor[*time.Location]() {
-			return 0
-		}
-		return mutateAll(v.Elem())
-	case reflect.Interface:
-		if v.IsNil() {
-			return 0
-		}
-		// An interface holds a copy: change it and put it back.
-		e := reflect.New(v.Elem().Type()).Elem()
-		e.Set(v.Elem())
-		n := mutateAll(e)
-		v.Set(e)
-		return n
-	case reflect.Slice, reflect.Array:
-		n := 0
-		for i := 0; i < v.Len(); i++ {
-			n += mutateAll(v.Index(i))
-		}
-		return n
-	case reflect.Map:
-		n := 0
-		for it := v.MapRange(); it.Next(); {
-			e := reflect.New(it.Value().Type()).Elem()
-			e.Set(it.Value())
-			n += mutateAll(e)
-			v.SetMapIndex(it.Key(), e)
-		}
-		return n
-	case reflect.Struct:
-		if v.Type() == reflect.TypeFor[time.Time]() {
-			v.Set(reflect.ValueOf(v.Interface().(time.Time).Add(time.Hour)))
-			return 1
-		}
-		n := 0
-		for i := 0; i < v.NumField(); i++ {
-			if v.Type().Field(i).IsExported() {
-				n += mutateAll(v.Field(i))
-			}
-		}
-		return n
-	}
-	return 0
 }
 
 // verified requires c's trail to verify under the harness's keys and to reach the head the
