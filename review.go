@@ -112,4 +112,3 @@ var _ slog.LogValuer = Review{}
 
 // Validate checks r against Annex 1 with the current time; see [Validator.Validate].
 func (r Review) Validate() error { return Validator{}.Validate(r) }
-
