@@ -91,7 +91,7 @@ func (v Validator) Validate(r Review) error {
 	if r.Channel == ChannelSystemDefault && !r.Default {
 		p.add("default", "false", ErrInconsistent, "channel %s gives default ratings only", r.Channel)
 	}
-	if r.AreaCode != "" && !(isDigits(r.AreaCode) && (len(r.AreaCode) == 6 || len(r.AreaCode) == 9 || len(r.AreaCode) == 12)) {
+	if r.AreaCode != "" && utf8.RuneCountInString(r.AreaCode) <= lim.Text && !(isDigits(r.AreaCode) && (len(r.AreaCode) == 6 || len(r.AreaCode) == 9 || len(r.AreaCode) == 12)) {
 		p.add("areaCode", excerpt(r.AreaCode), ErrMalformed, "want 6, 9 or 12 digits")
 	}
 	if !r.Anonymous && strings.TrimSpace(r.Reviewer.Name) == "" {
