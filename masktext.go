@@ -1,6 +1,9 @@
 package haochaping
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // MaskText masks what looks like personal data in free text written by a reviewer: a run
 // of 7 digits or more, as a phone or an ID number is written. Digits may be full-width
@@ -85,11 +88,11 @@ func foldDigit(r rune) (byte, bool) {
 }
 
 // isDigitSeparator reports whether r may stand between the digits of a phone or an ID
-// number as people write them: a space of any width or a hyphen.
+// number as people write them: white space of any width (a line break too) or a hyphen.
 func isDigitSeparator(r rune) bool {
 	switch r {
-	case ' ', '\u3000', '\u00a0', '-', '－', '‐', '‑', '‒', '–', '—':
+	case '-', '－', '‐', '‑', '‒', '–', '—':
 		return true
 	}
-	return false
+	return unicode.IsSpace(r)
 }
