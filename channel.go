@@ -164,7 +164,7 @@ func (v PFVariant) Channel(code int) (Channel, error) {
 		return 0, err
 	}
 	if code < 1 || code >= len(t) {
-		return 0, &FieldError{Field: "pf", Value: fmt.Sprint(code), Err: ErrUnknownCode,
+		return 0, &FieldError{Field: "pf", Value: excerpt(fmt.Sprint(code)), Err: ErrUnknownCode,
 			Detail: fmt.Sprintf("%s run from 1 to 7", v)}
 	}
 	return t[code], nil

@@ -39,12 +39,36 @@
 //	if r.IsBad() { /* open a case with caseflow */ }
 //	slog.Info("pushed", "review", r)   // personal data masked
 //
-// Personal data of reviewers (name, phone, ID number) is masked by every String, GoString
-// and LogValue of this package ([MaskName], [MaskPhone], [MaskIDNumber]); read the fields
-// themselves only where the caller has the right to see them in full. JSON encodings keep
-// them in full, for storage.
+// # Personal data
 //
-// Errors name the field and the value: validation and decoding return one [*FieldError]
+// Personal data of reviewers (name, phone, ID number) is masked by every String, GoString,
+// Format, LogValue and JSON encoding of this package ([MaskName], [MaskPhone],
+// [MaskIDNumber], and [MaskText] for free text), so that a []Review, a map of reviews or a
+// struct holding one prints masked through fmt, encoding/json and slog alike; read the
+// fields themselves only where the caller has the right to see them in full. The storage
+// codec keeps them in full: encode a [StoredReview] or a [StoredReviewer] to store a review
+// or exchange it between trusted systems, in the JSON form of earlier releases:
+//
+//	b, err := json.Marshal((*haochaping.StoredReview)(&r))
+//
+// Decoding, by either codec, refuses a masked copy ([ErrMasked]), so that a log line or a
+// response can never be stored back in place of the data.
+//
+// # Hostile input
+//
+// [DecodePushed] and [Validator] bound what one record may cost within [Limits]: a record's
+// bytes, a text's runes, the option codes, the problems an error lists. A key given twice
+// in a pushed object is refused ([ErrDuplicateKey]); control and format characters are
+// refused in IDs and codes and escaped in every rendering, so that a review prints on one
+// line; a rating dated before the rating system existed is refused ([RatingSystemStart],
+// [ErrTooEarly]). Matter numbers are compared as [NormalizeID] gives them, and cases open
+// on [Review.Key].
+//
+// # Errors
+//
+// Errors name the field and show the value, masked where it may hold personal data and
+// cut short where it came from outside: validation and decoding return one [*FieldError]
 // per problem, joined with errors.Join, each wrapping a sentinel ([ErrRequired],
-// [ErrUnknownCode], [ErrMalformed], [ErrInconsistent], [ErrFuture]).
+// [ErrUnknownCode], [ErrMalformed], [ErrInconsistent], [ErrFuture], [ErrTooEarly],
+// [ErrTooLarge], [ErrDuplicateKey], [ErrMasked]).
 package haochaping

@@ -3,6 +3,7 @@ package haochaping
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -18,13 +19,23 @@ var (
 	ErrInconsistent = errors.New("inconsistent")
 	// ErrFuture: a time after the present.
 	ErrFuture = errors.New("in the future")
+	// ErrTooEarly: a rating time before the rating system existed ([Validator.Since]).
+	ErrTooEarly = errors.New("before the rating system existed")
+	// ErrTooLarge: a record, a text or a list longer than its [Limits] allow.
+	ErrTooLarge = errors.New("too large")
+	// ErrDuplicateKey: a key given twice in one JSON object, so that which value holds is unclear.
+	ErrDuplicateKey = errors.New("duplicate key")
+	// ErrMasked: a masked value cannot be stored back; decode the storage form ([StoredReview]).
+	ErrMasked = errors.New("masked value")
 )
 
 // FieldError reports one problem with one field of a record. Value is the offending
-// value as text, already masked where the field holds personal data.
+// value as text, already masked where the field holds personal data, and cut short with
+// control characters escaped where it came from outside; it is empty where the value
+// cannot be shown safely at all.
 type FieldError struct {
 	Field  string // dotted path, e.g. "reviewer.idNumber" or "satisfaction"
-	Value  string // the offending value (masked for personal data)
+	Value  string // the offending value (masked for personal data, cut short if long)
 	Err    error  // one of the sentinel errors above, possibly wrapped with detail
 	Detail string // what is wrong, in words; may be empty
 }
@@ -54,5 +65,41 @@ func (p *problems) add(field, value string, err error, detail string, args ...an
 	*p = append(*p, &FieldError{Field: field, Value: value, Err: err, Detail: detail})
 }
 
-// err joins the collected problems, or returns nil when there are none.
-func (p problems) err() error { return errors.Join(p...) }
+// err joins the collected problems, or returns nil when there are none. It lists at most
+// limit problems (0 means the default of [Limits.Problems]) and sums up the rest in one
+// error saying how many more there are, which still matches their sentinels with
+// [errors.Is].
+func (p problems) err(limit int) error {
+	limit = Limits{Problems: limit}.withDefaults().Problems
+	if len(p) <= limit {
+		return errors.Join(p...)
+	}
+	return errors.Join(append(p[:limit:limit], moreProblems(p[limit:]))...)
+}
+
+// moreProblems sums up the problems beyond the limit: it says how many there are and
+// unwraps to their distinct sentinels, so that errors.Is still finds them.
+func moreProblems(rest []error) error {
+	var sentinels []error
+	for _, e := range rest {
+		var fe *FieldError
+		s := e
+		if errors.As(e, &fe) {
+			s = fe.Err
+		}
+		if !slices.Contains(sentinels, s) {
+			sentinels = append(sentinels, s)
+		}
+	}
+	return &summary{n: len(rest), errs: sentinels}
+}
+
+// summary is the error standing for problems beyond the limit.
+type summary struct {
+	n    int
+	errs []error
+}
+
+func (s *summary) Error() string { return fmt.Sprintf("haochaping: … and %d more problems", s.n) }
+
+func (s *summary) Unwrap() []error { return s.errs }

@@ -25,12 +25,12 @@ func ExampleDecodePushed() {
 
 func ExampleDecodePushed_errors() {
 	_, err := haochaping.DecodePushed([]byte(`{"projectNo":"P","assessNumber":1,"pf":9,"satisfaction":6,
-		"assessTime":"2026-11-20"}`), haochaping.CommonPush())
+		"assessTime":"2026/11/20"}`), haochaping.CommonPush())
 	fmt.Println(err)
 	// Output:
 	// haochaping: satisfaction "6": unknown code: level code "6": unknown code: interface codes run from 1 to 5
 	// haochaping: pf "9": unknown code: common pf codes run from 1 to 7
-	// haochaping: assessTime "2026-11-20": malformed: want yyyy-MM-dd HH:mm:ss or YYYYMMDDThhmmss
+	// haochaping: assessTime "2026/11/20": malformed: want yyyy-MM-dd HH:mm:ss or YYYYMMDDThhmmss
 }
 
 func ExampleValidator_Validate() {

@@ -87,7 +87,7 @@ func (s LevelCodes) Level(code int) (Level, error) {
 			Detail: "choose InterfaceCodes or GBT39046Codes"}
 	}
 	if code < 1 || code > 5 {
-		return 0, &FieldError{Field: "level code", Value: fmt.Sprint(code), Err: ErrUnknownCode,
+		return 0, &FieldError{Field: "level code", Value: excerpt(fmt.Sprint(code)), Err: ErrUnknownCode,
 			Detail: fmt.Sprintf("%s run from 1 to 5", s)}
 	}
 	if s == InterfaceCodes {

@@ -81,7 +81,7 @@ func NewOrgChart(orgs ...Org) (*OrgChart, error) {
 			p.add(field, o.Parent, ErrInconsistent, "a %s belongs to a %s, not a %s", o.Kind, kindList(want), oc.orgs[j].Kind)
 		}
 	}
-	if err := p.err(); err != nil {
+	if err := p.err(0); err != nil {
 		return nil, err
 	}
 	return oc, nil

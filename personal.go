@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -95,8 +94,10 @@ func (k *PartyKind) UnmarshalText(b []byte) error { return partyKinds.unmarshal(
 func (k *PartyKind) UnmarshalJSON(b []byte) error { return partyKinds.unmarshalJSON(b, k) }
 
 // Reviewer is the person who gave a review (评价人). Name, Phone and IDNumber are personal
-// information (个人信息保护法): String, GoString, Format and LogValue show them masked. Read
-// the fields themselves only where the caller has the right to see them in full.
+// information (个人信息保护法): String, GoString, Format, LogValue and the JSON encoding show
+// them masked, with control characters escaped; [StoredReviewer] is the storage codec that
+// keeps them in full. Read the fields themselves only where the caller has the right to
+// see them in full.
 type Reviewer struct {
 	Name     string    `json:"name,omitempty"`
 	Gender   Gender    `json:"gender,omitempty"`
@@ -110,7 +111,7 @@ func (r Reviewer) String() string {
 	parts := make([]string, 0, 4)
 	for _, s := range []string{MaskName(r.Name), r.Gender.Label(), MaskPhone(r.Phone), MaskIDNumber(r.IDNumber)} {
 		if s != "" {
-			parts = append(parts, s)
+			parts = append(parts, oneLine(s))
 		}
 	}
 	if len(parts) == 0 {
@@ -141,28 +142,13 @@ func formatMasked(f fmt.State, verb rune, text, goString string) {
 	}
 }
 
-// digitRuns finds runs of digits long enough to be a phone or an ID number.
-var digitRuns = regexp.MustCompile(`[0-9]{7,}[0-9Xx]?`)
-
-// MaskText masks what looks like personal data in free text written by a reviewer: an
-// 18-character run like an ID number, an 11-digit run like a mobile number, and any other
-// run of 7 digits or more. Names in free text cannot be recognised and are left alone.
-func MaskText(s string) string {
-	return digitRuns.ReplaceAllStringFunc(s, func(run string) string {
-		if len(run) == 18 {
-			return MaskIDNumber(run)
-		}
-		return MaskPhone(run)
-	})
-}
-
 // LogValue masks personal data in structured logs.
 func (r Reviewer) LogValue() slog.Value {
 	return slog.GroupValue(
-		slog.String("name", MaskName(r.Name)),
+		slog.String("name", oneLine(MaskName(r.Name))),
 		slog.String("gender", r.Gender.String()),
-		slog.String("phone", MaskPhone(r.Phone)),
-		slog.String("idNumber", MaskIDNumber(r.IDNumber)),
+		slog.String("phone", oneLine(MaskPhone(r.Phone))),
+		slog.String("idNumber", oneLine(MaskIDNumber(r.IDNumber))),
 	)
 }
 
@@ -286,10 +272,12 @@ var creditWeights = [17]int{1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 
 
 // CheckCreditCode reports what is wrong with a unified social credit code (统一社会信用代码)
 // of a legal person under GB 32100-2015, or nil: 18 characters of its 31-character set,
-// the last a check character computed mod 31. The error wraps ErrMalformed.
+// the last a check character computed mod 31. The error wraps ErrMalformed and masks the
+// code as [MaskIDNumber] does: a natural person's ID number may be given in its place.
 func CheckCreditCode(code string) error {
 	fail := func(detail string, args ...any) error {
-		return &FieldError{Field: "creditCode", Value: code, Err: ErrMalformed, Detail: fmt.Sprintf(detail, args...)}
+		return &FieldError{Field: "creditCode", Value: oneLine(MaskIDNumber(code)), Err: ErrMalformed,
+			Detail: fmt.Sprintf(detail, args...)}
 	}
 	if len(code) != 18 {
 		return fail("want 18 characters, got %d", len([]rune(code)))

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // PushFormat says how to read the codes of a pushed evaluation record. The level and channel
@@ -21,6 +22,9 @@ type PushFormat struct {
 	Options *OptionList
 	// Location is the zone of assessTime; nil means Asia/Shanghai.
 	Location *time.Location
+	// Limits bound the record's size, its texts, its option codes and the problems an
+	// error lists; the zero value means [DefaultLimits].
+	Limits Limits
 }
 
 // CommonPush returns the format of national and most provincial pushes: interface level
@@ -48,14 +52,33 @@ var pushTimeLayouts = []string{"2006-01-02 15:04:05", "20060102T150405"}
 //	areaCode           行政区划                      → AreaCode
 //
 // Numbers may come as JSON numbers or numeric strings. Other fields are ignored. The review
-// ID is built from the matter number, the rating's number and its time, as in
-// "450224-2026-000123#1#20261120T101500": the same push arriving twice has the same ID, and
-// two on-site ratings of one matter at different visits do not. Reviewers' phones and ID numbers travel encrypted and are not read
-// here: set them after decryption. With Zhejiang's pf codes, pf 7 marks a default rating.
+// ID is built from the matter number as [NormalizeID] gives it, the rating's number and its
+// time, as in "450224-2026-000123#1#20261120T101500": the same push arriving twice has the
+// same ID, also when one copy writes the matter number with full-width characters or
+// spaces around it, and two on-site ratings of one matter at different visits do not.
+// MatterNumber keeps the number as pushed, for display. Reviewers' phones and ID numbers
+// travel encrypted and are not read here: set them after decryption. With Zhejiang's pf
+// codes, pf 7 marks a default rating.
 //
-// Every problem is reported at once, each as a *FieldError naming the push field. The
-// review is not validated: call [Validator.Validate] next.
+// Hostile input is refused cheaply, within f.Limits: a record over Limits.Push bytes
+// before it is parsed (field "record", [ErrTooLarge]); a text over Limits.Text runes,
+// without showing it; evalDetail after Limits.Options codes, without reading the rest. A
+// key given twice in one object, at the top or nested, is refused naming the key
+// ([ErrDuplicateKey]): which of its values holds would be unclear. A control or format
+// character (below U+0020, U+007F, categories Cc, Cf, Zl, Zp) in projectNo, taskCode,
+// proDepartCode, areaCode or an option code is refused as [ErrMalformed]; free text keeps
+// such characters, and every rendering of a [Review] escapes them. Errors show at most a
+// short, masked, escaped excerpt of a pushed value.
+//
+// Every problem is reported at once (up to Limits.Problems of them, the rest summed up),
+// each as a *FieldError naming the push field. The review is not validated: call
+// [Validator.Validate] next.
 func DecodePushed(data []byte, f PushFormat) (Review, error) {
+	lim := f.Limits.withDefaults()
+	if len(data) > lim.Push {
+		return Review{}, &FieldError{Field: "record", Err: ErrTooLarge,
+			Detail: fmt.Sprintf("%d bytes; the limit is %d (Limits.Push)", len(data), lim.Push)}
+	}
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return Review{}, fmt.Errorf("haochaping: pushed record: not a JSON object: %w", err)
@@ -63,22 +86,25 @@ func DecodePushed(data []byte, f PushFormat) (Review, error) {
 	if raw == nil {
 		return Review{}, fmt.Errorf("haochaping: pushed record: not a JSON object: null")
 	}
-	d := pushDecoder{raw: raw}
+	if dup := checkDuplicateKeys(data); len(dup) > 0 {
+		return Review{}, dup.err(lim.Problems)
+	}
+	d := pushDecoder{raw: raw, lim: lim}
 	var r Review
-	r.MatterNumber = d.text("projectNo", true)
-	r.ServiceItemCode = d.text("taskCode", false)
+	r.MatterNumber = d.code("projectNo", true)
+	r.ServiceItemCode = d.code("taskCode", false)
 	r.ServiceItem = d.text("taskName", false)
 	r.Department = d.text("proDepart", false)
-	r.DepartmentCode = d.text("proDepartCode", false)
+	r.DepartmentCode = d.code("proDepartCode", false)
 	r.Staff = d.text("proManager", false)
 	r.FreeText = d.text("writingEvaluation", false)
-	r.AreaCode = d.text("areaCode", false)
+	r.AreaCode = d.code("areaCode", false)
 	r.Reviewer.Name = d.text("userName", false)
 	r.Anonymous = strings.TrimSpace(r.Reviewer.Name) == ""
 
 	assessNumber, ok := d.number("assessNumber", true)
 	if ok && assessNumber != 1 && assessNumber != 2 {
-		d.p.add("assessNumber", strconv.Itoa(assessNumber), ErrUnknownCode, "want 1 (first rating) or 2 (follow-up)")
+		d.p.add("assessNumber", excerpt(strconv.Itoa(assessNumber)), ErrUnknownCode, "want 1 (first rating) or 2 (follow-up)")
 	}
 	r.FollowUp = assessNumber == 2
 	r.Level = d.level(f.Levels)
@@ -94,15 +120,15 @@ func DecodePushed(data []byte, f PushFormat) (Review, error) {
 		if n == 1 || n == 2 {
 			r.Reviewer.Kind = PartyKind(n)
 		} else {
-			d.p.add("userProp", strconv.Itoa(n), ErrUnknownCode, "want 1 (个人) or 2 (法人)")
+			d.p.add("userProp", excerpt(strconv.Itoa(n)), ErrUnknownCode, "want 1 (个人) or 2 (法人)")
 		}
 	}
 	r.Time = d.time("assessTime", f.Location)
 	if !r.Time.IsZero() && assessNumber > 0 {
-		r.ID = r.MatterNumber + "#" + strconv.Itoa(assessNumber) + "#" + r.Time.Format("20060102T150405")
+		r.ID = NormalizeID(r.MatterNumber) + "#" + strconv.Itoa(assessNumber) + "#" + r.Time.Format("20060102T150405")
 	}
 	r.Options = d.options("evalDetail", f.Options)
-	if err := d.p.err(); err != nil {
+	if err := d.p.err(lim.Problems); err != nil {
 		return Review{}, err
 	}
 	return r, nil
@@ -111,11 +137,33 @@ func DecodePushed(data []byte, f PushFormat) (Review, error) {
 // pushDecoder reads the fields of one pushed record, collecting problems.
 type pushDecoder struct {
 	raw map[string]json.RawMessage
+	lim Limits
 	p   problems
 }
 
-// text returns a string field, accepting a JSON string or number; null counts as absent.
+// code returns a text field holding an identifier or a code, refusing control characters.
+func (d *pushDecoder) code(field string, required bool) string {
+	s := d.text(field, required)
+	if hasControl(s) {
+		d.p.add(field, excerpt(s), ErrMalformed, "a control or format character has no place in an identifier or a code")
+		return ""
+	}
+	return s
+}
+
+// text returns a text field of at most Limits.Text runes; a longer one is refused without
+// showing it.
 func (d *pushDecoder) text(field string, required bool) string {
+	s := d.str(field, required)
+	if n := utf8.RuneCountInString(s); n > d.lim.Text {
+		d.p.add(field, "", ErrTooLarge, "%d characters; the limit is %d (Limits.Text)", n, d.lim.Text)
+		return ""
+	}
+	return s
+}
+
+// str returns a string field, accepting a JSON string or number; null counts as absent.
+func (d *pushDecoder) str(field string, required bool) string {
 	v, ok := d.raw[field]
 	if !ok || bytes.Equal(v, []byte("null")) {
 		if required {
@@ -126,7 +174,7 @@ func (d *pushDecoder) text(field string, required bool) string {
 	var s string
 	if err := json.Unmarshal(v, &s); err == nil {
 		if required && strings.TrimSpace(s) == "" {
-			d.p.add(field, s, ErrRequired, "")
+			d.p.add(field, excerpt(s), ErrRequired, "")
 		}
 		return s
 	}
@@ -160,7 +208,7 @@ func (d *pushDecoder) number(field string, required bool) (int, bool) {
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil {
-		d.p.add(field, s, ErrMalformed, "want a whole number")
+		d.p.add(field, excerpt(s), ErrMalformed, "want a whole number")
 		return 0, false
 	}
 	return n, true
@@ -179,9 +227,9 @@ func (d *pushDecoder) level(codes LevelCodes) Level {
 		l, err := codes.Level(n)
 		switch {
 		case err != nil:
-			d.p.add(field, strconv.Itoa(n), ErrUnknownCode, "%s", unprefixed(err))
+			d.p.add(field, excerpt(strconv.Itoa(n)), ErrUnknownCode, "%s", unprefixed(err))
 		case level != 0 && l != level:
-			d.p.add(field, strconv.Itoa(n), ErrInconsistent, "%s says %s, %s says %s", from, level, field, l)
+			d.p.add(field, excerpt(strconv.Itoa(n)), ErrInconsistent, "%s says %s, %s says %s", from, level, field, l)
 		case level == 0:
 			level, from = l, field
 		}
@@ -206,13 +254,14 @@ func (d *pushDecoder) time(field string, loc *time.Location) time.Time {
 			return t
 		}
 	}
-	d.p.add(field, s, ErrMalformed, "want yyyy-MM-dd HH:mm:ss or YYYYMMDDThhmmss")
+	d.p.add(field, excerpt(s), ErrMalformed, "want yyyy-MM-dd HH:mm:ss or YYYYMMDDThhmmss")
 	return time.Time{}
 }
 
-// options reads comma-separated option codes of the list.
+// options reads comma-separated option codes of the list, at most Limits.Options of them:
+// it stops at the first code beyond, so that a huge list costs no more than a short one.
 func (d *pushDecoder) options(field string, list *OptionList) []Option {
-	s := strings.TrimSpace(d.text(field, false))
+	s := strings.TrimSpace(d.str(field, false))
 	if s == "" {
 		return nil
 	}
@@ -220,10 +269,20 @@ func (d *pushDecoder) options(field string, list *OptionList) []Option {
 		list = Annex1()
 	}
 	var opts []Option
-	for _, code := range strings.Split(s, ",") {
-		o, err := list.Lookup(strings.TrimSpace(code))
+	n := 0
+	for code := range strings.SplitSeq(s, ",") {
+		if n++; n > d.lim.Options {
+			d.p.add(field, "", ErrTooLarge, "more than %d option codes (Limits.Options)", d.lim.Options)
+			break
+		}
+		code = strings.TrimSpace(code)
+		if hasControl(code) {
+			d.p.add(field, excerpt(code), ErrMalformed, "a control or format character has no place in an option code")
+			continue
+		}
+		o, err := list.Lookup(code)
 		if err != nil {
-			d.p.add(field, code, ErrUnknownCode, "not an option of list %s", list.ID())
+			d.p.add(field, excerpt(code), ErrUnknownCode, "not an option of list %s", list.ID())
 			continue
 		}
 		opts = append(opts, o)

@@ -10,11 +10,13 @@ import (
 // Review is one evaluation record (评价记录) of the rating system (好差评系统): one rating of
 // one matter, on site once per visit or online once per matter.
 //
-// A Review's JSON encoding uses stable text codes for every enumeration and keeps personal
-// data in full, for storage and exchange between trusted systems; its String and LogValue
-// mask personal data.
+// A Review's JSON encoding uses stable text codes for every enumeration and masks personal
+// data, as its String, Format and LogValue do; [StoredReview] is the storage codec that
+// keeps it in full, for storage and exchange between trusted systems. Every rendering
+// escapes control characters, so that a review prints on one line.
 type Review struct {
-	// ID identifies the review in the rating system; cases are opened idempotently on it.
+	// ID identifies the review in the rating system; cases are opened idempotently on its
+	// [Review.Key].
 	ID string `json:"id"`
 	// MatterNumber is the matter number (办件编号, push field projectNo).
 	MatterNumber string `json:"matterNumber"`
@@ -60,17 +62,17 @@ func (r Review) IsBad() bool { return !r.Default && r.Level.IsBad() }
 // per matter.
 func (r Review) Mode() Mode { return r.Channel.Mode() }
 
-// String shows the review in one line with the reviewer's personal data masked, and digit
-// runs in the free text masked as [MaskText] does.
+// String shows the review in one line with the reviewer's personal data masked, digit
+// runs in the free text masked as [MaskText] does, and control characters escaped.
 func (r Review) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "评价 %s 办件 %s %s %s %s", r.ID, r.MatterNumber, r.Level.Label(), r.Channel.Label(),
+	fmt.Fprintf(&b, "评价 %s 办件 %s %s %s %s", oneLine(r.ID), oneLine(r.MatterNumber), r.Level.Label(), r.Channel.Label(),
 		r.Time.In(Location()).Format("2006-01-02 15:04:05"))
 	if r.ServiceItem != "" {
-		fmt.Fprintf(&b, " 事项 %s", r.ServiceItem)
+		fmt.Fprintf(&b, " 事项 %s", oneLine(r.ServiceItem))
 	}
 	for _, o := range r.Options {
-		fmt.Fprintf(&b, " [%s]", o)
+		fmt.Fprintf(&b, " [%s]", oneLine(o.String()))
 	}
 	if r.FreeText != "" {
 		fmt.Fprintf(&b, " 其他 %q", MaskText(r.FreeText))
@@ -87,15 +89,16 @@ func (r Review) String() string {
 // reviewer's personal data in full.
 func (r Review) Format(f fmt.State, verb rune) { formatMasked(f, verb, r.String(), r.String()) }
 
-// LogValue gives structured logs the review with the reviewer's personal data masked.
+// LogValue gives structured logs the review with the reviewer's personal data masked and
+// control characters escaped.
 func (r Review) LogValue() slog.Value {
 	codes := make([]string, len(r.Options))
 	for i, o := range r.Options {
-		codes[i] = o.Code
+		codes[i] = oneLine(o.Code)
 	}
 	return slog.GroupValue(
-		slog.String("id", r.ID),
-		slog.String("matterNumber", r.MatterNumber),
+		slog.String("id", oneLine(r.ID)),
+		slog.String("matterNumber", oneLine(r.MatterNumber)),
 		slog.String("level", r.Level.String()),
 		slog.String("channel", r.Channel.String()),
 		slog.Time("time", r.Time),
@@ -109,130 +112,3 @@ var _ slog.LogValuer = Review{}
 
 // Validate checks r against Annex 1 with the current time; see [Validator.Validate].
 func (r Review) Validate() error { return Validator{}.Validate(r) }
-
-// Validator checks reviews. Its zero value checks options against [Annex1] with the
-// current time and a clock skew of one minute.
-type Validator struct {
-	// Options is the option list the review's options must come from; nil means Annex1.
-	Options *OptionList
-	// Now returns the current time; nil means time.Now.
-	Now func() time.Time
-	// ClockSkew is how far in the future a review's time may lie, for clocks of the rating
-	// system running ahead; 0 means one minute.
-	ClockSkew time.Duration
-}
-
-// Validate reports every problem with r at once, as an error joining one *FieldError per
-// problem (use errors.As or errors.Is with the sentinel errors), or nil when r is valid.
-// Personal data in the errors is masked.
-func (v Validator) Validate(r Review) error {
-	list := v.Options
-	if list == nil {
-		list = Annex1()
-	}
-	now := time.Now()
-	if v.Now != nil {
-		now = v.Now()
-	}
-	skew := v.ClockSkew
-	if skew == 0 {
-		skew = time.Minute
-	}
-	var p problems
-	if strings.TrimSpace(r.ID) == "" {
-		p.add("id", r.ID, ErrRequired, "the rating system's review id")
-	}
-	if strings.TrimSpace(r.MatterNumber) == "" {
-		p.add("matterNumber", r.MatterNumber, ErrRequired, "办件编号")
-	}
-	if !r.Level.Valid() {
-		p.add("level", r.Level.String(), ErrUnknownCode, "")
-	}
-	if !r.Channel.Valid() {
-		p.add("channel", r.Channel.String(), ErrUnknownCode, "")
-	}
-	switch {
-	case r.Time.IsZero():
-		p.add("time", "", ErrRequired, "评价时间")
-	case r.Time.After(now.Add(skew)):
-		p.add("time", r.Time.Format(time.RFC3339), ErrFuture, "now is %s", now.Format(time.RFC3339))
-	}
-	v.checkOptions(&p, r, list)
-	if r.Default && r.Level.IsBad() {
-		p.add("default", "true", ErrInconsistent, "a default rating is never a bad review, but the level is %s", r.Level)
-	}
-	if r.Channel == ChannelSystemDefault && !r.Default {
-		p.add("default", "false", ErrInconsistent, "channel %s gives default ratings only", r.Channel)
-	}
-	if r.AreaCode != "" && !(isDigits(r.AreaCode) && (len(r.AreaCode) == 6 || len(r.AreaCode) == 9 || len(r.AreaCode) == 12)) {
-		p.add("areaCode", r.AreaCode, ErrMalformed, "want 6, 9 or 12 digits")
-	}
-	checkReviewer(&p, r, now)
-	return p.err()
-}
-
-func (v Validator) checkOptions(p *problems, r Review, list *OptionList) {
-	seen := make(map[string]bool, len(r.Options))
-	for i, o := range r.Options {
-		field := fmt.Sprintf("options[%d]", i)
-		switch {
-		case !list.Contains(o):
-			p.add(field, o.List+":"+o.Code+" "+o.Label, ErrUnknownCode, "not an option of list %s", list.ID())
-		case seen[o.Code]:
-			p.add(field, o.Code, ErrInconsistent, "chosen twice")
-		}
-		seen[o.Code] = true
-	}
-	if len(r.Options) > 0 && list.BadOnly() && r.Level.Valid() && !r.Level.IsBad() {
-		p.add("options", fmt.Sprint(len(r.Options)), ErrInconsistent,
-			"list %s has bad-review options only, but the level is %s", list.ID(), r.Level)
-	}
-}
-
-func checkReviewer(p *problems, r Review, now time.Time) {
-	if !r.Anonymous && strings.TrimSpace(r.Reviewer.Name) == "" {
-		p.add("reviewer.name", "", ErrRequired, "a real-name rating names its reviewer")
-	}
-	r.Reviewer.check(p, now)
-}
-
-// Validate reports every problem with the reviewer's data at once, as [Validator.Validate]
-// does for a review's reviewer: the gender and kind codes, the phone, the ID number (or a
-// legal person's unified social credit code) and its agreement with the gender. Fields are
-// named "reviewer.…", and personal data in the errors is masked. A name is not required
-// here: whether a record needs one is the record's rule.
-func (rv Reviewer) Validate(now time.Time) error {
-	var p problems
-	rv.check(&p, now)
-	return p.err()
-}
-
-func (rv Reviewer) check(p *problems, now time.Time) {
-	if rv.Gender != 0 && !genders.valid(rv.Gender) {
-		p.add("reviewer.gender", rv.Gender.String(), ErrUnknownCode, "")
-	}
-	if rv.Kind != 0 && !partyKinds.valid(rv.Kind) {
-		p.add("reviewer.kind", rv.Kind.String(), ErrUnknownCode, "")
-	}
-	if rv.Phone != "" {
-		if err := CheckPhone(rv.Phone); err != nil {
-			p.add("reviewer.phone", MaskPhone(rv.Phone), ErrMalformed, "%s", err.(*FieldError).Detail)
-		}
-	}
-	if rv.IDNumber == "" {
-		return
-	}
-	idErr := CheckIDNumber(rv.IDNumber, now)
-	if idErr != nil && rv.Kind == LegalPerson && CheckCreditCode(rv.IDNumber) == nil {
-		return // a legal person may be identified by its unified social credit code
-	}
-	if idErr != nil {
-		p.add("reviewer.idNumber", MaskIDNumber(rv.IDNumber), ErrMalformed, "%s", idErr.(*FieldError).Detail)
-		return
-	}
-	// GB 11643-1999: the 17th digit is odd for men and even for women.
-	male := (rv.IDNumber[16]-'0')%2 == 1
-	if (rv.Gender == Male && !male) || (rv.Gender == Female && male) {
-		p.add("reviewer.gender", rv.Gender.String(), ErrInconsistent, "the ID number's sequence digit says otherwise")
-	}
-}

@@ -1,0 +1,68 @@
+package haochaping
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// StoredReviewer is the storage codec of a [Reviewer]: its JSON encoding keeps the name,
+// phone and ID number in full, under the same field names as the masked encoding, for
+// storage and exchange between trusted systems. Convert to encode:
+//
+//	b, err := json.Marshal(haochaping.StoredReviewer(rv))
+//
+// Decoding refuses a masked value, as [Reviewer.UnmarshalJSON] does, so that a masked
+// copy can never be stored back.
+type StoredReviewer Reviewer
+
+// MarshalJSON encodes the reviewer in full.
+func (s StoredReviewer) MarshalJSON() ([]byte, error) { return json.Marshal(reviewerFields(s)) }
+
+// UnmarshalJSON decodes a reviewer in full and refuses masked values ([ErrMasked]).
+func (s *StoredReviewer) UnmarshalJSON(b []byte) error { return (*Reviewer)(s).UnmarshalJSON(b) }
+
+// StoredReview is the storage codec of a [Review]: its JSON encoding keeps every field in
+// full, the reviewer's personal data and the free text included, with the same field
+// names, in the same order, as the encoding of earlier releases, so that stored reviews
+// and the hashes over them stay as they were. Convert to encode:
+//
+//	b, err := json.Marshal((*haochaping.StoredReview)(&r))
+//
+// Decoding refuses a masked copy, as [Review.UnmarshalJSON] does, so that a masked copy
+// can never be stored back.
+type StoredReview Review
+
+// storedReview is the encoding of a StoredReview: Review's fields in Review's order, the
+// reviewer encoded in full. TestStoredReviewMirrorsReview keeps the two alike.
+type storedReview struct {
+	ID              string         `json:"id"`
+	MatterNumber    string         `json:"matterNumber"`
+	ServiceItem     string         `json:"serviceItem,omitempty"`
+	ServiceItemCode string         `json:"serviceItemCode,omitempty"`
+	Level           Level          `json:"level"`
+	Options         []Option       `json:"options,omitempty"`
+	FreeText        string         `json:"freeText,omitempty"`
+	Channel         Channel        `json:"channel"`
+	Time            time.Time      `json:"time"`
+	Window          string         `json:"window,omitempty"`
+	Department      string         `json:"department,omitempty"`
+	DepartmentCode  string         `json:"departmentCode,omitempty"`
+	Staff           string         `json:"staff,omitempty"`
+	AreaCode        string         `json:"areaCode,omitempty"`
+	Reviewer        StoredReviewer `json:"reviewer"`
+	Anonymous       bool           `json:"anonymous,omitempty"`
+	FollowUp        bool           `json:"followUp,omitempty"`
+	Default         bool           `json:"default,omitempty"`
+}
+
+// MarshalJSON encodes the review in full.
+func (s StoredReview) MarshalJSON() ([]byte, error) {
+	return json.Marshal(storedReview{ID: s.ID, MatterNumber: s.MatterNumber, ServiceItem: s.ServiceItem,
+		ServiceItemCode: s.ServiceItemCode, Level: s.Level, Options: s.Options, FreeText: s.FreeText,
+		Channel: s.Channel, Time: s.Time, Window: s.Window, Department: s.Department,
+		DepartmentCode: s.DepartmentCode, Staff: s.Staff, AreaCode: s.AreaCode,
+		Reviewer: StoredReviewer(s.Reviewer), Anonymous: s.Anonymous, FollowUp: s.FollowUp, Default: s.Default})
+}
+
+// UnmarshalJSON decodes a review in full and refuses a masked copy ([ErrMasked]).
+func (s *StoredReview) UnmarshalJSON(b []byte) error { return (*Review)(s).UnmarshalJSON(b) }
