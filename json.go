@@ -86,7 +86,7 @@ func (r *Review) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &f); err != nil {
 		return err
 	}
-	if looksMasked(f.FreeText) {
+	if LooksMasked(f.FreeText) {
 		return &FieldError{Field: "freeText", Err: ErrMasked,
 			Detail: "the free text looks masked (digits next to **); a masked value cannot be stored back; decode the storage form"}
 	}
@@ -97,5 +97,7 @@ func (r *Review) UnmarshalJSON(b []byte) error {
 // maskedDigits matches what MaskText leaves of a digit run: digits next to two stars or more.
 var maskedDigits = regexp.MustCompile(`[0-9][*]{2,}|[*]{2,}[0-9]`)
 
-// looksMasked reports whether free text looks masked by MaskText.
-func looksMasked(s string) bool { return maskedDigits.MatchString(s) }
+// LooksMasked reports whether free text looks masked by [MaskText]: a digit right before or
+// after a run of two or more '*' ("138****5678"). Decoders refuse such text where the full
+// text belongs, so that a masked copy is never stored back in place of the data.
+func LooksMasked(s string) bool { return maskedDigits.MatchString(s) }

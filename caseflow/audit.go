@@ -92,6 +92,13 @@ type Entry struct {
 	Timings []Timing `json:"timings,omitempty"`
 	// CaseDigest is the digest of the case after the step ([Case.Digest]).
 	CaseDigest Digest `json:"caseDigest"`
+	// Salt is the case's secret salt, in its first entry only: personal data is hashed as
+	// commitments under it (see [Entry.Erased]). It is left out of the default JSON, and
+	// erased with the personal data.
+	Salt []byte `json:"-"`
+	// Erased holds the commitments to the personal values erased from the step (个人信息保护法
+	// 第四十七条), by field ("Reviewer.phone"), so that the entry still hashes as recorded.
+	Erased map[string]Digest `json:"erased,omitempty"`
 	// KeyID names the key of the county's [Keyring] the entry is hashed under; empty for
 	// plain SHA-256.
 	KeyID string `json:"keyId,omitempty"`

@@ -121,9 +121,9 @@ func differences(a, b *Case) ([]string, error) {
 func fields(c *Case) (map[string]json.RawMessage, error) {
 	cc := *c
 	cc.Trail = nil
-	b, err := json.Marshal(&cc)
+	b, err := encodeStored(&cc)
 	if err != nil {
-		return nil, fmt.Errorf("caseflow: audit of case %s: %w", c.ID, err)
+		return nil, err
 	}
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(b, &m); err != nil {

@@ -146,14 +146,15 @@ func (c *Case) StateLabel() string {
 func (c *Case) Closed() bool { return c.State == StateArchived || c.State == StateWithdrawn }
 
 // Key returns the intake key cases are opened idempotently on: "review:" and the rating
-// system's review ID, or "complaint:" and the portal's complaint ID; empty for a complaint
-// without an ID.
+// system's review ID, or "complaint:" and the portal's complaint ID, each normalised by
+// [haochaping.NormalizeID] (trimmed, NFKC), so that a push with a stray space or a
+// full-width hyphen finds its case; empty for a complaint without an ID.
 func (c *Case) Key() string {
 	switch {
 	case c.Review != nil:
-		return "review:" + c.Review.ID
-	case c.Complaint != nil && c.Complaint.ID != "":
-		return "complaint:" + c.Complaint.ID
+		return "review:" + c.Review.Key()
+	case c.Complaint != nil && haochaping.NormalizeID(c.Complaint.ID) != "":
+		return "complaint:" + haochaping.NormalizeID(c.Complaint.ID)
 	}
 	return ""
 }

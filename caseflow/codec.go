@@ -1,47 +1,192 @@
 package caseflow
 
 import (
+	"bytes"
 	"encoding/json"
-	"time"
+	"fmt"
+	"strings"
 
 	"github.com/haochaping/haochaping"
 )
 
-// A case keeps the review and the complainant in full: its trail is hashed over their
-// JSON and rebuilt from it. haochaping's default JSON masks personal data, so the types
-// holding them encode through haochaping's storage codec, field for field in the order of
-// earlier releases, so that the hashes of stored trails stay valid.
+// Two JSON encodings. The default one, of json.Marshal(case) and of a logger's JSON
+// handler, masks personal data: the reviewer's or complainant's name, phone and ID number,
+// the free text and the complaint's content (through [haochaping.MaskText]), and the phone in
+// a report; it is for people, logs and a portal's API. The storage encoding of [StoredCase]
+// and [StoredEntry] keeps every value in full, and the trail's per-case salt: it is for
+// stores. Both decode through the same decoders, which refuse a masked value where a full
+// one belongs (haochaping.ErrMasked), so a masked copy is never stored back. Hashes do not
+// depend on either: they are over the values themselves (canon.go).
 
-// MarshalJSON encodes the intake with the review and the complainant in full.
-func (in Intake) MarshalJSON() ([]byte, error) {
+// StoredCase is the storage codec of a [Case]: its JSON keeps personal data in full, and
+// its trail entries as [StoredEntry] encodes them. Convert to encode or decode:
+//
+//	b, err := json.Marshal((*caseflow.StoredCase)(c))
+//	err = json.Unmarshal(b, (*caseflow.StoredCase)(c))
+type StoredCase Case
+
+// casePlain is Case without methods, for encoding/json to encode field by field.
+type casePlain Case
+
+// MarshalJSON encodes the case in full.
+func (s StoredCase) MarshalJSON() ([]byte, error) {
+	trail := make([]*StoredEntry, len(s.Trail))
+	for i, e := range s.Trail {
+		trail[i] = (*StoredEntry)(e)
+	}
 	return json.Marshal(struct {
-		Case      string                   `json:"case"`
-		Kind      Kind                     `json:"kind"`
+		*casePlain
 		Review    *haochaping.StoredReview `json:"review,omitempty"`
-		Complaint *Complaint               `json:"complaint,omitempty"`
-		Rules     *Rules                   `json:"rules,omitempty"`
-	}{in.Case, in.Kind, (*haochaping.StoredReview)(in.Review), in.Complaint, in.Rules})
+		Complaint *storedComplaint         `json:"complaint,omitempty"`
+		Report    *storedReport            `json:"report,omitempty"`
+		Trail     []*StoredEntry           `json:"trail"`
+	}{(*casePlain)(&s), (*haochaping.StoredReview)(s.Review), (*storedComplaint)(s.Complaint), (*storedReport)(s.Report), trail})
 }
 
-// MarshalJSON encodes the complaint with the complainant in full.
+// UnmarshalJSON decodes a case in full, its trail with its salt, and refuses masked values.
+func (s *StoredCase) UnmarshalJSON(b []byte) error {
+	var v struct {
+		*casePlain
+		Trail []*StoredEntry `json:"trail"`
+	}
+	v.casePlain = new(casePlain)
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	c := (*Case)(v.casePlain)
+	c.Trail = make([]*Entry, len(v.Trail))
+	for i, e := range v.Trail {
+		c.Trail[i] = (*Entry)(e)
+	}
+	*s = StoredCase(*c)
+	return nil
+}
+
+// StoredEntry is the storage codec of a trail [Entry]: its JSON keeps the step's personal
+// data in full, and the salt of the first entry (the default encoding leaves it out: with
+// it, the commitments to erased data could be guessed).
+type StoredEntry Entry
+
+// entryPlain is Entry without methods.
+type entryPlain Entry
+
+// MarshalJSON encodes the entry in full.
+func (s StoredEntry) MarshalJSON() ([]byte, error) {
+	var step any = s.Step
+	switch st := s.Step.(type) {
+	case Intake:
+		step = storedIntake{(*intakePlain)(&st), (*haochaping.StoredReview)(st.Review), (*storedComplaint)(st.Complaint)}
+	case Report:
+		step = storedReport(st)
+	}
+	return json.Marshal(struct {
+		*entryPlain
+		Step any    `json:"step"`
+		Salt []byte `json:"salt,omitempty"`
+	}{(*entryPlain)(&s), step, s.Salt})
+}
+
+// UnmarshalJSON decodes an entry as [Entry.UnmarshalJSON] does, with its salt.
+func (s *StoredEntry) UnmarshalJSON(b []byte) error {
+	var e Entry
+	if err := json.Unmarshal(b, &e); err != nil {
+		return err
+	}
+	var salt struct {
+		Salt []byte `json:"salt"`
+	}
+	if err := json.Unmarshal(b, &salt); err != nil {
+		return err
+	}
+	e.Salt = salt.Salt
+	*s = StoredEntry(e)
+	return nil
+}
+
+type intakePlain Intake
+
+// storedIntake encodes an intake with its review and complaint in full.
+type storedIntake struct {
+	*intakePlain
+	Review    *haochaping.StoredReview `json:"review,omitempty"`
+	Complaint *storedComplaint         `json:"complaint,omitempty"`
+}
+
+type complaintPlain Complaint
+
+// storedComplaint encodes a complaint in full.
+type storedComplaint Complaint
+
+func (s storedComplaint) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		*complaintPlain
+		Complainant haochaping.StoredReviewer `json:"complainant"`
+	}{(*complaintPlain)(&s), haochaping.StoredReviewer(s.Complainant)})
+}
+
+// MarshalJSON encodes the complaint masked: the complainant as [haochaping.Reviewer]
+// encodes one, the content through [haochaping.MaskText]. Store a complaint through
+// [StoredCase].
 func (c Complaint) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		ID           string                    `json:"id,omitempty"`
-		Complainant  haochaping.StoredReviewer `json:"complainant"`
-		Time         time.Time                 `json:"time"`
-		Content      string                    `json:"content"`
-		Center       haochaping.Org            `json:"center"`
-		Window       string                    `json:"window,omitempty"`
-		MatterNumber string                    `json:"matterNumber,omitempty"`
-		ServiceItem  string                    `json:"serviceItem,omitempty"`
-	}{c.ID, haochaping.StoredReviewer(c.Complainant), c.Time, c.Content, c.Center, c.Window, c.MatterNumber, c.ServiceItem})
+	c.Content = haochaping.MaskText(c.Content)
+	return json.Marshal((*complaintPlain)(&c))
 }
 
-// MarshalJSON encodes the case with its review in full; the review comes last.
-func (c Case) MarshalJSON() ([]byte, error) {
-	type plain Case
-	return json.Marshal(struct {
-		*plain
-		Review *haochaping.StoredReview `json:"review,omitempty"`
-	}{(*plain)(&c), (*haochaping.StoredReview)(c.Review)})
+// UnmarshalJSON decodes a complaint in full, and refuses a masked complainant or content
+// (haochaping.ErrMasked).
+func (c *Complaint) UnmarshalJSON(b []byte) error {
+	var v complaintPlain
+	if err := decodeStrict(b, &v); err != nil {
+		return err
+	}
+	if haochaping.LooksMasked(v.Content) {
+		return &haochaping.FieldError{Field: "complaint.content", Err: haochaping.ErrMasked,
+			Detail: "the content looks masked (digits next to **); decode the storage form"}
+	}
+	*c = Complaint(v)
+	return nil
+}
+
+type reportPlain Report
+
+// storedReport encodes a report in full.
+type storedReport Report
+
+func (s storedReport) MarshalJSON() ([]byte, error) { return json.Marshal((*reportPlain)(&s)) }
+
+// MarshalJSON encodes the report with the phone masked. Store a report through [StoredCase].
+func (r Report) MarshalJSON() ([]byte, error) {
+	r.SubjectPhone = haochaping.MaskPhone(r.SubjectPhone)
+	return json.Marshal((*reportPlain)(&r))
+}
+
+// UnmarshalJSON decodes a report in full, and refuses a masked phone (haochaping.ErrMasked).
+func (r *Report) UnmarshalJSON(b []byte) error {
+	var v reportPlain
+	if err := decodeStrict(b, &v); err != nil {
+		return err
+	}
+	if strings.Contains(v.SubjectPhone, "*") {
+		return &haochaping.FieldError{Field: "report.subjectPhone", Err: haochaping.ErrMasked,
+			Detail: "a masked phone cannot be stored back; decode the storage form"}
+	}
+	*r = Report(v)
+	return nil
+}
+
+// decodeStrict decodes b into v, refusing fields v does not have: content of another type is
+// refused, not half-read.
+func decodeStrict(b []byte, v any) error {
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.DisallowUnknownFields()
+	return d.Decode(v)
+}
+
+// encodeStored returns the storage encoding of c.
+func encodeStored(c *Case) ([]byte, error) {
+	b, err := json.Marshal((*StoredCase)(c))
+	if err != nil {
+		return nil, fmt.Errorf("caseflow: encoding case %s: %w", c.ID, err)
+	}
+	return b, nil
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/haochaping/haochaping"
 )
 
 // MemoryStore is a [Store] in memory, safe for concurrent use: for tests, examples and
@@ -37,9 +39,9 @@ type intakeKey struct {
 func keyOf(c *Case) (k intakeKey, ok bool) {
 	switch {
 	case c.Review != nil:
-		return intakeKey{true, c.Review.ID}, true
-	case c.Complaint != nil && c.Complaint.ID != "":
-		return intakeKey{false, c.Complaint.ID}, true
+		return intakeKey{true, c.Review.Key()}, true
+	case c.Complaint != nil && haochaping.NormalizeID(c.Complaint.ID) != "":
+		return intakeKey{false, haochaping.NormalizeID(c.Complaint.ID)}, true
 	}
 	return k, false
 }

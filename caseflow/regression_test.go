@@ -247,10 +247,7 @@ func TestHashChainSurvivesStoredTimes(t *testing.T) {
 	for _, e := range c.Trail {
 		assert.Zero(t, e.Time.Nanosecond()%1000, "kept to the microsecond")
 	}
-	b, err := json.Marshal(c.Trail)
-	require.NoError(t, err)
-	var back []*caseflow.Entry
-	require.NoError(t, json.Unmarshal(b, &back))
+	back := roundTrip(t, c.Trail)
 	for _, e := range back {
 		e.Time = e.Time.UTC()
 		if in, ok := e.Step.(caseflow.Intake); ok {

@@ -23,8 +23,9 @@
 //		})
 //	}
 //
-// Cases are compared by their JSON encoding, so a store may keep them in any form as long
-// as it gives back cases that encode as they were stored: times as the same instants in the
+// Cases are compared by their storage encoding ([caseflow.StoredCase], which keeps personal
+// data in full and the trail's salt), so a store may keep them in any form as long as it
+// gives back cases that encode as they were stored: times as the same instants in the
 // same zone (Asia/Shanghai), and every field, duty and trail entry. The cases are received
 // in November 2026, and timed with the official calendar [deadline.China].
 package storetest

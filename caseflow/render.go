@@ -1,0 +1,54 @@
+package caseflow
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/haochaping/haochaping"
+)
+
+// Every type that holds personal data, or a trail's salt, renders masked under fmt whatever
+// the verb, so that a %v, %+v, %#v or a mistaken %d in a log line shows no name, phone, ID
+// number or salt in full: Case (also as a value), Entry, Complaint and Report. Their String
+// is the one-line rendering; %q quotes it.
+
+// formatMasked writes text for any verb, quoted for %q.
+func formatMasked(f fmt.State, verb rune, text string) {
+	if verb == 'q' {
+		text = strconv.Quote(text)
+	}
+	io.WriteString(f, text)
+}
+
+// Format renders the case as String does, whatever the verb.
+func (c Case) Format(f fmt.State, verb rune) { formatMasked(f, verb, c.String()) }
+
+// String shows the entry in one line: its sequence number, event, states, time and actor,
+// not its content.
+func (e *Entry) String() string {
+	return fmt.Sprintf("#%d %s %s→%s %s %s(%s)", e.Seq, e.Event, e.From, e.To,
+		e.Time.In(haochaping.Location()).Format(time.DateTime), e.Actor.Name, e.Actor.Role)
+}
+
+// Format renders the entry as String does, whatever the verb.
+func (e Entry) Format(f fmt.State, verb rune) { formatMasked(f, verb, e.String()) }
+
+// Format renders the complaint as String does (the complainant masked), whatever the verb.
+func (c Complaint) Format(f fmt.State, verb rune) { formatMasked(f, verb, c.String()) }
+
+// String shows the report in one line with the phone masked.
+func (r Report) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "调查整改报告 调查人 %s 调查对象 %s", r.Investigator, r.Subject)
+	if r.SubjectPhone != "" {
+		fmt.Fprintf(&b, " 电话 %s", haochaping.MaskPhone(r.SubjectPhone))
+	}
+	fmt.Fprintf(&b, " %s", r.Finding.Label())
+	return b.String()
+}
+
+// Format renders the report as String does, whatever the verb.
+func (r Report) Format(f fmt.State, verb rune) { formatMasked(f, verb, r.String()) }
