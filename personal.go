@@ -99,10 +99,10 @@ func (k *PartyKind) UnmarshalJSON(b []byte) error { return partyKinds.unmarshalJ
 // keeps them in full. Read the fields themselves only where the caller has the right to
 // see them in full.
 type Reviewer struct {
-	Name     string    `json:"name,omitempty"`
+	Name     string    `json:"name,omitempty" personal:"true"`
 	Gender   Gender    `json:"gender,omitempty"`
-	Phone    string    `json:"phone,omitempty"`
-	IDNumber string    `json:"idNumber,omitempty"` // 公民身份号码, GB 11643-1999
+	Phone    string    `json:"phone,omitempty" personal:"true"`
+	IDNumber string    `json:"idNumber,omitempty" personal:"true"` // 公民身份号码, GB 11643-1999
 	Kind     PartyKind `json:"kind,omitempty"`
 }
 

@@ -29,7 +29,7 @@ type Review struct {
 	// Options are the bad-review options the reviewer checked (差评选项).
 	Options []Option `json:"options,omitempty"`
 	// FreeText is what the reviewer wrote (其他, 文字评价).
-	FreeText string `json:"freeText,omitempty"`
+	FreeText string `json:"freeText,omitempty" personal:"true"`
 	// Channel is the channel the rating came through (评价渠道).
 	Channel Channel `json:"channel"`
 	// Time is when the reviewer rated (评价时间).

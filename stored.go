@@ -41,7 +41,7 @@ type storedReview struct {
 	ServiceItemCode string         `json:"serviceItemCode,omitempty"`
 	Level           Level          `json:"level"`
 	Options         []Option       `json:"options,omitempty"`
-	FreeText        string         `json:"freeText,omitempty"`
+	FreeText        string         `json:"freeText,omitempty" personal:"true"`
 	Channel         Channel        `json:"channel"`
 	Time            time.Time      `json:"time"`
 	Window          string         `json:"window,omitempty"`

@@ -106,6 +106,14 @@ type Entry struct {
 	Hash  Digest `json:"hash"`
 }
 
+// saltOf returns the case's salt: the Salt of the trail's first entry; nil once erased.
+func saltOf(trail []*Entry) []byte {
+	if len(trail) == 0 || trail[0] == nil {
+		return nil
+	}
+	return trail[0].Salt
+}
+
 // Head is where a case's trail ends: the sequence number and hash of its last entry. A store
 // keeps it apart from the trail ([Store.Head]), so that a trail cut short is detected
 // ([VerifyHead]).
@@ -137,13 +145,14 @@ type Timing struct {
 
 var hashBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// digest computes the entry's hash under keys: HMAC-SHA-256 under the key KeyID names, or
+// digest computes the entry's hash under keys, with personal data as commitments under the
+// case's salt (the Salt of its first entry): HMAC-SHA-256 under the key KeyID names, or
 // SHA-256 when KeyID is empty, over Prev, the key ID, the sequence number, the time in UTC
 // (so a store that hands times back in another zone does not break the chain), each text
 // field length-prefixed, the evidence, the timings, the case digest, and the step content in
 // the canonical encoding (see canon.go): the values themselves, so that neither masking in
 // JSON nor a store's time zone changes a hash.
-func (e *Entry) digest(keys *Keyring) (Digest, error) {
+func (e *Entry) digest(keys *Keyring, salt []byte) (Digest, error) {
 	h, done, ok := keys.hasher(e.KeyID)
 	if !ok {
 		return Digest{}, fmt.Errorf("caseflow: entry %d is hashed under key %q, which the keyring does not hold", e.Seq, e.KeyID)
@@ -181,8 +190,12 @@ func (e *Entry) digest(keys *Keyring) (Digest, error) {
 		b = append(b, '\n')
 	}
 	b = append(b, e.CaseDigest[:]...)
-	b = appendCanonical(b, reflect.ValueOf(e.Step)) // its type is the event's, hashed above
-	buf.Write(b)                                    // keep the grown buffer for the next entry
+	// The step's type is the event's, hashed above.
+	b, err := appendCanonical(b, reflect.ValueOf(e.Step), &canonCtx{salt: salt, erased: e.Erased})
+	buf.Write(b) // keep the grown buffer for the next entry
+	if err != nil {
+		return Digest{}, fmt.Errorf("caseflow: entry %d: %w", e.Seq, err)
+	}
 	h.Write(b)
 	var d Digest
 	h.Sum(d[:0])
@@ -323,6 +336,7 @@ type Verification struct {
 func Verify(trail []*Entry, keys *Keyring) (Verification, error) {
 	var v Verification
 	var prev Digest
+	salt := saltOf(trail)
 	var last time.Time
 	keyed := false
 	for i, e := range trail {
@@ -348,7 +362,7 @@ func Verify(trail []*Entry, keys *Keyring) (Verification, error) {
 				v.KeyIDs = append(v.KeyIDs, e.KeyID)
 			}
 		}
-		d, err := e.digest(keys)
+		d, err := e.digest(keys, salt)
 		if err != nil {
 			return v, &TamperError{seq, unprefixed(err)}
 		}

@@ -2,7 +2,10 @@ package caseflow
 
 import (
 	"cmp"
+	"crypto/hmac"
+	"crypto/sha256"
 	"encoding/binary"
+	"fmt"
 	"math"
 	"reflect"
 	"slices"
@@ -24,20 +27,46 @@ import (
 //     and its element; an interface its dynamic type's name and value.
 //   - A struct with no exported fields (deadline.Rule) is its unexported fields in order.
 //   - A field tagged `canon:"-"` is left out.
-type canonEncoder func(b []byte, v reflect.Value) []byte
+//   - A string field tagged `personal:"true"` (a name, a phone, an ID number, free text) is
+//     its commitment under the case's salt (see commit), or the commitment recorded when the
+//     value was erased: a trail hashes no personal data, and stays verifiable once it is gone.
+type canonEncoder func(b []byte, v reflect.Value, cx *canonCtx) []byte
 
 var (
 	canonMu    sync.RWMutex
 	canonPlans = map[reflect.Type]canonEncoder{}
 )
 
+// canonCtx is what the encoding of personal data needs: the case's salt, and the
+// commitments to values already erased.
+type canonCtx struct {
+	salt   []byte
+	erased map[string]Digest
+	err    error // a personal value that cannot be committed to: no salt
+}
+
 // appendCanonical appends the canonical encoding of v; the invalid Value (of a nil
-// interface) is a zero byte.
-func appendCanonical(b []byte, v reflect.Value) []byte {
+// interface) is a zero byte. It returns cx.err, set when a personal value is present but
+// the salt is gone.
+func appendCanonical(b []byte, v reflect.Value, cx *canonCtx) ([]byte, error) {
 	if !v.IsValid() {
-		return append(b, 0)
+		return append(b, 0), nil
 	}
-	return canonPlan(v.Type())(b, v)
+	b = canonPlan(v.Type())(b, v, cx)
+	return b, cx.err
+}
+
+// commit returns the commitment to the personal value s of field key under salt:
+// HMAC-SHA-256(salt, key NUL s). Without the salt nobody can tell which value it commits to,
+// so erasing the value and the salt leaves the commitment, and every hash over it, in place.
+func commit(salt []byte, key, s string) Digest {
+	m := hmac.New(sha256.New, salt)
+	m.Write([]byte(key))
+	m.Write([]byte{0})
+	m.Write([]byte(s))
+	var d Digest
+	m.Sum(d[:0])
+	return d
 }
 
 // canonPlan returns the encoder of t, building it once.
@@ -64,7 +93,7 @@ func buildPlan(t reflect.Type) canonEncoder {
 	}
 	// A recursive type reaches itself through a pointer, list or map: go through the table.
 	var e canonEncoder
-	canonPlans[t] = func(b []byte, v reflect.Value) []byte { return e(b, v) }
+	canonPlans[t] = func(b []byte, v reflect.Value, cx *canonCtx) []byte { return e(b, v, cx) }
 	e = planOf(t)
 	canonPlans[t] = e
 	return e
@@ -73,7 +102,7 @@ func buildPlan(t reflect.Type) canonEncoder {
 func planOf(t reflect.Type) canonEncoder {
 	switch {
 	case t == timeType:
-		return func(b []byte, v reflect.Value) []byte {
+		return func(b []byte, v reflect.Value, cx *canonCtx) []byte {
 			var tm time.Time
 			if v.CanAddr() {
 				tm = *(*time.Time)(v.Addr().UnsafePointer())
@@ -92,51 +121,51 @@ func planOf(t reflect.Type) canonEncoder {
 		for i := range plans {
 			plans[i] = buildPlan(t.Field(i).Type)
 		}
-		return func(b []byte, v reflect.Value) []byte {
+		return func(b []byte, v reflect.Value, cx *canonCtx) []byte {
 			for i, p := range plans {
-				b = p(b, v.Field(i))
+				b = p(b, v.Field(i), cx)
 			}
 			return b
 		}
 	}
 	switch t.Kind() {
 	case reflect.String:
-		return func(b []byte, v reflect.Value) []byte { return appendString(b, v.String()) }
+		return func(b []byte, v reflect.Value, cx *canonCtx) []byte { return appendString(b, v.String()) }
 	case reflect.Bool:
-		return func(b []byte, v reflect.Value) []byte {
+		return func(b []byte, v reflect.Value, cx *canonCtx) []byte {
 			if v.Bool() {
 				return append(b, 1)
 			}
 			return append(b, 0)
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return func(b []byte, v reflect.Value) []byte { return binary.AppendVarint(b, v.Int()) }
+		return func(b []byte, v reflect.Value, cx *canonCtx) []byte { return binary.AppendVarint(b, v.Int()) }
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return func(b []byte, v reflect.Value) []byte { return binary.AppendUvarint(b, v.Uint()) }
+		return func(b []byte, v reflect.Value, cx *canonCtx) []byte { return binary.AppendUvarint(b, v.Uint()) }
 	case reflect.Float32, reflect.Float64:
-		return func(b []byte, v reflect.Value) []byte {
+		return func(b []byte, v reflect.Value, cx *canonCtx) []byte {
 			return binary.LittleEndian.AppendUint64(b, math.Float64bits(v.Float()))
 		}
 	case reflect.Pointer:
 		elem := buildPlan(t.Elem())
-		return func(b []byte, v reflect.Value) []byte {
+		return func(b []byte, v reflect.Value, cx *canonCtx) []byte {
 			if v.IsNil() {
 				return append(b, 0)
 			}
-			return elem(append(b, 1), v.Elem())
+			return elem(append(b, 1), v.Elem(), cx)
 		}
 	case reflect.Interface:
-		return func(b []byte, v reflect.Value) []byte {
+		return func(b []byte, v reflect.Value, cx *canonCtx) []byte {
 			if v.IsNil() {
 				return append(b, 0)
 			}
 			v = v.Elem()
 			b = appendString(append(b, 1), v.Type().String())
-			return canonPlan(v.Type())(b, v)
+			return canonPlan(v.Type())(b, v, cx)
 		}
 	case reflect.Slice, reflect.Array:
 		if t.Elem().Kind() == reflect.Uint8 {
-			return func(b []byte, v reflect.Value) []byte {
+			return func(b []byte, v reflect.Value, cx *canonCtx) []byte {
 				if t.Kind() == reflect.Array {
 					b = binary.AppendUvarint(b, uint64(v.Len()))
 					for i := 0; i < v.Len(); i++ {
@@ -148,20 +177,20 @@ func planOf(t reflect.Type) canonEncoder {
 			}
 		}
 		elem := buildPlan(t.Elem())
-		return func(b []byte, v reflect.Value) []byte {
+		return func(b []byte, v reflect.Value, cx *canonCtx) []byte {
 			b = binary.AppendUvarint(b, uint64(v.Len()))
 			for i := 0; i < v.Len(); i++ {
-				b = elem(b, v.Index(i))
+				b = elem(b, v.Index(i), cx)
 			}
 			return b
 		}
 	case reflect.Map:
 		key, elem := buildPlan(t.Key()), buildPlan(t.Elem())
-		return func(b []byte, v reflect.Value) []byte {
+		return func(b []byte, v reflect.Value, cx *canonCtx) []byte {
 			type kv struct{ k, v []byte }
 			entries := make([]kv, 0, v.Len())
 			for it := v.MapRange(); it.Next(); {
-				entries = append(entries, kv{key(nil, it.Key()), elem(nil, it.Value())})
+				entries = append(entries, kv{key(nil, it.Key(), cx), elem(nil, it.Value(), cx)})
 			}
 			slices.SortFunc(entries, func(x, y kv) int { return cmp.Compare(string(x.k), string(y.k)) })
 			b = binary.AppendUvarint(b, uint64(len(entries)))
@@ -175,12 +204,15 @@ func planOf(t reflect.Type) canonEncoder {
 		plans := make([]canonEncoder, len(fields))
 		for i, f := range fields {
 			plans[i] = buildPlan(t.Field(f.index).Type)
+			if f.personal {
+				plans[i] = personalPlan(f.key)
+			}
 		}
-		return func(b []byte, v reflect.Value) []byte {
+		return func(b []byte, v reflect.Value, cx *canonCtx) []byte {
 			var set [64]bool // fields of more than 64 are digested as if set
 			n := 0
 			for i, f := range fields {
-				if i >= len(set) || !v.Field(f.index).IsZero() {
+				if i >= len(set) || !v.Field(f.index).IsZero() || f.personal && cx.erased[f.key] != (Digest{}) {
 					if i < len(set) {
 						set[i] = true
 					}
@@ -192,20 +224,44 @@ func planOf(t reflect.Type) canonEncoder {
 				if i < len(set) && !set[i] {
 					continue
 				}
-				b = plans[i](appendString(b, f.name), v.Field(f.index))
+				b = plans[i](appendString(b, f.name), v.Field(f.index), cx)
 			}
 			return b
 		}
 	}
 	// Channels and functions have no place in a case: digest them as their kind only.
 	kind := t.Kind().String()
-	return func(b []byte, _ reflect.Value) []byte { return appendString(b, kind) }
+	return func(b []byte, _ reflect.Value, _ *canonCtx) []byte { return appendString(b, kind) }
 }
 
-// canonField is an exported field of a struct: its index and its JSON name.
+// canonField is an exported field of a struct: its index, its JSON name, and for a field of
+// personal data (tagged `personal:"true"`) the key of its commitment: the type's name and
+// the field's, as in "Reviewer.phone".
 type canonField struct {
-	index int
-	name  string
+	index    int
+	name     string
+	personal bool
+	key      string
+}
+
+// personalPlan encodes a personal string as its commitment under the case's salt, or the
+// commitment recorded when it was erased.
+func personalPlan(key string) canonEncoder {
+	return func(b []byte, v reflect.Value, cx *canonCtx) []byte {
+		s := v.String()
+		switch {
+		case s == "":
+			d := cx.erased[key]
+			return append(b, d[:]...)
+		case cx.salt == nil:
+			if cx.err == nil {
+				cx.err = fmt.Errorf("caseflow: personal value %s present without the case's salt", key)
+			}
+			return b
+		}
+		d := commit(cx.salt, key, s)
+		return append(b, d[:]...)
+	}
 }
 
 // exportedFields returns the exported fields of struct type t not left out of JSON, with
@@ -224,7 +280,8 @@ func exportedFields(t reflect.Type) []canonField {
 		case name == "":
 			name = f.Name
 		}
-		out = append(out, canonField{i, name})
+		personal := f.Tag.Get("personal") == "true" && f.Type.Kind() == reflect.String
+		out = append(out, canonField{i, name, personal, t.Name() + "." + name})
 	}
 	return out
 }

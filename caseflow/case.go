@@ -65,6 +65,10 @@ type Case struct {
 	// Rules are the policy and calendar the case's deadlines are timed under: those in force
 	// when it was opened, or at its last [Retime] (第十二条).
 	Rules Rules `json:"rules"`
+	// Erased holds the commitments to the personal values erased from the case by an
+	// [Erasure] (个人信息保护法 第四十七条), by field ("Reviewer.phone"), so that its digest
+	// stays what its trail recorded.
+	Erased map[string]Digest `json:"erased,omitempty" canon:"-"`
 }
 
 // Callable reports whether the office has a number to call the reviewer or complainant on:

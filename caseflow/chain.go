@@ -39,8 +39,9 @@ func CheckUpdate(head Head, c *Case, keys *Keyring) error {
 	case len(trail) == head.Seq:
 		return &TamperError{head.Seq, "the update adds no step"}
 	}
+	salt := saltOf(trail)
 	prev := trail[head.Seq-1]
-	if d, err := prev.digest(keys); err != nil || d != head.Hash {
+	if d, err := prev.digest(keys, salt); err != nil || d != head.Hash {
 		return &TamperError{head.Seq, "the update rewrites the stored head"}
 	}
 	for _, e := range trail[head.Seq:] {
@@ -59,7 +60,7 @@ func CheckUpdate(head Head, c *Case, keys *Keyring) error {
 		case e.KeyID == "" && prev.KeyID != "":
 			return &TamperError{seq, "an entry hashed without a key after keyed ones"}
 		}
-		d, err := e.digest(keys)
+		d, err := e.digest(keys, salt)
 		if err != nil {
 			return &TamperError{seq, unprefixed(err)}
 		}
@@ -78,7 +79,11 @@ func checkResult(c *Case) error {
 	if last.To != c.State {
 		return &TamperError{last.Seq, "the case is not in the state its last step entered"}
 	}
-	if c.Digest() != last.CaseDigest {
+	d, err := c.Digest()
+	if err != nil {
+		return &TamperError{last.Seq, unprefixed(err)}
+	}
+	if d != last.CaseDigest {
 		return &TamperError{last.Seq, "the case's fields are not those its last step recorded"}
 	}
 	return nil

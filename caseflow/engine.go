@@ -3,8 +3,10 @@ package caseflow
 import (
 	"cmp"
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"slices"
 	"strings"
@@ -29,6 +31,7 @@ type engine struct {
 	cal    *deadline.Calendar
 	policy Policy
 	keys   *Keyring
+	rand   io.Reader // of salts; nil: crypto/rand
 	// fromCal and fromPolicy are the service's fields the engine was made from, defaults
 	// not filled in: the service reuses the engine while they stay the same.
 	fromCal    *deadline.Calendar
@@ -526,8 +529,11 @@ func (a *attempt) prepareEntry() {
 	e := &Entry{Seq: len(c.Trail) + 1, Time: a.at, Actor: a.act.Actor, Event: a.def.Event, From: a.from, To: a.to,
 		Note: a.act.Note, Evidence: slices.Clone(a.act.Evidence), Step: a.act.Step, Timings: slices.Clone(a.timings),
 		KeyID: a.g.keys.Current()}
-	if a.replay != nil {
-		e.KeyID = a.replay.KeyID
+	switch {
+	case a.replay != nil: // as recorded, erased data included
+		e.KeyID, e.Salt, e.Erased = a.replay.KeyID, a.replay.Salt, a.replay.Erased
+	case e.Seq == 1:
+		e.Salt = a.g.newSalt()
 	}
 	if e.Seq == 1 {
 		e.From = ""
@@ -535,6 +541,19 @@ func (a *attempt) prepareEntry() {
 		e.Prev = c.Trail[e.Seq-2].Hash
 	}
 	a.entry = e
+}
+
+// newSalt returns a new case's secret salt: 32 bytes of the engine's source, or of
+// crypto/rand, which never fails (Go 1.24). A source that fails leaves the salt short, which
+// weakens the commitments but loses nothing.
+func (g *engine) newSalt() []byte {
+	salt := make([]byte, 32)
+	if g.rand == nil {
+		_, _ = rand.Read(salt)
+		return salt
+	}
+	n, _ := io.ReadFull(g.rand, salt)
+	return salt[:n]
 }
 
 // commit records the prepared step on the case, then digests the case and hashes the entry.
@@ -579,9 +598,15 @@ func (a *attempt) commit() error {
 	}
 	c.State = a.to
 	e := a.entry
+	salt := saltOf(c.Trail)
+	if e.Seq == 1 {
+		salt = e.Salt
+	}
 	var err error
-	e.CaseDigest = c.Digest()
-	if e.Hash, err = e.digest(a.g.keys); err != nil {
+	if e.CaseDigest, err = c.digest(salt); err != nil {
+		return err
+	}
+	if e.Hash, err = e.digest(a.g.keys, salt); err != nil {
 		return err
 	}
 	c.Trail = append(c.Trail, e)

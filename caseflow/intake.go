@@ -15,7 +15,7 @@ type Complaint struct {
 	ID          string              `json:"id,omitempty"`
 	Complainant haochaping.Reviewer `json:"complainant"`
 	Time        time.Time           `json:"time"`
-	Content     string              `json:"content"`
+	Content     string              `json:"content" personal:"true"`
 	// Center is the centre the complaint was made at; at a sub-centre or township centre the
 	// centre's leader in charge coordinates the handling (第四条（二）). Its Kind must be one of
 	// the centres ([haochaping.OrgKind.IsCenter]).

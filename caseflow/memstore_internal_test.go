@@ -27,8 +27,9 @@ func TestScanDutiesBeyondTheInlineIndex(t *testing.T) {
 	// The store keeps only a case its trail proves: an intake entry recording this case.
 	e := &Entry{Seq: 1, Time: start, Actor: systemActor, Event: EventReceive, To: c.State, Step: Intake{Case: c.ID, Kind: c.Kind}}
 	var err error
-	e.CaseDigest = c.Digest()
-	e.Hash, err = e.digest(nil)
+	e.CaseDigest, err = c.Digest()
+	require.NoError(t, err)
+	e.Hash, err = e.digest(nil, nil)
 	require.NoError(t, err)
 	c.Trail = []*Entry{e}
 	s := NewMemoryStore()

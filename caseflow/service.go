@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	mrand "math/rand/v2"
 	"slices"
 	"sync"
@@ -31,6 +32,10 @@ type Service struct {
 	// chains them with plain SHA-256. The store must be given the same keys to check the
 	// trails it keeps ([NewMemoryStoreWithKeys]).
 	Keys *Keyring
+	// Rand is the source of each new case's secret salt, under which its trail commits to
+	// personal data (see [Erasure]); nil means crypto/rand. A test may give a fixed reader
+	// to make trails reproducible; a portal never should.
+	Rand io.Reader
 	// Options is the option list pushed reviews are validated against; nil means Annex 1.
 	Options *haochaping.OptionList
 	// Now is the clock; NewService sets time.Now.
@@ -107,10 +112,10 @@ func RandomID(k Kind, receivedAt time.Time) string {
 
 // engine returns the engine for the service's calendar and policy, or the policy's error.
 func (s *Service) engine() (*engine, error) {
-	if g := s.eng.Load(); g != nil && g.fromCal == s.Calendar && g.fromPolicy == s.Policy && g.keys == s.Keys {
+	if g := s.eng.Load(); g != nil && g.fromCal == s.Calendar && g.fromPolicy == s.Policy && g.keys == s.Keys && g.rand == s.Rand {
 		return g, nil
 	}
-	g := &engine{cal: s.Calendar, policy: s.Policy, keys: s.Keys, fromCal: s.Calendar, fromPolicy: s.Policy}
+	g := &engine{cal: s.Calendar, policy: s.Policy, keys: s.Keys, rand: s.Rand, fromCal: s.Calendar, fromPolicy: s.Policy}
 	if g.cal == nil {
 		g.cal = DefaultCalendar()
 	}

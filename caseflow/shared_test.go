@@ -60,6 +60,7 @@ func sharedBehaviour(t *testing.T) string {
 	now := at(2026, 11, 24, 9, 30)
 	svc := caseflow.NewService(caseflow.NewMemoryStore())
 	svc.Now = func() time.Time { return now }
+	svc.Rand = zeros{} // the same salt in both runs
 	n := 0
 	svc.NewID = func(caseflow.Kind, time.Time) string { n++; return fmt.Sprint("c", n) }
 	pushed, _, err := svc.Receive(ctx, review("r1", now.Add(-time.Minute)))

@@ -221,9 +221,9 @@ func (m Meeting) apply(c *Case, _ *Entry) { c.Meeting = &m }
 // Annex 5), also the investigation part of the registration form (Annex 4). On site it is
 // the feedback of 第四条.
 type Report struct {
-	Investigator string `json:"investigator"`           // 调查人
-	Subject      string `json:"subject"`                // 调查对象
-	SubjectPhone string `json:"subjectPhone,omitempty"` // 电话
+	Investigator string `json:"investigator"`                           // 调查人
+	Subject      string `json:"subject"`                                // 调查对象
+	SubjectPhone string `json:"subjectPhone,omitempty" personal:"true"` // 电话
 	// Reception is how the staff received the applicant (服务人员接待情况).
 	Reception []string `json:"reception,omitempty"`
 	// Investigation is what the investigation found and did (调查处理情况).
