@@ -292,6 +292,7 @@ var stepDecoders = map[Event]func(json.RawMessage) (Step, error){
 	EventWithdrawApprove:           decoder[WithdrawalDecision](),
 	EventWithdrawReject:            decoder[WithdrawalDecision](),
 	EventAppealAbandon:             decoder[AppealAbandon](),
+	EventErase:                     decoder[Erasure](),
 }
 
 // TamperError says where a trail fails to verify.

@@ -20,7 +20,9 @@ import (
 // is never decoded.
 //
 //   - A struct is the count of its non-zero exported fields, then each as its JSON name and
-//     its value: a field added later, left zero, changes no digest of a stored case.
+//     its value: a field added later, left zero, changes no digest of a stored case. A field
+//     that can hold personal data (a Reviewer, a *Review) counts as set even when zero: its
+//     personal values may be erased, leaving it zero, and their commitments still count.
 //   - A time is its instant (Unix seconds and nanoseconds), whatever its zone.
 //   - A string or byte list is its length and bytes; a list its length and elements (nil
 //     and empty alike); a map its length and entries in key order; a pointer a presence byte
@@ -202,8 +204,10 @@ func planOf(t reflect.Type) canonEncoder {
 	case reflect.Struct:
 		fields := exportedFields(t)
 		plans := make([]canonEncoder, len(fields))
+		always := make([]bool, len(fields)) // holds personal data, whose erasure leaves it zero
 		for i, f := range fields {
 			plans[i] = buildPlan(t.Field(f.index).Type)
+			always[i] = !f.personal && holdsPersonal(t.Field(f.index).Type, map[reflect.Type]bool{})
 			if f.personal {
 				plans[i] = personalPlan(f.key)
 			}
@@ -212,7 +216,7 @@ func planOf(t reflect.Type) canonEncoder {
 			var set [64]bool // fields of more than 64 are digested as if set
 			n := 0
 			for i, f := range fields {
-				if i >= len(set) || !v.Field(f.index).IsZero() || f.personal && cx.erased[f.key] != (Digest{}) {
+				if i >= len(set) || always[i] || !v.Field(f.index).IsZero() || f.personal && cx.erased[f.key] != (Digest{}) {
 					if i < len(set) {
 						set[i] = true
 					}
@@ -242,6 +246,28 @@ type canonField struct {
 	name     string
 	personal bool
 	key      string
+}
+
+// holdsPersonal reports whether a value of t can hold a personal field.
+func holdsPersonal(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	switch t.Kind() {
+	case reflect.Pointer, reflect.Slice, reflect.Array:
+		return holdsPersonal(t.Elem(), seen)
+	case reflect.Struct:
+		if t == timeType {
+			return false
+		}
+		for _, f := range exportedFields(t) {
+			if f.personal || holdsPersonal(t.Field(f.index).Type, seen) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // personalPlan encodes a personal string as its commitment under the case's salt, or the

@@ -78,12 +78,17 @@ type Case struct {
 func (c *Case) Callable() bool {
 	switch {
 	case c.Review != nil:
-		return !c.Review.Anonymous && !blank(c.Review.Reviewer.Phone)
+		return !c.Review.Anonymous && c.known("Reviewer.phone", c.Review.Reviewer.Phone)
 	case c.Complaint != nil:
-		return !blank(c.Complaint.Complainant.Phone)
+		return c.known("Reviewer.phone", c.Complaint.Complainant.Phone)
 	}
 	return false
 }
+
+// known reports whether the case has the personal value of field key: given, or erased
+// after it was given ([Erasure]), so that a case rebuilt from an erased trail takes the
+// branches it took.
+func (c *Case) known(key, value string) bool { return !blank(value) || c.Erased[key] != (Digest{}) }
 
 // LastEntry returns the last trail entry of one of the events, or nil. The entry of
 // EventRegister holds the office's sign-off of Annex 4 (签收人 is its actor, 签收时间 its

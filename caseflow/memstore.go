@@ -179,18 +179,15 @@ func (s *MemoryStore) Update(ctx context.Context, c *Case) error {
 	if err := keeps(old.Trail, c.Trail, s.keys); err != nil {
 		return fmt.Errorf("caseflow: update case %s: %w", c.ID, err)
 	}
-	// The stored entries stay the stored ones: c may hold equal copies of them.
-	if !slices.Equal(c.Trail[:head.Seq], old.Trail) {
-		c.Trail = append(old.Trail[:head.Seq:head.Seq], c.Trail[head.Seq:]...)
-	}
 	c.Version++
 	s.cases[i], s.heads[i], s.open[i] = c, HeadOf(c.Trail), slotOf(c)
 	return nil
 }
 
-// keeps checks that trail starts with the stored entries: the same ones (the copies Get hands
-// out share them), or entries that hash alike under keys (a case decoded from storage, say).
-// CheckUpdate has checked the trail is at least as long.
+// keeps checks that trail starts with the stored entries: the same ones (the service's working
+// copies share them), or entries that hash alike under keys: a copy (from Get, or decoded from
+// storage), or an entry whose personal data an [Erasure] replaced with the commitments it
+// hashed. CheckUpdate has checked the trail is at least as long.
 func keeps(stored, trail []*Entry, keys *Keyring) error {
 	for i, e := range stored {
 		if trail[i] == e {

@@ -341,6 +341,9 @@ func (s *Service) Rebuild(trail []*Entry) (*Case, error) {
 	if err != nil {
 		return nil, fmt.Errorf("caseflow: rebuild: entry 1: %w", err)
 	}
+	if got := c.Trail[0]; got.Hash != trail[0].Hash {
+		return nil, fmt.Errorf("caseflow: rebuild: entry 1 replays to another case than recorded: %w", ErrTampered)
+	}
 	for _, e := range trail[1:] {
 		got, err := g.take(c, Action{Actor: e.Actor, Step: e.Step, Note: e.Note, Evidence: e.Evidence}, e.Time, e)
 		if err != nil {

@@ -104,4 +104,5 @@ const (
 	EventWithdrawApprove           Event = "withdraw_approve"   // 分管领导同意撤销
 	EventWithdrawReject            Event = "withdraw_reject"    // 分管领导不同意撤销
 	EventAppealAbandon             Event = "appeal_abandon"     // 逾期未报申诉材料，转入整改
+	EventErase                     Event = "erase"              // 删除个人信息
 )

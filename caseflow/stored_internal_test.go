@@ -38,7 +38,7 @@ func TestStoredCodes(t *testing.T) {
 		EventRetime: "retime", EventContactAttempt: "contact_attempt", EventClosurePropose: "closure_propose",
 		EventClosureApprove: "closure_approve", EventClosureReject: "closure_reject", EventRetransfer: "retransfer",
 		EventWithdrawRequest: "withdraw_request", EventWithdrawApprove: "withdraw_approve",
-		EventWithdrawReject: "withdraw_reject", EventAppealAbandon: "appeal_abandon",
+		EventWithdrawReject: "withdraw_reject", EventAppealAbandon: "appeal_abandon", EventErase: "erase",
 	}
 	duties := map[DutyKind]string{
 		DutyRegister: "register", DutyFollowUp: "callback", DutyInvestigate: "investigate", DutyTransfer: "transfer", DutyMeeting: "meeting",

@@ -128,7 +128,8 @@ type Workflow struct {
 	states []StateDef
 	steps  []StepDef
 
-	// anywhere are the steps allowed in every open state: urging, re-timing and withdrawal.
+	// anywhere are the steps allowed in every open state (urging, re-timing and withdrawal)
+	// and in the closed ones (the erasure of personal data).
 	anywhere []StepDef
 	labels   map[State]string
 	byKey    map[stepKey]*StepDef
@@ -165,7 +166,8 @@ func (w *Workflow) Steps() []StepDef {
 
 // Anywhere returns a copy of the definitions of the steps allowed in every open state:
 // urging (督促), re-timing under new rules ([Retime], 第十二条) and the withdrawal of a case
-// opened in error ([WithdrawalRequest], [WithdrawalDecision]).
+// opened in error ([WithdrawalRequest], [WithdrawalDecision]); and of the one allowed in
+// both closed states: the erasure of personal data ([Erasure]).
 func (w *Workflow) Anywhere() []StepDef {
 	out := make([]StepDef, len(w.anywhere))
 	for i, d := range w.anywhere {
@@ -244,6 +246,10 @@ func newWorkflow(kind Kind, name string, states []StateDef, steps []StepDef) *Wo
 	for i := range w.anywhere {
 		w.anywhere[i].From = open
 	}
+	// 个人信息保护法 第四十七条: once a case is closed its purpose is met; erasing its personal
+	// data keeps it where it is.
+	w.anywhere = append(w.anywhere, StepDef{Event: EventErase, Label: "删除个人信息", Roles: office, Rule: ruleErasure,
+		From: []State{StateArchived, StateWithdrawn}})
 	for _, list := range [][]StepDef{w.steps, w.anywhere} {
 		for i := range list {
 			for _, f := range list[i].From {

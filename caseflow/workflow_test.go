@@ -123,7 +123,9 @@ func TestEveryStepIsDefinedOnce(t *testing.T) {
 				assert.Contains(t, w.Next(s.State), caseflow.EventUrge)
 			}
 		}
-		assert.Empty(t, w.Next(caseflow.StateArchived))
+		// A closed case takes one step more: the erasure of its personal data.
+		assert.Equal(t, []caseflow.Event{caseflow.EventErase}, w.Next(caseflow.StateArchived))
+		assert.Equal(t, []caseflow.Event{caseflow.EventErase}, w.Next(caseflow.StateWithdrawn))
 		assert.Equal(t, "nonsense", w.Label("nonsense"))
 	}
 	assert.Nil(t, caseflow.WorkflowOf("nonsense"))
