@@ -70,7 +70,7 @@ func (p *problems) add(field, value string, err error, detail string, args ...an
 // error saying how many more there are, which still matches their sentinels with
 // [errors.Is].
 func (p problems) err(limit int) error {
-	limit = Limits{Problems: limit}.withDefaults().Problems
+	limit = Limits{Problems: limit}.WithDefaults().Problems
 	if len(p) <= limit {
 		return errors.Join(p...)
 	}

@@ -15,14 +15,15 @@ func isControl(r rune) bool {
 	return r < 0x20 || r == 0x7f || unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp)
 }
 
-// hasControl reports whether s holds a rune for which isControl is true.
-func hasControl(s string) bool { return strings.ContainsFunc(s, isControl) }
+// HasControl reports whether s holds a control or format character, or a line or paragraph
+// separator (U+2028, U+202E and the like): nothing an ID or a code may hold.
+func HasControl(s string) bool { return strings.ContainsFunc(s, isControl) }
 
 // oneLine returns s with every control character escaped as Go writes it in a string
 // literal (\n, \u2028), so that s prints on one line as it reads. Text without control
 // characters comes back unchanged.
 func oneLine(s string) string {
-	if !hasControl(s) {
+	if !HasControl(s) {
 		return s
 	}
 	var b strings.Builder

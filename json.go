@@ -57,7 +57,7 @@ func (r Review) MarshalJSON() ([]byte, error) {
 		*s = oneLine(*s)
 	}
 	m.FreeText = oneLine(MaskText(r.FreeText))
-	if hasControl(optionTexts(r.Options)) {
+	if HasControl(optionTexts(r.Options)) {
 		m.Options = make([]Option, len(r.Options))
 		for i, o := range r.Options {
 			o.List, o.Code, o.Label = oneLine(o.List), oneLine(o.Code), oneLine(o.Label)

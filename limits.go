@@ -14,16 +14,22 @@ type Limits struct {
 	// Problems is the most field errors one error lists; 20 by default. The rest are summed
 	// up in one error saying how many more there are.
 	Problems int
+	// List is the most items of any one list a case's step holds (measures, paragraphs,
+	// evidence); 100 by default.
+	List int
 }
 
 // DefaultLimits returns the limits a zero [Limits] stands for.
-func DefaultLimits() Limits { return Limits{Push: 64 << 10, Text: 2000, Options: 32, Problems: 20} }
+func DefaultLimits() Limits {
+	return Limits{Push: 64 << 10, Text: 2000, Options: 32, Problems: 20, List: 100}
+}
 
-// withDefaults returns l with every field that is not positive set to its default.
-func (l Limits) withDefaults() Limits {
+// WithDefaults returns l with every field that is not positive set to its default.
+func (l Limits) WithDefaults() Limits {
 	d := DefaultLimits()
 	return Limits{Push: orDefault(l.Push, d.Push), Text: orDefault(l.Text, d.Text),
-		Options: orDefault(l.Options, d.Options), Problems: orDefault(l.Problems, d.Problems)}
+		Options: orDefault(l.Options, d.Options), Problems: orDefault(l.Problems, d.Problems),
+		List: orDefault(l.List, d.List)}
 }
 
 func orDefault(v, def int) int {

@@ -26,7 +26,7 @@ func hugePush(size int) []byte {
 }
 
 func TestDefaultLimits(t *testing.T) {
-	assert.Equal(t, hcp.Limits{Push: 64 << 10, Text: 2000, Options: 32, Problems: 20}, hcp.DefaultLimits())
+	assert.Equal(t, hcp.Limits{Push: 64 << 10, Text: 2000, Options: 32, Problems: 20, List: 100}, hcp.DefaultLimits())
 }
 
 // Regression (issue 10): a pushed record of any size was parsed whole. One over

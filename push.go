@@ -74,7 +74,7 @@ var pushTimeLayouts = []string{"2006-01-02 15:04:05", "20060102T150405"}
 // each as a *FieldError naming the push field. The review is not validated: call
 // [Validator.Validate] next.
 func DecodePushed(data []byte, f PushFormat) (Review, error) {
-	lim := f.Limits.withDefaults()
+	lim := f.Limits.WithDefaults()
 	if len(data) > lim.Push {
 		return Review{}, &FieldError{Field: "record", Err: ErrTooLarge,
 			Detail: fmt.Sprintf("%d bytes; the limit is %d (Limits.Push)", len(data), lim.Push)}
@@ -144,7 +144,7 @@ type pushDecoder struct {
 // code returns a text field holding an identifier or a code, refusing control characters.
 func (d *pushDecoder) code(field string, required bool) string {
 	s := d.text(field, required)
-	if hasControl(s) {
+	if HasControl(s) {
 		d.p.add(field, excerpt(s), ErrMalformed, "a control or format character has no place in an identifier or a code")
 		return ""
 	}
@@ -276,7 +276,7 @@ func (d *pushDecoder) options(field string, list *OptionList) []Option {
 			break
 		}
 		code = strings.TrimSpace(code)
-		if hasControl(code) {
+		if HasControl(code) {
 			d.p.add(field, excerpt(code), ErrMalformed, "a control or format character has no place in an option code")
 			continue
 		}

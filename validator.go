@@ -56,7 +56,7 @@ func (v Validator) Validate(r Review) error {
 	if since.IsZero() {
 		since = RatingSystemStart()
 	}
-	lim := v.Limits.withDefaults()
+	lim := v.Limits.WithDefaults()
 	var p problems
 	v.checkTexts(&p, r, lim)
 	if strings.TrimSpace(r.ID) == "" {
@@ -113,7 +113,7 @@ func (v Validator) checkTexts(p *problems, r Review, lim Limits) {
 		{"department", r.Department, false}, {"departmentCode", r.DepartmentCode, true}, {"staff", r.Staff, false},
 		{"areaCode", r.AreaCode, true},
 	} {
-		if checkLength(p, f.name, f.value, lim) && f.code && hasControl(f.value) {
+		if checkLength(p, f.name, f.value, lim) && f.code && HasControl(f.value) {
 			p.add(f.name, excerpt(f.value), ErrMalformed, "a control or format character has no place in an identifier or a code")
 		}
 	}

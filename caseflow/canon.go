@@ -290,9 +290,20 @@ func personalPlan(key string) canonEncoder {
 	}
 }
 
+var fieldCache sync.Map // reflect.Type → []canonField
+
 // exportedFields returns the exported fields of struct type t not left out of JSON, with
-// their JSON names.
+// their JSON names; the list is shared: do not change it.
 func exportedFields(t reflect.Type) []canonField {
+	if fs, ok := fieldCache.Load(t); ok {
+		return fs.([]canonField)
+	}
+	fs := structFields(t)
+	fieldCache.Store(t, fs)
+	return fs
+}
+
+func structFields(t reflect.Type) []canonField {
 	var out []canonField
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/looplab/fsm"
 
+	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/deadline"
 )
 
@@ -32,10 +33,12 @@ type engine struct {
 	policy Policy
 	keys   *Keyring
 	rand   io.Reader // of salts; nil: crypto/rand
+	limits haochaping.Limits
 	// fromCal and fromPolicy are the service's fields the engine was made from, defaults
 	// not filled in: the service reuses the engine while they stay the same.
 	fromCal    *deadline.Calendar
 	fromPolicy Policy
+	fromLimits haochaping.Limits
 	// inForce identifies the policy and calendar; see rules.
 	rulesOnce sync.Once
 	inForce   Rules
@@ -107,6 +110,12 @@ func (g *engine) take(c *Case, act Action, at time.Time, replay *Entry) (*Entry,
 		step = rt
 	}
 	act.Step = step
+	if replay == nil {
+		if r := checkSize(act, g.limits); r != nil {
+			r.Event, r.State = step.Event(), c.State
+			return nil, r
+		}
+	}
 	if replay != nil && len(replay.Erased) > 0 {
 		// The erased values the step records were the case's too: its digest commits to them.
 		c.Erased = mergeErased(c.Erased, replay.Erased)

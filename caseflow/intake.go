@@ -3,6 +3,7 @@ package caseflow
 import (
 	"fmt"
 	"log/slog"
+	"reflect"
 	"time"
 
 	"github.com/haochaping/haochaping"
@@ -38,9 +39,17 @@ func (c Complaint) LogValue() slog.Value {
 		slog.Time("time", c.Time), slog.Any("complainant", c.Complainant))
 }
 
-// validate refuses a complaint dated after now (a minute's skew allowed) and a complainant
-// whose data is malformed; the rest is the intake's check.
-func (c Complaint) validate(now time.Time) error {
+// validate refuses a complaint dated after now (a minute's skew allowed), an ID with control
+// characters, texts over the limits, and a complainant whose data is malformed; the rest is
+// the intake's check.
+func (c Complaint) validate(now time.Time, lim haochaping.Limits) error {
+	if len(c.ID) > maxIDBytes || haochaping.HasControl(c.ID) {
+		return &RefusalError{Rule: "第四条", Err: haochaping.ErrMalformed, Field: "complaint.id",
+			Detail: "an ID has at most 256 bytes and no control characters"}
+	}
+	if r := sizeOf(reflect.ValueOf(c), "complaint", lim); r != nil {
+		return r
+	}
 	if c.Time.After(now.Add(time.Minute)) {
 		return &RefusalError{Rule: "第四条", Err: haochaping.ErrFuture, Field: "complaint.time", Value: c.Time.Format(time.RFC3339),
 			Detail: "a complaint cannot be dated after now, " + now.Format(time.RFC3339)}

@@ -3,6 +3,8 @@ package caseflow
 import (
 	"fmt"
 	"log/slog"
+
+	"github.com/haochaping/haochaping"
 )
 
 // Role is what a person does in the handling of a case; each step says which roles may take
@@ -89,12 +91,19 @@ func (a Actor) LogValue() slog.Value {
 		slog.String("org", a.Org))
 }
 
-// Validate reports what is missing from a: an ID, a known role, the window of a window role
-// and the organisation of RoleOrgLeader. The error is a *RefusalError wrapping ErrBadActor.
+// Validate reports what is missing from a, or wrong with it: an ID, a known role, the window
+// of a window role and the organisation of RoleOrgLeader; an ID, organisation or name of
+// more than 256 bytes or with control characters (which would forge a log line). The error is a *RefusalError wrapping ErrBadActor.
 func (a Actor) Validate() error {
 	switch {
 	case a.ID == "":
 		return badActor("actor.id", a.ID, "an actor needs an ID")
+	case len(a.ID) > maxIDBytes, haochaping.HasControl(a.ID):
+		return badActor("actor.id", "", "an ID has at most 256 bytes and no control characters")
+	case len(a.Org) > maxIDBytes, haochaping.HasControl(a.Org):
+		return badActor("actor.org", "", "an ID has at most 256 bytes and no control characters")
+	case len(a.Name) > maxIDBytes, haochaping.HasControl(a.Name):
+		return badActor("actor.name", "", "a name has at most 256 bytes and no control characters")
 	case !a.Role.Valid():
 		return badActor("actor.role", string(a.Role), "want office, leader, window_staff, window_head, unit_leader, city_inspection or system")
 	case a.Role.windowRole() && a.Org == "":
@@ -104,6 +113,9 @@ func (a Actor) Validate() error {
 	}
 	return nil
 }
+
+// maxIDBytes is the most bytes of an ID or a name: more is hostile input, not a name.
+const maxIDBytes = 256
 
 func badActor(field, value, detail string) error {
 	return &RefusalError{Err: ErrBadActor, Field: field, Value: value, Detail: detail}

@@ -36,6 +36,14 @@ type Service struct {
 	// personal data (see [Erasure]); nil means crypto/rand. A test may give a fixed reader
 	// to make trails reproducible; a portal never should.
 	Rand io.Reader
+	// Limits bound what a review, a complaint and a step may carry (haochaping.Limits: the
+	// runes of any one text, the items of any one list); the zero value means
+	// haochaping.DefaultLimits. Beyond them a review is refused with its field errors, a
+	// complaint or a step with a *RefusalError, each wrapping haochaping.ErrTooLarge.
+	Limits haochaping.Limits
+	// Since is the earliest rating time a pushed review may carry; the zero time means
+	// haochaping.RatingSystemStart (2019-01-01).
+	Since time.Time
 	// Options is the option list pushed reviews are validated against; nil means Annex 1.
 	Options *haochaping.OptionList
 	// Now is the clock; NewService sets time.Now.
@@ -112,10 +120,12 @@ func RandomID(k Kind, receivedAt time.Time) string {
 
 // engine returns the engine for the service's calendar and policy, or the policy's error.
 func (s *Service) engine() (*engine, error) {
-	if g := s.eng.Load(); g != nil && g.fromCal == s.Calendar && g.fromPolicy == s.Policy && g.keys == s.Keys && g.rand == s.Rand {
+	if g := s.eng.Load(); g != nil && g.fromCal == s.Calendar && g.fromPolicy == s.Policy && g.keys == s.Keys &&
+		g.rand == s.Rand && g.fromLimits == s.Limits {
 		return g, nil
 	}
-	g := &engine{cal: s.Calendar, policy: s.Policy, keys: s.Keys, rand: s.Rand, fromCal: s.Calendar, fromPolicy: s.Policy}
+	g := &engine{cal: s.Calendar, policy: s.Policy, keys: s.Keys, rand: s.Rand, limits: s.Limits.WithDefaults(),
+		fromCal: s.Calendar, fromPolicy: s.Policy, fromLimits: s.Limits}
 	if g.cal == nil {
 		g.cal = DefaultCalendar()
 	}
@@ -199,7 +209,8 @@ func (s *Service) Receive(ctx context.Context, r haochaping.Review) (c *Case, cr
 	if ref := in.check(nil); ref != nil {
 		return nil, false, ref
 	}
-	v := haochaping.Validator{Options: s.Options, Now: func() time.Time { return now }, ClockSkew: time.Minute}
+	v := haochaping.Validator{Options: s.Options, Now: func() time.Time { return now }, ClockSkew: time.Minute,
+		Since: s.Since, Limits: s.Limits}
 	if err := v.Validate(r); err != nil {
 		if c, ok := s.existing(ctx, in); ok {
 			return c, false, nil
@@ -219,7 +230,7 @@ func (s *Service) Receive(ctx context.Context, r haochaping.Review) (c *Case, cr
 func (s *Service) Complain(ctx context.Context, actor Actor, cp Complaint) (c *Case, created bool, err error) {
 	now := s.now()
 	in := Intake{Case: s.newID(KindOnSiteComplaint, now), Kind: KindOnSiteComplaint, Complaint: &cp}
-	if err := cp.validate(now); err != nil {
+	if err := cp.validate(now, s.Limits.WithDefaults()); err != nil {
 		if c, ok := s.existing(ctx, in); ok {
 			return c, false, nil
 		}
