@@ -111,7 +111,7 @@ func (g *engine) take(c *Case, act Action, at time.Time, replay *Entry) (*Entry,
 	}
 	act.Step = step
 	if replay == nil {
-		if r := checkSize(act, g.limits); r != nil {
+		if r := checkSize(act, g.limits.WithDefaults()); r != nil {
 			r.Event, r.State = step.Event(), c.State
 			return nil, r
 		}

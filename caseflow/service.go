@@ -124,7 +124,7 @@ func (s *Service) engine() (*engine, error) {
 		g.rand == s.Rand && g.fromLimits == s.Limits {
 		return g, nil
 	}
-	g := &engine{cal: s.Calendar, policy: s.Policy, keys: s.Keys, rand: s.Rand, limits: s.Limits.WithDefaults(),
+	g := &engine{cal: s.Calendar, policy: s.Policy, keys: s.Keys, rand: s.Rand, limits: s.Limits,
 		fromCal: s.Calendar, fromPolicy: s.Policy, fromLimits: s.Limits}
 	if g.cal == nil {
 		g.cal = DefaultCalendar()
