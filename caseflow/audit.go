@@ -152,12 +152,12 @@ var hashBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // field length-prefixed, the evidence, the timings, the case digest, and the step content in
 // the canonical encoding (see canon.go): the values themselves, so that neither masking in
 // JSON nor a store's time zone changes a hash.
-func (e *Entry) digest(keys *Keyring, salt []byte) (Digest, error) {
-	h, done, ok := keys.hasher(e.KeyID)
+func (e *Entry) digest(keys *Keyring, salt []byte, cache *commitCache) (Digest, error) {
+	h, pool, ok := keys.hasher(e.KeyID)
 	if !ok {
 		return Digest{}, fmt.Errorf("caseflow: entry %d is hashed under key %q, which the keyring does not hold", e.Seq, e.KeyID)
 	}
-	defer done()
+	defer pool.Put(h)
 	buf := hashBuffers.Get().(*bytes.Buffer)
 	defer hashBuffers.Put(buf)
 	buf.Reset()
@@ -191,14 +191,16 @@ func (e *Entry) digest(keys *Keyring, salt []byte) (Digest, error) {
 	}
 	b = append(b, e.CaseDigest[:]...)
 	// The step's type is the event's, hashed above.
-	b, err := appendCanonical(b, reflect.ValueOf(e.Step), &canonCtx{salt: salt, erased: e.Erased})
-	buf.Write(b) // keep the grown buffer for the next entry
+	b, err := appendCanonicalWith(b, reflect.ValueOf(e.Step), salt, e.Erased, cache)
 	if err != nil {
+		buf.Write(b)
 		return Digest{}, fmt.Errorf("caseflow: entry %d: %w", e.Seq, err)
 	}
 	h.Write(b)
+	b = h.Sum(b) // the sum after the content, in the buffer's room
+	buf.Write(b) // keep the grown buffer for the next entry
 	var d Digest
-	h.Sum(d[:0])
+	copy(d[:], b[len(b)-len(d):])
 	return d, nil
 }
 
@@ -334,7 +336,10 @@ type Verification struct {
 //
 // Verify proves the trail intact up to its last entry, not that nothing was cut off the end:
 // for that, check it against the head its store keeps with [VerifyHead].
-func Verify(trail []*Entry, keys *Keyring) (Verification, error) {
+func Verify(trail []*Entry, keys *Keyring) (Verification, error) { return verify(trail, keys, nil) }
+
+// verify is Verify with a cache of the case's commitments (nil for none).
+func verify(trail []*Entry, keys *Keyring, cache *commitCache) (Verification, error) {
 	var v Verification
 	var prev Digest
 	salt := saltOf(trail)
@@ -363,7 +368,7 @@ func Verify(trail []*Entry, keys *Keyring) (Verification, error) {
 				v.KeyIDs = append(v.KeyIDs, e.KeyID)
 			}
 		}
-		d, err := e.digest(keys, salt)
+		d, err := e.digest(keys, salt, cache)
 		if err != nil {
 			return v, &TamperError{seq, unprefixed(err)}
 		}

@@ -38,7 +38,7 @@ func TestVerifyNeedsAnAnchorAgainstARechainedTrail(t *testing.T) {
 	forged[1].Note = "未督促"
 	for i := 1; i < len(forged); i++ {
 		forged[i].Prev = forged[i-1].Hash
-		forged[i].Hash, err = forged[i].digest(nil, nil)
+		forged[i].Hash, err = forged[i].digest(nil, nil, nil)
 		require.NoError(t, err)
 	}
 	require.NoError(t, verifyTrail(forged), "a re-chained trail verifies")
@@ -71,7 +71,7 @@ func TestEntryHashIsStable(t *testing.T) {
 			ReportedTo: []Role{RoleLeader, RoleWindowHead}},
 		Timings: []Timing{{Duty: DutyFollowUp, Limit: "followUp", Deadline: deadline.Deadline{Start: t0, Rule: deadline.SameDay(),
 			Due: t0.Add(14*time.Hour + 30*time.Minute), Warn: t0.Add(6 * time.Hour)}}}}
-	d, err := e.digest(nil, nil)
+	d, err := e.digest(nil, nil, nil)
 	require.NoError(t, err)
 	assert.Equal(t, "99e685ba06a16c4cc56e8e951a03fcd4e65e637ae2c90a81b06a7befc3aa8be9", d.String())
 }
@@ -100,7 +100,7 @@ func TestVerifyRefusesTimeGoingBackwards(t *testing.T) {
 			if i > 0 {
 				forged[i].Prev = forged[i-1].Hash
 			}
-			forged[i].Hash, err = forged[i].digest(nil, nil)
+			forged[i].Hash, err = forged[i].digest(nil, nil, nil)
 			require.NoError(t, err)
 		}
 		return forged

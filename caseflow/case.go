@@ -69,6 +69,8 @@ type Case struct {
 	// [Erasure] (个人信息保护法 第四十七条), by field ("Reviewer.phone"), so that its digest
 	// stays what its trail recorded.
 	Erased map[string]Digest `json:"erased,omitempty" canon:"-"`
+
+	commits *commitCache // shared by the copies of the case: see commitCache
 }
 
 // Callable reports whether the office has a number to call the reviewer or complainant on:

@@ -23,7 +23,7 @@ func (c *Case) digest(salt []byte) (Digest, error) {
 	buf := hashBuffers.Get().(*bytes.Buffer)
 	defer hashBuffers.Put(buf)
 	buf.Reset()
-	b, err := appendCanonical(buf.AvailableBuffer(), reflect.ValueOf(c).Elem(), &canonCtx{salt: salt, erased: c.Erased})
+	b, err := appendCanonicalWith(buf.AvailableBuffer(), reflect.ValueOf(c).Elem(), salt, c.Erased, c.commits)
 	buf.Write(b) // keep the grown buffer for the next digest
 	if err != nil {
 		return Digest{}, fmt.Errorf("caseflow: digest of case %s: %w", c.ID, err)

@@ -10,7 +10,7 @@ func CheckCreate(c *Case, keys *Keyring) error {
 	if len(c.Trail) == 0 {
 		return &TamperError{1, "a new case has no trail"}
 	}
-	if _, err := Verify(c.Trail, keys); err != nil {
+	if _, err := verify(c.Trail, keys, c.commits); err != nil {
 		return err
 	}
 	return checkResult(c)
@@ -41,7 +41,7 @@ func CheckUpdate(head Head, c *Case, keys *Keyring) error {
 	}
 	salt := saltOf(trail)
 	prev := trail[head.Seq-1]
-	if d, err := prev.digest(keys, salt); err != nil || d != head.Hash {
+	if d, err := prev.digest(keys, salt, c.commits); err != nil || d != head.Hash {
 		return &TamperError{head.Seq, "the update rewrites the stored head"}
 	}
 	for _, e := range trail[head.Seq:] {
@@ -60,7 +60,7 @@ func CheckUpdate(head Head, c *Case, keys *Keyring) error {
 		case e.KeyID == "" && prev.KeyID != "":
 			return &TamperError{seq, "an entry hashed without a key after keyed ones"}
 		}
-		d, err := e.digest(keys, salt)
+		d, err := e.digest(keys, salt, c.commits)
 		if err != nil {
 			return &TamperError{seq, unprefixed(err)}
 		}

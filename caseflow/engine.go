@@ -77,7 +77,8 @@ func (a *attempt) release() {
 // open opens a case from in, taken by actor at time at.
 func (g *engine) open(in Intake, actor Actor, at time.Time, replay *Entry) (*Case, error) {
 	at = at.Truncate(time.Microsecond) // as take keeps it, so the duties start when the case does
-	c := &Case{ID: in.Case, Kind: in.Kind, State: start, Review: in.Review, Complaint: in.Complaint, ReceivedAt: at}
+	c := &Case{ID: in.Case, Kind: in.Kind, State: start, Review: in.Review, Complaint: in.Complaint, ReceivedAt: at,
+		commits: new(commitCache)}
 	if c.Workflow() == nil {
 		if r := in.check(c); r != nil {
 			return nil, r
@@ -635,7 +636,7 @@ func (a *attempt) commit() error {
 	if e.CaseDigest, err = c.digest(salt); err != nil {
 		return err
 	}
-	if e.Hash, err = e.digest(a.g.keys, salt); err != nil {
+	if e.Hash, err = e.digest(a.g.keys, salt, c.commits); err != nil {
 		return err
 	}
 	c.Trail = append(c.Trail, e)

@@ -84,22 +84,19 @@ func (k *Keyring) IDs() []string {
 
 var plainHashes = sync.Pool{New: func() any { return sha256.New() }}
 
-// hasher returns the hash for an entry hashed under key id ("" for plain SHA-256) and the
-// function that gives it back; ok is false when the keyring does not hold the key.
-func (k *Keyring) hasher(id string) (h hash.Hash, done func(), ok bool) {
-	if id == "" {
-		h = plainHashes.Get().(hash.Hash)
-		h.Reset()
-		return h, func() { plainHashes.Put(h) }, true
+// hasher returns the hash for an entry hashed under key id ("" for plain SHA-256), reset,
+// and the pool to give it back to; ok is false when the keyring does not hold the key.
+func (k *Keyring) hasher(id string) (h hash.Hash, pool *sync.Pool, ok bool) {
+	pool = &plainHashes
+	if id != "" {
+		if k == nil {
+			return nil, nil, false
+		}
+		if pool, ok = k.pools[id]; !ok {
+			return nil, nil, false
+		}
 	}
-	if k == nil {
-		return nil, nil, false
-	}
-	p, ok := k.pools[id]
-	if !ok {
-		return nil, nil, false
-	}
-	h = p.Get().(hash.Hash)
+	h = pool.Get().(hash.Hash)
 	h.Reset()
-	return h, func() { p.Put(h) }, true
+	return h, pool, true
 }

@@ -28,42 +28,53 @@ func checkSize(act Action, lim haochaping.Limits) *RefusalError {
 	return sizeOf(reflect.ValueOf(act.Step), string(act.Step.Event()), lim)
 }
 
-// sizeOf walks v for a text or list over the limits; path names v.
+// sizeOf refuses v, named path, holding a text or list over the limits.
 func sizeOf(v reflect.Value, path string, lim haochaping.Limits) *RefusalError {
+	where, detail := oversize(v, lim)
+	if detail == "" {
+		return nil
+	}
+	return tooLarge(path+where, detail)
+}
+
+// oversize finds a text or list over the limits in v: where it is below v (".measures",
+// "[2]"), and what is wrong; detail is empty when there is none. The path is built only for
+// what it finds, so that a step within the limits costs no allocation.
+func oversize(v reflect.Value, lim haochaping.Limits) (where, detail string) {
 	switch v.Kind() {
 	case reflect.String:
 		if len(v.String()) > lim.Text { // a rune has at least one byte: count only when it may be over
 			if n := utf8.RuneCountInString(v.String()); n > lim.Text {
-				return tooLarge(path, fmt.Sprintf("%d characters; the limit is %d (Limits.Text)", n, lim.Text))
+				return "", fmt.Sprintf("%d characters; the limit is %d (Limits.Text)", n, lim.Text)
 			}
 		}
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
-			return sizeOf(v.Elem(), path, lim)
+			return oversize(v.Elem(), lim)
 		}
 	case reflect.Slice:
 		if v.Len() > lim.List {
-			return tooLarge(path, fmt.Sprintf("%d items; the limit is %d (Limits.List)", v.Len(), lim.List))
+			return "", fmt.Sprintf("%d items; the limit is %d (Limits.List)", v.Len(), lim.List)
 		}
 		if v.Type().Elem().Kind() == reflect.Uint8 {
-			return nil
+			return "", ""
 		}
 		for i := 0; i < v.Len(); i++ {
-			if r := sizeOf(v.Index(i), fmt.Sprintf("%s[%d]", path, i), lim); r != nil {
-				return r
+			if w, d := oversize(v.Index(i), lim); d != "" {
+				return fmt.Sprintf("[%d]", i) + w, d
 			}
 		}
 	case reflect.Struct:
 		if v.Type() == timeType {
-			return nil
+			return "", ""
 		}
 		for _, f := range exportedFields(v.Type()) {
-			if r := sizeOf(v.Field(f.index), path+"."+f.name, lim); r != nil {
-				return r
+			if w, d := oversize(v.Field(f.index), lim); d != "" {
+				return "." + f.name + w, d
 			}
 		}
 	}
-	return nil
+	return "", ""
 }
 
 func tooLarge(field, detail string) *RefusalError {

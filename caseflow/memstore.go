@@ -196,7 +196,7 @@ func keeps(stored, trail []*Entry, keys *Keyring) error {
 		if trail[i] == nil || trail[i].Hash != e.Hash {
 			return &TamperError{i + 1, "the update rewrites a stored entry"}
 		}
-		if d, err := trail[i].digest(keys, saltOf(trail)); err != nil || d != e.Hash {
+		if d, err := trail[i].digest(keys, saltOf(trail), nil); err != nil || d != e.Hash {
 			return &TamperError{i + 1, "the update rewrites a stored entry"}
 		}
 	}

@@ -29,7 +29,7 @@ func TestScanDutiesBeyondTheInlineIndex(t *testing.T) {
 	var err error
 	e.CaseDigest, err = c.Digest()
 	require.NoError(t, err)
-	e.Hash, err = e.digest(nil, nil)
+	e.Hash, err = e.digest(nil, nil, nil)
 	require.NoError(t, err)
 	c.Trail = []*Entry{e}
 	s := NewMemoryStore()
