@@ -8,6 +8,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash"
+	"hash/fnv"
 	"io"
 	"math"
 	"reflect"
@@ -22,8 +23,9 @@ import (
 // JSON nor the zone a store hands times back in changes a digest. It is for hashing only and
 // is never decoded.
 //
-//   - A struct is the count of its non-zero exported fields, then each as its JSON name and
-//     its value: a field added later, left zero, changes no digest of a stored case. A field
+//   - A struct is each of its exported fields that does not encode as its zero value does,
+//     as two bytes standing for its JSON name (fieldID) and its value, then 0xffff: a field added later, left zero,
+//     changes no digest of a stored case. A field
 //     that can hold personal data (a Reviewer, a *Review) counts as set even when zero: its
 //     personal values may be erased, leaving it zero, and their commitments still count.
 //   - A time is its instant (Unix seconds and nanoseconds), whatever its zone.
@@ -266,25 +268,26 @@ func planOf(t reflect.Type) canonEncoder {
 				plans[i] = personalPlan(f.key)
 			}
 		}
+		// A field is left out when it encodes as its zero value does: comparing bytes is
+		// cheaper than reflect's IsZero, which walks a struct field twice.
+		var zeroOnce sync.Once
+		zero := make([][]byte, len(fields))
 		return func(b []byte, v reflect.Value, cx *canonCtx) []byte {
-			var set [64]bool // fields of more than 64 are digested as if set
-			n := 0
+			zeroOnce.Do(func() {
+				for i, f := range fields {
+					zero[i] = plans[i](nil, reflect.Zero(t.Field(f.index).Type), &canonCtx{})
+				}
+			})
 			for i, f := range fields {
-				if i >= len(set) || always[i] || !v.Field(f.index).IsZero() || f.personal && cx.erased[f.key] != (Digest{}) {
-					if i < len(set) {
-						set[i] = true
-					}
-					n++
+				start := len(b)
+				b = append(b, byte(f.id>>8), byte(f.id))
+				mark := len(b)
+				b = plans[i](b, v.Field(f.index), cx)
+				if !always[i] && bytes.Equal(b[mark:], zero[i]) {
+					b = b[:start]
 				}
 			}
-			b = binary.AppendUvarint(b, uint64(n))
-			for i, f := range fields {
-				if i < len(set) && !set[i] {
-					continue
-				}
-				b = plans[i](appendString(b, f.name), v.Field(f.index), cx)
-			}
-			return b
+			return append(b, 0xff, 0xff) // no field's ID (see fieldID)
 		}
 	}
 	// Channels and functions have no place in a case: digest them as their kind only.
@@ -298,8 +301,23 @@ func planOf(t reflect.Type) canonEncoder {
 type canonField struct {
 	index    int
 	name     string
+	id       uint16 // fieldID(name)
 	personal bool
 	key      string
+}
+
+// fieldID is the two bytes that stand for a field's JSON name in the canonical encoding:
+// FNV-1a of the name folded to 16 bits, never 0xffff (the end of a struct). Names, not
+// positions, so that reordering fields changes no digest; TestFieldIDsAreUnique checks no
+// two fields of one struct share an ID.
+func fieldID(name string) uint16 {
+	h := fnv.New32a()
+	io.WriteString(h, name)
+	id := uint16(h.Sum32() ^ h.Sum32()>>16)
+	if id == 0xffff {
+		id = 0xfffe
+	}
+	return id
 }
 
 // holdsPersonal reports whether a value of t can hold a personal field.
@@ -372,7 +390,7 @@ func structFields(t reflect.Type) []canonField {
 			name = f.Name
 		}
 		personal := f.Tag.Get("personal") == "true" && f.Type.Kind() == reflect.String
-		out = append(out, canonField{i, name, personal, t.Name() + "." + name})
+		out = append(out, canonField{i, name, fieldID(name), personal, t.Name() + "." + name})
 	}
 	return out
 }
