@@ -71,6 +71,9 @@ type Case struct {
 	Erased map[string]Digest `json:"erased,omitempty" canon:"-"`
 
 	commits *commitCache // shared by the copies of the case: see commitCache
+	// workingOf is the memory store whose working copy for a step this is (see
+	// MemoryStore.working); nil on every copy a caller gets.
+	workingOf *MemoryStore
 }
 
 // Callable reports whether the office has a number to call the reviewer or complainant on:
@@ -253,7 +256,11 @@ func (c *Case) earliest(at func(*Duty) time.Time) (t time.Time, ok bool) {
 // every step's content, its duties and its trail entries are copied, through every pointer,
 // list and map. Changing the copy, or taking steps on it, leaves c as it was. Stores use it
 // to hand out cases.
-func (c *Case) Clone() *Case { return deepCopy(c) }
+func (c *Case) Clone() *Case {
+	cc := deepCopy(c)
+	cc.workingOf = nil
+	return cc
+}
 
 // working returns a copy of c to take a step on: the case and its lists of duties and
 // entries are copied, with room for the step's; the duties, entries and contents they point
