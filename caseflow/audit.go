@@ -92,10 +92,6 @@ type Entry struct {
 	Timings []Timing `json:"timings,omitempty"`
 	// CaseDigest is the digest of the case after the step ([Case.Digest]).
 	CaseDigest Digest `json:"caseDigest"`
-	// Salt is the case's secret salt, in its first entry only: personal data is hashed as
-	// commitments under it (see [Entry.Erased]). It is left out of the default JSON, and
-	// erased with the personal data.
-	Salt []byte `json:"-"`
 	// Erased holds the commitments to the personal values erased from the step (个人信息保护法
 	// 第四十七条), by field ("Reviewer.phone"), so that the entry still hashes as recorded.
 	Erased map[string]Digest `json:"erased,omitempty"`
@@ -106,12 +102,13 @@ type Entry struct {
 	Hash  Digest `json:"hash"`
 }
 
-// saltOf returns the case's salt: the Salt of the trail's first entry; nil once erased.
+// saltOf returns the case's salt: the Salt of the trail's intake; nil once erased.
 func saltOf(trail []*Entry) []byte {
 	if len(trail) == 0 || trail[0] == nil {
 		return nil
 	}
-	return trail[0].Salt
+	in, _ := trail[0].Step.(Intake)
+	return in.Salt
 }
 
 // Head is where a case's trail ends: the sequence number and hash of its last entry. A store
@@ -146,7 +143,7 @@ type Timing struct {
 var hashBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // digest computes the entry's hash under keys, with personal data as commitments under the
-// case's salt (the Salt of its first entry): HMAC-SHA-256 under the key KeyID names, or
+// case's salt (the Salt of its intake): HMAC-SHA-256 under the key KeyID names, or
 // SHA-256 when KeyID is empty, over Prev, the key ID, the sequence number, the time in UTC
 // (so a store that hands times back in another zone does not break the chain), each text
 // field length-prefixed, the evidence, the timings, the case digest, and the step content in

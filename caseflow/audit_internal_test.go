@@ -1,7 +1,10 @@
 package caseflow
 
 import (
+	"bytes"
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
 	"testing"
 	"time"
 
@@ -118,4 +121,23 @@ func TestVerifyRefusesTimeGoingBackwards(t *testing.T) {
 func verifyTrail(trail []*Entry) error {
 	_, err := Verify(trail, nil)
 	return err
+}
+
+// A commitment is HMAC-SHA-256 under the salt, as crypto/hmac computes it, whatever the
+// salt's length; the cache gives the same, and recomputes under another salt.
+func TestCommitmentIsHMACSHA256(t *testing.T) {
+	for _, salt := range [][]byte{nil, []byte("short"), make([]byte, 32), bytes.Repeat([]byte("k"), 100)} {
+		m := hmac.New(sha256.New, salt)
+		m.Write([]byte("Reviewer.phone\x0013812345678"))
+		want := Digest(m.Sum(nil))
+		assert.Equal(t, want, commit(salt, "Reviewer.phone", "13812345678"))
+		var c commitCache
+		for i := 0; i < 10; i++ {
+			assert.Equal(t, want, c.commit(salt, "Reviewer.phone", "13812345678"))
+			c.commit(salt, "Reviewer.name", string(rune('a'+i)))
+		}
+	}
+	var c commitCache
+	a := c.commit([]byte("salt-a"), "k", "v")
+	assert.NotEqual(t, a, c.commit([]byte("salt-b"), "k", "v"))
 }

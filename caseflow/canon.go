@@ -3,11 +3,8 @@ package caseflow
 import (
 	"bytes"
 	"cmp"
-	"crypto/hmac"
-	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
-	"hash"
 	"hash/fnv"
 	"io"
 	"math"
@@ -53,40 +50,6 @@ type canonCtx struct {
 	err    error        // a personal value that cannot be committed to: no salt
 }
 
-// commitCache remembers the commitments a case's digests computed: the same few personal
-// values are committed to at every step. A commitment is a function of the salt, the field
-// and the value alone, so a cache shared by the copies of a case is never stale; it is
-// written only here, under its lock.
-type commitCache struct {
-	mu   sync.Mutex
-	salt []byte
-	mac  hash.Hash // HMAC-SHA-256 under salt, reset for each commitment
-	m    map[commitKey]Digest
-}
-
-type commitKey struct{ field, value string }
-
-// commit returns the commitment to s of field key under salt, from the cache when it holds
-// it for that salt.
-func (c *commitCache) commit(salt []byte, key, s string) Digest {
-	if c == nil {
-		return commitWith(hmac.New(sha256.New, salt), key, s)
-	}
-	k := commitKey{key, s}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.mac == nil || !bytes.Equal(c.salt, salt) {
-		c.salt = slices.Clone(salt)
-		c.mac, c.m = hmac.New(sha256.New, c.salt), map[commitKey]Digest{}
-	}
-	d, ok := c.m[k]
-	if !ok {
-		d = commitWith(c.mac, key, s)
-		c.m[k] = d
-	}
-	return d
-}
-
 var canonCtxs = sync.Pool{New: func() any { return new(canonCtx) }}
 
 // appendCanonicalWith appends the canonical encoding of v with the case's salt, erased
@@ -109,22 +72,6 @@ func appendCanonical(b []byte, v reflect.Value, cx *canonCtx) ([]byte, error) {
 	}
 	b = canonPlan(v.Type())(b, v, cx)
 	return b, cx.err
-}
-
-// commit returns the commitment to the personal value s of field key under salt:
-// HMAC-SHA-256(salt, key NUL s). Without the salt nobody can tell which value it commits to,
-// so erasing the value and the salt leaves the commitment, and every hash over it, in place.
-func commit(salt []byte, key, s string) Digest { return commitWith(hmac.New(sha256.New, salt), key, s) }
-
-// commitWith computes a commitment with mac, an HMAC-SHA-256 under the salt.
-func commitWith(mac hash.Hash, key, s string) Digest {
-	mac.Reset()
-	io.WriteString(mac, key)
-	mac.Write([]byte{0})
-	io.WriteString(mac, s)
-	var d Digest
-	mac.Sum(d[:0])
-	return d
 }
 
 // canonPlan returns the encoder of t, building it once.

@@ -63,8 +63,8 @@ func (s *StoredCase) UnmarshalJSON(b []byte) error {
 }
 
 // StoredEntry is the storage codec of a trail [Entry]: its JSON keeps the step's personal
-// data in full, and the salt of the first entry (the default encoding leaves it out: with
-// it, the commitments to erased data could be guessed).
+// data in full, and the salt of the intake beside the step (the default encoding leaves it
+// out: with it, the commitments to erased data could be guessed).
 type StoredEntry Entry
 
 // entryPlain is Entry without methods.
@@ -73,17 +73,19 @@ type entryPlain Entry
 // MarshalJSON encodes the entry in full.
 func (s StoredEntry) MarshalJSON() ([]byte, error) {
 	var step any = s.Step
+	var salt []byte
 	switch st := s.Step.(type) {
 	case Intake:
 		step = storedIntake{(*intakePlain)(&st), (*haochaping.StoredReview)(st.Review), (*storedComplaint)(st.Complaint)}
+		salt = st.Salt
 	case Report:
 		step = storedReport(st)
 	}
 	return json.Marshal(struct {
 		*entryPlain
 		Step any    `json:"step"`
-		Salt []byte `json:"salt,omitempty"`
-	}{(*entryPlain)(&s), step, s.Salt})
+		Salt []byte `json:"salt,omitempty"` // the intake's
+	}{(*entryPlain)(&s), step, salt})
 }
 
 // UnmarshalJSON decodes an entry as [Entry.UnmarshalJSON] does, with its salt.
@@ -98,7 +100,12 @@ func (s *StoredEntry) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &salt); err != nil {
 		return err
 	}
-	e.Salt = salt.Salt
+	if in, ok := e.Step.(Intake); ok {
+		in.Salt = salt.Salt
+		e.Step = in
+	} else if salt.Salt != nil {
+		return fmt.Errorf("caseflow: entry %d: a salt belongs to the intake only", e.Seq)
+	}
 	*s = StoredEntry(e)
 	return nil
 }

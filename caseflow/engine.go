@@ -87,6 +87,7 @@ func (g *engine) open(in Intake, actor Actor, at time.Time, replay *Entry) (*Cas
 	}
 	if replay == nil {
 		in.Rules = g.rules() // 第十二条: the case records the rules it opens under
+		in.Salt = g.newSalt()
 	}
 	if _, err := g.take(c, Action{Actor: actor, Step: in}, at, replay); err != nil {
 		return nil, err
@@ -269,9 +270,9 @@ func (a *attempt) replayErased() bool {
 		return false
 	}
 	if len(a.c.Trail) == 0 {
-		return a.replay.Salt == nil
+		return saltOf([]*Entry{a.replay}) == nil
 	}
-	return a.c.Trail[0].Salt == nil
+	return saltOf(a.c.Trail) == nil
 }
 
 // rulesFree are the steps a case may take while its rules differ from the service's (第十二条):
@@ -559,11 +560,8 @@ func (a *attempt) prepareEntry() {
 	e := &Entry{Seq: len(c.Trail) + 1, Time: a.at, Actor: a.act.Actor, Event: a.def.Event, From: a.from, To: a.to,
 		Note: a.act.Note, Evidence: slices.Clone(a.act.Evidence), Step: a.act.Step, Timings: slices.Clone(a.timings),
 		KeyID: a.g.keys.Current()}
-	switch {
-	case a.replay != nil: // as recorded, erased data included
-		e.KeyID, e.Salt, e.Erased = a.replay.KeyID, a.replay.Salt, a.replay.Erased
-	case e.Seq == 1:
-		e.Salt = a.g.newSalt()
+	if a.replay != nil { // as recorded, erased data included
+		e.KeyID, e.Erased = a.replay.KeyID, a.replay.Erased
 	}
 	if e.Seq == 1 {
 		e.From = ""
@@ -630,7 +628,7 @@ func (a *attempt) commit() error {
 	e := a.entry
 	salt := saltOf(c.Trail)
 	if e.Seq == 1 {
-		salt = e.Salt
+		salt = saltOf([]*Entry{e})
 	}
 	var err error
 	if e.CaseDigest, err = c.digest(salt); err != nil {

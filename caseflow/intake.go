@@ -69,6 +69,10 @@ type Intake struct {
 	Complaint *Complaint         `json:"complaint,omitempty"`
 	// Rules are the rules in force when the case was opened; the service fills them in.
 	Rules *Rules `json:"rules,omitempty"`
+	// Salt is the case's secret salt, which the service draws: the trail commits to
+	// personal data under it (see [Erasure]). It is not hashed, is left out of the default
+	// JSON (the storage codec keeps it), and is erased with the personal data.
+	Salt []byte `json:"-" canon:"-"`
 }
 
 // Event returns EventReceive.

@@ -22,7 +22,7 @@ func (e Erasure) check(c *Case) *RefusalError {
 	if r := requireText(ruleErasure, "erasure.reason", e.Reason, "say why the personal data is erased (e.g. 保存期限届满)"); r != nil {
 		return r
 	}
-	if len(c.Trail) > 0 && c.Trail[0].Salt == nil {
+	if len(c.Trail) > 0 && saltOf(c.Trail) == nil {
 		return &RefusalError{Rule: ruleErasure, Err: ErrWrongState, Field: "erasure",
 			Detail: "the case's personal data is already erased"}
 	}
@@ -46,7 +46,7 @@ func (e Erasure) apply(c *Case, _ *Entry) {
 }
 
 // eraseEntry returns entry e with its step's personal data blanked and committed to, and, for
-// the first entry, without the salt; e itself when it holds neither.
+// the intake, without the salt; e itself when it holds neither.
 func eraseEntry(e *Entry, salt []byte) *Entry {
 	if e.Step == nil {
 		return e
@@ -54,13 +54,18 @@ func eraseEntry(e *Entry, salt []byte) *Entry {
 	v := reflect.New(reflect.TypeOf(e.Step)).Elem()
 	v.Set(reflect.ValueOf(deepCopy(e.Step)))
 	erased := blankPersonal(v, salt)
-	if len(erased) == 0 && e.Seq != 1 {
+	step, _ := v.Interface().(Step)
+	in, intake := step.(Intake)
+	if len(erased) == 0 && !intake {
 		return e
 	}
+	if intake {
+		in.Salt = nil
+		step = in
+	}
 	out := *e
-	out.Step, _ = v.Interface().(Step)
+	out.Step = step
 	out.Erased = mergeErased(e.Erased, erased)
-	out.Salt = nil
 	return &out
 }
 

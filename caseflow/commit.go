@@ -1,0 +1,82 @@
+package caseflow
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"hash"
+	"io"
+	"sync"
+)
+
+// commit returns the commitment to the personal value s of field key under the case's salt:
+// HMAC-SHA-256(salt, key NUL s) (RFC 2104). Without the salt nobody can tell which value it
+// commits to, so erasing the value and the salt leaves the commitment, and every hash over
+// it, in place.
+func commit(salt []byte, key, s string) Digest {
+	// HMAC by hand over pooled SHA-256 states, so that a commitment allocates nothing.
+	var pad [sha256.BlockSize]byte
+	k := salt
+	if len(k) > sha256.BlockSize {
+		sum := sha256.Sum256(k)
+		k = sum[:]
+	}
+	h := plainHashes.Get().(hash.Hash)
+	defer plainHashes.Put(h)
+	copy(pad[:], k)
+	for i := range pad {
+		pad[i] ^= 0x36
+	}
+	h.Reset()
+	h.Write(pad[:])
+	io.WriteString(h, key)
+	h.Write([]byte{0})
+	io.WriteString(h, s)
+	var inner Digest
+	h.Sum(inner[:0])
+	for i := range pad {
+		pad[i] ^= 0x36 ^ 0x5c
+	}
+	h.Reset()
+	h.Write(pad[:])
+	h.Write(inner[:])
+	var d Digest
+	h.Sum(d[:0])
+	return d
+}
+
+// commitCache remembers the last commitments a case's digests computed: the same few
+// personal values are committed to at every step. A commitment is a function of the salt,
+// the field and the value alone, so a cache shared by the copies of a case is never stale;
+// it is written only here, under its lock.
+type commitCache struct {
+	mu   sync.Mutex
+	salt []byte // the case's salt, never changed in place
+	n    int
+	kept [8]struct {
+		field, value string
+		d            Digest
+	}
+}
+
+// commit returns the commitment to s of field key under salt, from the cache when it holds
+// it for that salt.
+func (c *commitCache) commit(salt []byte, key, s string) Digest {
+	if c == nil {
+		return commit(salt, key, s)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !bytes.Equal(c.salt, salt) {
+		c.salt, c.n = salt, 0
+	}
+	for i := range c.kept[:c.n] {
+		if k := &c.kept[i]; k.field == key && k.value == s {
+			return k.d
+		}
+	}
+	d := commit(salt, key, s)
+	i := c.n % len(c.kept)
+	c.kept[i].field, c.kept[i].value, c.kept[i].d = key, s, d
+	c.n = min(c.n+1, len(c.kept))
+	return d
+}
