@@ -104,11 +104,17 @@ type Entry struct {
 
 // saltOf returns the case's salt: the Salt of the trail's intake; nil once erased.
 func saltOf(trail []*Entry) []byte {
+	salt, _ := secretsOf(trail)
+	return salt
+}
+
+// secretsOf returns the case's salt and its cache of commitments, both kept in its intake.
+func secretsOf(trail []*Entry) ([]byte, *commitCache) {
 	if len(trail) == 0 || trail[0] == nil {
-		return nil
+		return nil, nil
 	}
 	in, _ := trail[0].Step.(Intake)
-	return in.Salt
+	return in.Salt, in.commits
 }
 
 // Head is where a case's trail ends: the sequence number and hash of its last entry. A store

@@ -64,16 +64,12 @@ type Case struct {
 	Trail  []*Entry  `json:"trail" canon:"-"`
 	// Rules are the policy and calendar the case's deadlines are timed under: those in force
 	// when it was opened, or at its last [Retime] (第十二条).
-	Rules Rules `json:"rules"`
+	// It is nil only for a case recorded before cases kept their rules.
+	Rules *Rules `json:"rules,omitempty"`
 	// Erased holds the commitments to the personal values erased from the case by an
 	// [Erasure] (个人信息保护法 第四十七条), by field ("Reviewer.phone"), so that its digest
 	// stays what its trail recorded.
 	Erased map[string]Digest `json:"erased,omitempty" canon:"-"`
-
-	commits *commitCache // shared by the copies of the case: see commitCache
-	// workingOf is the memory store whose working copy for a step this is (see
-	// MemoryStore.working); nil on every copy a caller gets.
-	workingOf *MemoryStore
 }
 
 // Callable reports whether the office has a number to call the reviewer or complainant on:
@@ -256,11 +252,7 @@ func (c *Case) earliest(at func(*Duty) time.Time) (t time.Time, ok bool) {
 // every step's content, its duties and its trail entries are copied, through every pointer,
 // list and map. Changing the copy, or taking steps on it, leaves c as it was. Stores use it
 // to hand out cases.
-func (c *Case) Clone() *Case {
-	cc := deepCopy(c)
-	cc.workingOf = nil
-	return cc
-}
+func (c *Case) Clone() *Case { return deepCopy(c) }
 
 // working returns a copy of c to take a step on: the case and its lists of duties and
 // entries are copied, with room for the step's; the duties, entries and contents they point

@@ -15,15 +15,15 @@ import (
 // store checks that the case it is asked to keep is the one its trail proves ([CheckUpdate])
 // without running the workflow. It fails only for a case holding personal data whose salt is
 // gone.
-func (c *Case) Digest() (Digest, error) { return c.digest(saltOf(c.Trail)) }
+func (c *Case) Digest() (Digest, error) { return c.digest(secretsOf(c.Trail)) }
 
-// digest is Digest with the case's salt given: a case's first entry digests it before the
-// entry joins the trail.
-func (c *Case) digest(salt []byte) (Digest, error) {
+// digest is Digest with the case's salt and cache of commitments given: a case's first entry
+// digests it before the entry joins the trail.
+func (c *Case) digest(salt []byte, cache *commitCache) (Digest, error) {
 	buf := hashBuffers.Get().(*bytes.Buffer)
 	defer hashBuffers.Put(buf)
 	buf.Reset()
-	b, err := appendCanonicalWith(buf.AvailableBuffer(), reflect.ValueOf(c).Elem(), salt, c.Erased, c.commits)
+	b, err := appendCanonicalWith(buf.AvailableBuffer(), reflect.ValueOf(c).Elem(), salt, c.Erased, cache)
 	buf.Write(b) // keep the grown buffer for the next digest
 	if err != nil {
 		return Digest{}, fmt.Errorf("caseflow: digest of case %s: %w", c.ID, err)

@@ -10,7 +10,8 @@ func CheckCreate(c *Case, keys *Keyring) error {
 	if len(c.Trail) == 0 {
 		return &TamperError{1, "a new case has no trail"}
 	}
-	if _, err := verify(c.Trail, keys, c.commits); err != nil {
+	_, cache := secretsOf(c.Trail)
+	if _, err := verify(c.Trail, keys, cache); err != nil {
 		return err
 	}
 	return checkResult(c)
@@ -44,10 +45,10 @@ func checkUpdate(head Head, c *Case, keys *Keyring, rehash bool) error {
 	case len(trail) == head.Seq:
 		return &TamperError{head.Seq, "the update adds no step"}
 	}
-	salt := saltOf(trail)
+	salt, cache := secretsOf(trail)
 	prev := trail[head.Seq-1]
 	if rehash { // else the engine computed the hashes and the digest on c itself
-		if d, err := prev.digest(keys, salt, c.commits); err != nil || d != head.Hash {
+		if d, err := prev.digest(keys, salt, cache); err != nil || d != head.Hash {
 			return &TamperError{head.Seq, "the update rewrites the stored head"}
 		}
 	}
@@ -68,7 +69,7 @@ func checkUpdate(head Head, c *Case, keys *Keyring, rehash bool) error {
 			return &TamperError{seq, "an entry hashed without a key after keyed ones"}
 		}
 		if rehash {
-			d, err := e.digest(keys, salt, c.commits)
+			d, err := e.digest(keys, salt, cache)
 			if err != nil {
 				return &TamperError{seq, unprefixed(err)}
 			}

@@ -77,8 +77,7 @@ func (a *attempt) release() {
 // open opens a case from in, taken by actor at time at.
 func (g *engine) open(in Intake, actor Actor, at time.Time, replay *Entry) (*Case, error) {
 	at = at.Truncate(time.Microsecond) // as take keeps it, so the duties start when the case does
-	c := &Case{ID: in.Case, Kind: in.Kind, State: start, Review: in.Review, Complaint: in.Complaint, ReceivedAt: at,
-		commits: new(commitCache)}
+	c := &Case{ID: in.Case, Kind: in.Kind, State: start, Review: in.Review, Complaint: in.Complaint, ReceivedAt: at}
 	if c.Workflow() == nil {
 		if r := in.check(c); r != nil {
 			return nil, r
@@ -89,6 +88,7 @@ func (g *engine) open(in Intake, actor Actor, at time.Time, replay *Entry) (*Cas
 		in.Rules = g.rules() // 第十二条: the case records the rules it opens under
 		in.Salt = g.newSalt()
 	}
+	in.commits = new(commitCache)
 	if _, err := g.take(c, Action{Actor: actor, Step: in}, at, replay); err != nil {
 		return nil, err
 	}
@@ -626,15 +626,15 @@ func (a *attempt) commit() error {
 	}
 	c.State = a.to
 	e := a.entry
-	salt := saltOf(c.Trail)
+	salt, cache := secretsOf(c.Trail)
 	if e.Seq == 1 {
-		salt = saltOf([]*Entry{e})
+		salt, cache = secretsOf([]*Entry{e})
 	}
 	var err error
-	if e.CaseDigest, err = c.digest(salt); err != nil {
+	if e.CaseDigest, err = c.digest(salt, cache); err != nil {
 		return err
 	}
-	if e.Hash, err = e.digest(a.g.keys, salt, c.commits); err != nil {
+	if e.Hash, err = e.digest(a.g.keys, salt, cache); err != nil {
 		return err
 	}
 	c.Trail = append(c.Trail, e)

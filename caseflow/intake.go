@@ -73,6 +73,8 @@ type Intake struct {
 	// personal data under it (see [Erasure]). It is not hashed, is left out of the default
 	// JSON (the storage codec keeps it), and is erased with the personal data.
 	Salt []byte `json:"-" canon:"-"`
+
+	commits *commitCache // the case's commitments, shared by its copies: see commitCache
 }
 
 // Event returns EventReceive.
@@ -116,7 +118,5 @@ func (in Intake) check(*Case) *RefusalError {
 
 func (in Intake) apply(c *Case, e *Entry) {
 	c.ID, c.Kind, c.Review, c.Complaint, c.ReceivedAt = in.Case, in.Kind, in.Review, in.Complaint, e.Time
-	if in.Rules != nil {
-		c.Rules = *in.Rules
-	}
+	c.Rules = in.Rules
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/haochaping/haochaping"
@@ -22,8 +23,12 @@ import (
 type MemoryStore struct {
 	keys  *Keyring
 	mu    sync.RWMutex
-	cases []*Case        // in creation order
-	heads []Head         // heads[i] is the head of cases[i], kept apart from its trail
+	cases []*Case // in creation order
+	heads []Head  // heads[i] is the head of cases[i], kept apart from its trail
+	// out[i] is the working copy of cases[i] last handed to the service (see working): the
+	// one Update may take as the engine hashed it. Another copy handed out since, or any
+	// other case, is checked in full.
+	out   []atomic.Pointer[Case]
 	open  []openSlot     // open[i] indexes the open timed duties of cases[i]
 	byID  map[string]int // index into cases
 	byKey map[intakeKey]int
@@ -95,6 +100,7 @@ func (s *MemoryStore) Create(ctx context.Context, c *Case) error {
 	}
 	s.cases = append(grow(s.cases), c)
 	s.heads = append(grow(s.heads), HeadOf(c.Trail))
+	s.out = append(grow(s.out), atomic.Pointer[Case]{})
 	s.open = append(grow(s.open), slotOf(c))
 	return nil
 }
@@ -141,7 +147,7 @@ func (s *MemoryStore) working(ctx context.Context, id string) (*Case, error) {
 		return nil, fmt.Errorf("caseflow: case %s: %w", id, ErrNotFound)
 	}
 	c := s.cases[i].working()
-	c.workingOf = s
+	s.out[i].Store(c)
 	return c, nil
 }
 
@@ -179,8 +185,7 @@ func (s *MemoryStore) Update(ctx context.Context, c *Case) error {
 	// The store's own working copy went from it to the engine and back, reached by no
 	// caller: the engine hashed it, so the checks of structure suffice. Any other case is
 	// checked in full.
-	own := c.workingOf == s
-	c.workingOf = nil
+	own := s.out[i].Swap(nil) == c
 	if err := checkUpdate(head, c, s.keys, !own); err != nil {
 		return fmt.Errorf("caseflow: update case %s: %w", c.ID, err)
 	}

@@ -52,3 +52,20 @@ func (r Report) String() string {
 
 // Format renders the report as String does, whatever the verb.
 func (r Report) Format(f fmt.State, verb rune) { formatMasked(f, verb, r.String()) }
+
+// String shows the intake in one line: the case, its kind, and the review or complaint
+// masked.
+func (in Intake) String() string {
+	s := fmt.Sprintf("立案 %s %s", in.Case, in.Kind.Label())
+	switch {
+	case in.Review != nil:
+		s += " " + in.Review.String()
+	case in.Complaint != nil:
+		s += " " + in.Complaint.String()
+	}
+	return s
+}
+
+// Format renders the intake as String does, whatever the verb: its salt and its cache of
+// commitments never show.
+func (in Intake) Format(f fmt.State, verb rune) { formatMasked(f, verb, in.String()) }

@@ -37,7 +37,7 @@ func (g *engine) rules() *Rules {
 // differs reports whether the case runs under other rules than the engine's. A case recorded
 // before cases kept their rules differs from none.
 func (g *engine) differs(c *Case) bool {
-	if c.Rules == (Rules{}) {
+	if c.Rules == nil || *c.Rules == (Rules{}) {
 		return false
 	}
 	r := g.identity()
@@ -63,7 +63,7 @@ func (r Retime) check(*Case) *RefusalError {
 	return requireText("第十二条", "retime.reason", r.Reason, "say why the deadlines move (a new policy or calendar)")
 }
 
-func (r Retime) apply(c *Case, _ *Entry) { c.Rules = *r.Rules }
+func (r Retime) apply(c *Case, _ *Entry) { c.Rules = r.Rules }
 
 // RetimeOpen takes a [Retime] on every open case whose rules differ from the service's policy
 // and calendar, as actor with the reason given, and returns how many it moved: what an office
