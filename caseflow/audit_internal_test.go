@@ -141,3 +141,32 @@ func TestCommitmentIsHMACSHA256(t *testing.T) {
 	a := c.commit([]byte("salt-a"), "k", "v")
 	assert.NotEqual(t, a, c.commit([]byte("salt-b"), "k", "v"))
 }
+
+// BenchmarkEntryDigest hashes one trail entry (a registration with its timings) as each step
+// does: "sha256" without a key, "hmac" under a county key; the difference is the cost of
+// keyed hashing per step.
+func BenchmarkEntryDigest(b *testing.B) {
+	keys, err := NewKeyring("k1", map[string][]byte{"k1": []byte("a county key of thirty-two bytes or more")})
+	require.NoError(b, err)
+	t0 := time.Date(2026, 11, 24, 9, 30, 0, 0, time.UTC)
+	e := &Entry{Seq: 2, Time: t0, Actor: Actor{ID: "u1", Name: "王五", Role: RoleOffice}, Event: EventRegister,
+		From: StateReceived, To: StateRegistered, Step: Registration{ResponsibleWindow: &haochaping.Window{ID: "w", Name: "窗口",
+			Kind: haochaping.BusinessWindow, Center: "center"}, ReportedTo: []Role{RoleLeader, RoleWindowHead}},
+		Timings: []Timing{{Duty: DutyFollowUp, Limit: "followUp", Deadline: deadline.Deadline{Start: t0, Rule: deadline.SameDay(),
+			Due: t0.Add(14 * time.Hour), Warn: t0.Add(6 * time.Hour)}}}}
+	for _, k := range []struct {
+		name string
+		keys *Keyring
+		id   string
+	}{{"sha256", nil, ""}, {"hmac", keys, "k1"}} {
+		b.Run(k.name, func(b *testing.B) {
+			e.KeyID = k.id
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := e.digest(k.keys, nil, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
