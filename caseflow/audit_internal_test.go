@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
+	"reflect"
 	"testing"
 	"time"
 
@@ -169,4 +170,39 @@ func BenchmarkEntryDigest(b *testing.B) {
 			}
 		})
 	}
+}
+
+// No two fields of a struct the canonical encoding meets share a field ID: each stands for
+// its name alone.
+func TestFieldIDsAreUnique(t *testing.T) {
+	seen := map[reflect.Type]bool{}
+	var walk func(t reflect.Type)
+	walk = func(typ reflect.Type) {
+		if seen[typ] {
+			return
+		}
+		seen[typ] = true
+		switch typ.Kind() {
+		case reflect.Pointer, reflect.Slice, reflect.Array, reflect.Map:
+			walk(typ.Elem())
+		case reflect.Struct:
+			ids := map[uint16]string{}
+			for _, f := range exportedFields(typ) {
+				assert.NotEqual(t, uint16(0xffff), f.id)
+				if other, ok := ids[f.id]; ok {
+					t.Errorf("%s: fields %s and %s share ID %#04x", typ, other, f.name, f.id)
+				}
+				ids[f.id] = f.name
+				walk(typ.Field(f.index).Type)
+			}
+		}
+	}
+	walk(reflect.TypeFor[Case]())
+	for _, dec := range stepDecoders {
+		s, _ := dec([]byte("{}"))
+		if s != nil {
+			walk(reflect.TypeOf(s))
+		}
+	}
+	assert.Greater(t, len(seen), 30, "the walk reached the steps")
 }

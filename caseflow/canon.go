@@ -36,11 +36,6 @@ import (
 //     value was erased: a trail hashes no personal data, and stays verifiable once it is gone.
 type canonEncoder func(b []byte, v reflect.Value, cx *canonCtx) []byte
 
-var (
-	canonMu    sync.RWMutex
-	canonPlans = map[reflect.Type]canonEncoder{}
-)
-
 // canonCtx is what the encoding of personal data needs: the case's salt, and the
 // commitments to values already erased.
 type canonCtx struct {
@@ -74,35 +69,20 @@ func appendCanonical(b []byte, v reflect.Value, cx *canonCtx) ([]byte, error) {
 	return b, cx.err
 }
 
+// canonPlans keeps the encoder of each type.
+var canonPlans = &plans[canonEncoder]{forward: func(get func() canonEncoder) canonEncoder {
+	return func(b []byte, v reflect.Value, cx *canonCtx) []byte { return get()(b, v, cx) }
+}}
+
+func init() { canonPlans.of = planOf }
+
 // canonPlan returns the encoder of t, building it once.
-func canonPlan(t reflect.Type) canonEncoder {
-	canonMu.RLock()
-	e, ok := canonPlans[t]
-	canonMu.RUnlock()
-	if ok {
-		return e
-	}
-	canonMu.Lock()
-	defer canonMu.Unlock()
-	return buildPlan(t)
-}
+func canonPlan(t reflect.Type) canonEncoder { return canonPlans.get(t) }
 
-var (
-	timeType = reflect.TypeFor[time.Time]()
-)
+// buildPlan returns the encoder of a type inside one being built.
+func buildPlan(t reflect.Type) canonEncoder { return canonPlans.build(t) }
 
-// buildPlan builds the encoder of t; the caller holds canonMu for writing.
-func buildPlan(t reflect.Type) canonEncoder {
-	if e, ok := canonPlans[t]; ok {
-		return e
-	}
-	// A recursive type reaches itself through a pointer, list or map: go through the table.
-	var e canonEncoder
-	canonPlans[t] = func(b []byte, v reflect.Value, cx *canonCtx) []byte { return e(b, v, cx) }
-	e = planOf(t)
-	canonPlans[t] = e
-	return e
-}
+var timeType = reflect.TypeFor[time.Time]()
 
 func planOf(t reflect.Type) canonEncoder {
 	switch {

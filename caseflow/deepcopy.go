@@ -2,7 +2,6 @@ package caseflow
 
 import (
 	"reflect"
-	"sync"
 	"time"
 )
 
@@ -21,34 +20,17 @@ func deepCopy[T any](v T) T {
 // copier sets dst, a settable value of src's type, to a deep copy of src.
 type copier func(dst, src reflect.Value)
 
-var (
-	copyMu    sync.RWMutex
-	copyPlans = map[reflect.Type]copier{}
-)
+// copyPlans keeps the copier of each type.
+var copyPlans = &plans[copier]{forward: func(get func() copier) copier {
+	return func(dst, src reflect.Value) { get()(dst, src) }
+}}
 
-func copyPlan(t reflect.Type) copier {
-	copyMu.RLock()
-	c, ok := copyPlans[t]
-	copyMu.RUnlock()
-	if ok {
-		return c
-	}
-	copyMu.Lock()
-	defer copyMu.Unlock()
-	return buildCopier(t)
-}
+func init() { copyPlans.of = copierOf }
 
-// buildCopier builds the copier of t; the caller holds copyMu for writing.
-func buildCopier(t reflect.Type) copier {
-	if c, ok := copyPlans[t]; ok {
-		return c
-	}
-	var c copier
-	copyPlans[t] = func(dst, src reflect.Value) { c(dst, src) } // for recursive types
-	c = copierOf(t)
-	copyPlans[t] = c
-	return c
-}
+func copyPlan(t reflect.Type) copier { return copyPlans.get(t) }
+
+// buildCopier returns the copier of a type inside one being built.
+func buildCopier(t reflect.Type) copier { return copyPlans.build(t) }
 
 // plain reports whether a value of t holds nothing a caller could change through it once
 // copied by assignment.

@@ -51,12 +51,14 @@
 //
 // # Using it
 //
-// A portal makes one [Service] on a [Store] ([NewMemoryStore] for tests), opens a case for
+// A portal makes one [Service] on a [Store] ([NewMemoryStoreWithKeys] in memory), opens a case for
 // every pushed bad review with [Service.Receive] (idempotent on the review ID) or on-site
 // complaint with [Service.Complain], lets each person take their step with [Service.Take],
 // and lists what is at risk or overdue with [Service.AtRisk]:
 //
-//	svc := caseflow.NewService(caseflow.NewMemoryStore())
+//	keys, err := caseflow.NewKeyring("2026-1", map[string][]byte{"2026-1": countyKey})
+//	svc := caseflow.NewService(caseflow.NewMemoryStoreWithKeys(keys))
+//	svc.Keys = keys
 //	c, _, err := svc.Receive(ctx, review)
 //	c, err = svc.Take(ctx, c.ID, caseflow.Action{Actor: clerk, Step: caseflow.Registration{
 //		ResponsibleWindow: window, ReportedTo: []caseflow.Role{caseflow.RoleLeader, caseflow.RoleWindowHead}}})
@@ -76,10 +78,44 @@
 // # The audit trail
 //
 // Every step appends an [Entry] to the case's trail: sequence, time, actor and role, event,
-// states, note, evidence with its SHA-256, the step's content and the hash of the entry
-// before. [Verify] checks the chain, and [Service.Rebuild] rebuilds a case from its trail
-// alone. Verify proves a trail intact up to its last entry; the store refuses updates that
-// drop entries. The hash covers the JSON of each step's content, so the text codes of states,
-// events and duties never change (TestStoredCodes), and a field added to a step later must be
-// omitempty.
+// states, note, evidence with its SHA-256, the step's content, the digest of the case it
+// left ([Case.Digest]) and the hash of the entry before. The chain is keyed: give the
+// service and the store the county's [Keyring] ([Service.Keys], [NewMemoryStoreWithKeys]) and
+// each entry is hashed with HMAC-SHA-256 under the current key, named in the entry so that
+// keys can rotate; without one it is plain SHA-256, and [Verify] says which it found.
+//
+//   - The store keeps each case's head (its last entry's sequence and hash) apart from the
+//     trail ([Store.Head]); [VerifyHead] checks a trail against it, so a trail cut short shows.
+//   - A store refuses a case its trail does not prove ([CheckCreate], [CheckUpdate]): new
+//     entries must chain onto the stored head and hash as recorded, and the case's fields must
+//     be the ones its last entry recorded. The conformance suite holds every store to it.
+//   - [Service.Audit] and [Service.AuditAll] rebuild stored cases from their trails and name
+//     every field that differs: the nightly check.
+//   - [Service.Seal] seals a day: a Merkle root over the heads of the cases changed that day,
+//     which the office prints and files; [VerifySeal] then shows a case was not rewritten
+//     after it was sealed, even by someone holding the key.
+//   - Personal data (the reviewer's or complainant's name, phone, ID number, free text, a
+//     report's phone) is hashed as salted commitments, with a secret salt per case kept in its
+//     intake: an [Erasure] deletes the values and the salt from a closed case
+//     (个人信息保护法 第四十七条) and every trail still verifies and rebuilds.
+//
+// Hashes are over the values themselves, in a canonical binary form (times as instants, a
+// field by its JSON name, fields left zero left out), not over any JSON: a field added to a
+// step later, left zero, changes no stored hash, and the text codes of states, events and
+// duties never change (TestStoredCodes).
+//
+// # Personal data and hostile input
+//
+// Everything a caller reaches is masked by default: String, fmt with any verb, slog, and
+// json.Marshal of a case, an entry, a review or a complaint show names, phones and ID numbers
+// masked and free text through [haochaping.MaskText]. Stores encode through the storage codec,
+// [StoredCase] and [StoredEntry], which keeps the values and the salt; the decoders refuse a
+// masked value where a full one belongs (haochaping.ErrMasked). [Store.Get] hands out a deep
+// copy ([Case.Clone]); the workflows, policies and calendars hand out copies too.
+//
+// What a step, an actor or a complaint may carry is bounded ([Service.Limits]: the runes of
+// any one text, the items of any one list; IDs without control characters), and a pushed
+// review is validated with the same limits and a rating time no earlier than [Service.Since].
+// Cases open idempotently on the review ID as [haochaping.NormalizeID] folds it, so that a
+// push with a stray space or full-width hyphen finds its case.
 package caseflow

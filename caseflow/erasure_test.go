@@ -41,22 +41,12 @@ func TestErasureKeepsEveryTrailVerifiable(t *testing.T) {
 		close func(f *fixture) string
 	}{
 		{"a pushed review", func(f *fixture) string {
-			r := review("r1", at(2026, 11, 24, 9, 20))
-			r.Reviewer.IDNumber, r.FreeText = "450224199001011235", "请回电 186 1234 5678"
-			c, _, err := f.svc.Receive(ctx, r)
-			require.NoError(f.t, err)
-			f.step(c.ID, at(2026, 11, 24, 10, 0), clerk, registration)
-			f.step(c.ID, at(2026, 11, 24, 11, 0), clerk, justified)
-			f.step(c.ID, at(2026, 11, 24, 11, 30), clerk, caseflow.Transfer{})
-			f.step(c.ID, at(2026, 11, 24, 15, 0), staff, meeting)
-			rep := report
-			rep.SubjectPhone = "13900001111"
-			f.step(c.ID, at(2026, 11, 25, 16, 0), head, rep)
-			f.step(c.ID, at(2026, 11, 26, 10, 0), clerk, verification)
-			f.step(c.ID, at(2026, 11, 26, 11, 0), boss, review1)
-			f.step(c.ID, at(2026, 11, 26, 15, 0), clerk, satisfied)
-			f.step(c.ID, at(2026, 11, 27, 9, 0), clerk, caseflow.CitySubmission{})
-			return f.step(c.ID, at(2026, 11, 27, 10, 0), clerk, caseflow.Archive{}).ID
+			id := reportedWithPersonalData(f)
+			f.step(id, at(2026, 11, 26, 10, 0), clerk, verification)
+			f.step(id, at(2026, 11, 26, 11, 0), boss, review1)
+			f.step(id, at(2026, 11, 26, 15, 0), clerk, satisfied)
+			f.step(id, at(2026, 11, 27, 9, 0), clerk, caseflow.CitySubmission{})
+			return f.step(id, at(2026, 11, 27, 10, 0), clerk, caseflow.Archive{}).ID
 		}},
 		{"an on-site complaint", func(f *fixture) string {
 			c, _, err := f.svc.Complain(ctx, clerk, caseflow.Complaint{ID: "cp-1", Center: center, Time: at(2026, 11, 24, 9, 20),

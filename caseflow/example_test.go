@@ -128,3 +128,62 @@ func ExampleVerify() {
 	// caseflow: audit trail tampered at entry 2: content does not match its hash
 	// caseflow: audit trail tampered at entry 2: the trail ends at entry 1, its head is at 2: entries were removed
 }
+
+// After a day ends, the office seals it: one root over the heads of the cases changed that
+// day, printed, signed and filed. Later, even someone holding the county's key cannot
+// rewrite that day unnoticed: VerifySeal checks a case's trail against the filed root.
+func ExampleService_Seal() {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 24, 9, 30, 0, 0, haochaping.Location())
+	svc := exampleService(&now)
+	c, _, _ := svc.Receive(ctx, haochaping.Review{ID: "r1", MatterNumber: "m1", Level: haochaping.Dissatisfied,
+		Channel: haochaping.ChannelDevice, Time: now.Add(-time.Minute), Anonymous: true})
+
+	seal, err := svc.Seal(ctx, "2026-11-24")
+	if err != nil {
+		panic(err)
+	}
+	proof, _ := seal.Proof(c.ID)
+	fmt.Println(len(seal.Leaves), "case sealed on", seal.Day)
+
+	now = now.AddDate(0, 0, 1) // the next day: later steps are allowed
+	c, _ = svc.Take(ctx, c.ID, caseflow.Action{Actor: caseflow.Actor{ID: "u1", Role: caseflow.RoleOffice},
+		Step: caseflow.Urge{Message: "请今日登记"}})
+	fmt.Println(caseflow.VerifySeal(c.Trail, svc.Keys, seal.Root, proof))
+	// Output:
+	// 1 case sealed on 2026-11-24
+	// <nil>
+}
+
+// Once a case is closed and its retention period ends, the office erases the reviewer's
+// personal data (个人信息保护法 第四十七条). The trail hashed commitments, not the values, so
+// it still verifies and the case still rebuilds from it.
+func ExampleErasure() {
+	ctx := context.Background()
+	now := time.Date(2026, 11, 24, 9, 30, 0, 0, haochaping.Location())
+	svc := exampleService(&now)
+	office := caseflow.Actor{ID: "u1", Name: "王五", Role: caseflow.RoleOffice}
+	c, _, _ := svc.Receive(ctx, haochaping.Review{ID: "r1", MatterNumber: "m1", Level: haochaping.Dissatisfied,
+		Channel: haochaping.ChannelDevice, Time: now.Add(-time.Minute),
+		Reviewer: haochaping.Reviewer{Name: "张三丰", Phone: "13812345678"}})
+	for _, s := range []caseflow.Step{
+		caseflow.WithdrawalRequest{Reason: caseflow.WithdrawalDuplicate, DuplicateOf: "SP-0", Detail: "重复推送"},
+		caseflow.WithdrawalDecision{Approved: true, Opinion: "同意撤销"},
+		caseflow.Erasure{Reason: "误立案件，无需保存"},
+	} {
+		actor := office
+		if _, ok := s.(caseflow.WithdrawalDecision); ok {
+			actor = caseflow.Actor{ID: "u2", Name: "赵六", Role: caseflow.RoleLeader}
+		}
+		var err error
+		if c, err = svc.Take(ctx, c.ID, caseflow.Action{Actor: actor, Step: s}); err != nil {
+			panic(err)
+		}
+	}
+	fmt.Printf("%s 评价人 %q 电话 %q\n", c.StateLabel(), c.Review.Reviewer.Name, c.Review.Reviewer.Phone)
+	report, _ := svc.Audit(ctx, c.ID)
+	fmt.Println(report.OK())
+	// Output:
+	// 误立案件，已撤销 评价人 "" 电话 ""
+	// true
+}

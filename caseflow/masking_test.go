@@ -32,21 +32,31 @@ func leaks(out string) []string {
 // naming a phone, as every rendering meets one.
 func caseWithPersonalData(t *testing.T) (*caseflow.Case, caseflow.Complaint) {
 	f := newFixture(t, at(2026, 11, 24, 9, 30))
+	c, err := f.svc.Get(ctx, reportedWithPersonalData(f))
+	require.NoError(t, err)
+	cp := caseflow.Complaint{ID: "cp", Center: center, Time: at(2026, 11, 24, 9, 0), Content: "投诉人电话13812345678",
+		Complainant: haochaping.Reviewer{Name: "张三丰", Phone: "13812345678", IDNumber: "450224199001011235"}}
+	return c, cp
+}
+
+// reportedWithPersonalData opens a case for a review whose reviewer gives a name, phone and
+// ID number and writes a phone in the free text, and takes it to the window's report, which
+// names a phone; it returns the case's ID.
+func reportedWithPersonalData(f *fixture) string {
+	f.t.Helper()
 	r := review("r1", at(2026, 11, 24, 9, 20))
 	r.Reviewer.IDNumber = "450224199001011235"
 	r.FreeText = "请回电 186 1234 5678"
 	c, _, err := f.svc.Receive(ctx, r)
-	require.NoError(t, err)
+	require.NoError(f.t, err)
 	f.step(c.ID, at(2026, 11, 24, 10, 0), clerk, registration)
 	f.step(c.ID, at(2026, 11, 24, 11, 0), clerk, justified)
 	f.step(c.ID, at(2026, 11, 24, 11, 30), clerk, caseflow.Transfer{})
 	f.step(c.ID, at(2026, 11, 24, 15, 0), staff, meeting)
 	rep := report
 	rep.SubjectPhone = "13900001111"
-	c = f.step(c.ID, at(2026, 11, 25, 16, 0), head, rep)
-	cp := caseflow.Complaint{ID: "cp", Center: center, Time: at(2026, 11, 24, 9, 0), Content: "投诉人电话13812345678",
-		Complainant: haochaping.Reviewer{Name: "张三丰", Phone: "13812345678", IDNumber: "450224199001011235"}}
-	return c, cp
+	f.step(c.ID, at(2026, 11, 25, 16, 0), head, rep)
+	return c.ID
 }
 
 // Finding 6 of the integrity issue: encoding/json, slog's JSON and text handlers and fmt

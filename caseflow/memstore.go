@@ -121,6 +121,11 @@ func (s *MemoryStore) Head(ctx context.Context, id string) (Head, error) {
 
 // Get returns a copy of the case; see [Store.Get].
 func (s *MemoryStore) Get(ctx context.Context, id string) (*Case, error) {
+	return s.at(ctx, id, func(i int) *Case { return s.cases[i].Clone() })
+}
+
+// at returns what fn makes of case id, read under the read lock.
+func (s *MemoryStore) at(ctx context.Context, id string, fn func(i int) *Case) (*Case, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -130,25 +135,18 @@ func (s *MemoryStore) Get(ctx context.Context, id string) (*Case, error) {
 	if !ok {
 		return nil, fmt.Errorf("caseflow: case %s: %w", id, ErrNotFound)
 	}
-	return s.cases[i].Clone(), nil
+	return fn(i), nil
 }
 
 // working returns the case for the service to take a step on (see [Case.working]): the
 // memory store's part of [stepStore]. The copy is marked as the store's own, so that Update
 // takes the engine's hashes of it as computed.
 func (s *MemoryStore) working(ctx context.Context, id string) (*Case, error) {
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	i, ok := s.byID[id]
-	if !ok {
-		return nil, fmt.Errorf("caseflow: case %s: %w", id, ErrNotFound)
-	}
-	c := s.cases[i].working()
-	s.out[i].Store(c)
-	return c, nil
+	return s.at(ctx, id, func(i int) *Case {
+		c := s.cases[i].working()
+		s.out[i].Store(c)
+		return c
+	})
 }
 
 // GetByKey returns a copy of the case opened on key; see [Store.GetByKey].

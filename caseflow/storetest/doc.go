@@ -8,8 +8,11 @@
 // that they carry real duties and hash-chained trails: creation at version 1 and the
 // uniqueness of IDs and intake keys; [caseflow.ErrNotFound]; optimistic concurrency, where a
 // stale update fails with [caseflow.ErrConflict] and writes nothing; updates whose trail
-// drops or rewrites stored entries failing with [caseflow.ErrTampered]; copies that the
-// caller may change; every [caseflow.Filter] field and their combinations, in creation
+// drops or rewrites stored entries failing with [caseflow.ErrTampered]; the forgeries of an
+// attacker without the county's key (an entry with a garbage hash, one chained under another
+// key or with plain SHA-256 after keyed ones, case fields changed beside their step, a trail
+// cut short against the head the store keeps); an erasure of personal data, whose rewritten
+// entries the store must keep; copies that the caller may change through every pointer; every [caseflow.Filter] field and their combinations, in creation
 // order; cancelled contexts; and concurrent steps on one case and concurrent receipts of one
 // review.
 //
@@ -17,9 +20,9 @@
 // fresh, empty store for each subtest and cleans up after it with t.Cleanup:
 //
 //	func TestConformance(t *testing.T) {
-//		storetest.Run(t, func(t *testing.T) caseflow.Store {
+//		storetest.Run(t, func(t *testing.T, keys *caseflow.Keyring) caseflow.Store {
 //			db := openEmptyDatabase(t) // e.g. a new schema, dropped in t.Cleanup
-//			return sqlstore.New(db)
+//			return sqlstore.New(db, keys)
 //		})
 //	}
 //
