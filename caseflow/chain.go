@@ -3,12 +3,18 @@ package caseflow
 import "fmt"
 
 // CheckCreate reports whether c may be stored as a new case: its trail verifies under keys
-// from the first entry, and c is the case its last entry records ([Entry.CaseDigest]). Stores
+// from the first entry, every entry keyed when keys are given, and c is the case its last
+// entry records ([Entry.CaseDigest]). Stores
 // call it in Create, so that they keep nothing their trail does not prove; it returns nil or a
 // *TamperError.
 func CheckCreate(c *Case, keys *Keyring) error {
 	if len(c.Trail) == 0 {
 		return &TamperError{1, "a new case has no trail"}
+	}
+	for _, e := range c.Trail {
+		if err := newEntryKey(e, keys); err != nil {
+			return err
+		}
 	}
 	_, cache := secretsOf(c.Trail)
 	if _, err := verify(c.Trail, keys, cache); err != nil {
@@ -19,8 +25,8 @@ func CheckCreate(c *Case, keys *Keyring) error {
 
 // CheckUpdate reports whether c may replace the case a store keeps at head: c's trail reaches
 // head (the entry at head.Seq has head's hash), adds at least one entry, and every new entry
-// chains on, hashes as recorded under keys and is dated no earlier than the one before; and c
-// is the case its last entry records. It returns nil or a *TamperError. Stores call it in
+// chains on, is keyed when keys are given, hashes as recorded under keys and is dated no
+// earlier than the one before; and c is the case its last entry records. It returns nil or a *TamperError. Stores call it in
 // Update without running the workflow: the keyed hash proves the engine made each entry, and
 // the case digest that the fields are what the entries made them.
 //
@@ -68,6 +74,9 @@ func checkUpdate(head Head, c *Case, keys *Keyring, rehash bool) error {
 		case e.KeyID == "" && prev.KeyID != "":
 			return &TamperError{seq, "an entry hashed without a key after keyed ones"}
 		}
+		if err := newEntryKey(e, keys); err != nil {
+			return err
+		}
 		if rehash {
 			d, err := e.digest(keys, salt, cache)
 			if err != nil {
@@ -86,6 +95,21 @@ func checkUpdate(head Head, c *Case, keys *Keyring, rehash bool) error {
 		return nil
 	}
 	return checkResult(c)
+}
+
+// newEntryKey refuses a new entry that a store with keys cannot trust: one hashed without a
+// key (anyone can compute plain SHA-256), or under a key the store does not hold. Entries
+// stored before the county configured its keys stay as they are; new ones are keyed.
+func newEntryKey(e *Entry, keys *Keyring) error {
+	switch {
+	case keys == nil && e.KeyID != "":
+		return &TamperError{e.Seq, fmt.Sprintf("hashed under key %q, and the store has no keys", e.KeyID)}
+	case keys != nil && e.KeyID == "":
+		return &TamperError{e.Seq, "a new entry hashed without a key, and the store has keys"}
+	case keys != nil && keys.pools[e.KeyID] == nil:
+		return &TamperError{e.Seq, fmt.Sprintf("hashed under key %q, which the store does not hold", e.KeyID)}
+	}
+	return nil
 }
 
 // checkResult checks that c is the case its last entry left: in the state it entered, with

@@ -400,6 +400,17 @@ func testForgery(t *testing.T, f factory) {
 		require.ErrorIs(t, h.store.Update(ctx, next), caseflow.ErrTampered)
 	})
 
+	t.Run("a new case chained with plain SHA-256 fails with ErrTampered in a store with keys", func(t *testing.T) {
+		h := f.harness(t)
+		d := &draftStore{Store: h.store}
+		svc := h.service(d)
+		svc.Keys = nil
+		_, _, err := svc.Receive(ctx, review("r1", h.clock().Add(-10*time.Minute)))
+		require.ErrorIs(t, err, errDrafted)
+		require.ErrorIs(t, h.store.Create(ctx, d.got), caseflow.ErrTampered)
+		h.notFoundByKey("review:r1")
+	})
+
 	t.Run("a case created with a trail that does not prove it fails with ErrTampered", func(t *testing.T) {
 		h := f.harness(t)
 		c := h.draft("r1")
