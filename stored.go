@@ -2,6 +2,8 @@ package haochaping
 
 import (
 	"encoding/json"
+	"fmt"
+	"log/slog"
 	"time"
 )
 
@@ -66,3 +68,19 @@ func (s StoredReview) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON decodes a review in full and refuses a masked copy ([ErrMasked]).
 func (s *StoredReview) UnmarshalJSON(b []byte) error { return (*Review)(s).UnmarshalJSON(b) }
+
+// Only the JSON of the storage codec keeps personal data: its other renderings mask it as
+// those of Review and Reviewer do, so that a store logging a row it could not write leaks
+// nothing.
+
+// Format renders the reviewer masked, as [Reviewer.Format] does.
+func (s StoredReviewer) Format(f fmt.State, verb rune) { Reviewer(s).Format(f, verb) }
+
+// LogValue logs the reviewer masked, as [Reviewer.LogValue] does.
+func (s StoredReviewer) LogValue() slog.Value { return Reviewer(s).LogValue() }
+
+// Format renders the review masked, as [Review.Format] does.
+func (s StoredReview) Format(f fmt.State, verb rune) { Review(s).Format(f, verb) }
+
+// LogValue logs the review masked, as [Review.LogValue] does.
+func (s StoredReview) LogValue() slog.Value { return Review(s).LogValue() }

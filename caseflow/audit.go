@@ -102,6 +102,15 @@ type Entry struct {
 	Hash  Digest `json:"hash"`
 }
 
+// stepOf reports whether the entry's step content is a step of its event: a value, not a
+// pointer (a nil *Report would panic when asked its event), whose event is the entry's.
+func stepOf(e *Entry) bool {
+	if e.Step == nil || reflect.ValueOf(e.Step).Kind() == reflect.Pointer {
+		return false
+	}
+	return e.Step.Event() == e.Event
+}
+
 // saltOf returns the case's salt: the Salt of the trail's intake; nil once erased.
 func saltOf(trail []*Entry) []byte {
 	salt, _ := secretsOf(trail)
@@ -359,7 +368,7 @@ func verify(trail []*Entry, keys *Keyring, cache *commitCache) (Verification, er
 			return v, &TamperError{seq, "previous hash does not match"}
 		case e.Time.Before(last):
 			return v, &TamperError{seq, "dated before the entry before it"}
-		case e.Step == nil || e.Step.Event() != e.Event:
+		case !stepOf(e):
 			return v, &TamperError{seq, "step content does not match the event"}
 		case e.KeyID == "" && keyed:
 			return v, &TamperError{seq, "an entry hashed without a key after keyed ones"}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -205,4 +206,35 @@ func TestFieldIDsAreUnique(t *testing.T) {
 		}
 	}
 	assert.Greater(t, len(seen), 30, "the walk reached the steps")
+}
+
+// Found in review: after an erasure the case's cache of commitments still held the values
+// and the salt. The erased intake has none, and the cache it had is emptied.
+func TestErasureEmptiesTheCommitmentCache(t *testing.T) {
+	s := NewService(NewMemoryStore())
+	s.Calendar = deadline.China()
+	now := time.Date(2026, 11, 24, 9, 30, 0, 0, haochaping.Location())
+	s.Now = func() time.Time { return now }
+	c, _, err := s.Receive(context.Background(), haochaping.Review{ID: "r1", MatterNumber: "m1", Level: haochaping.Dissatisfied,
+		Channel: haochaping.ChannelDevice, Time: now.Add(-time.Minute), Reviewer: haochaping.Reviewer{Name: "张三丰", Phone: "13812345678"}})
+	require.NoError(t, err)
+	_, cache := secretsOf(c.Trail)
+	require.NotNil(t, cache)
+	office := Actor{ID: "u1", Role: RoleOffice}
+	for _, st := range []struct {
+		actor Actor
+		step  Step
+	}{
+		{office, WithdrawalRequest{Reason: WithdrawalDuplicate, DuplicateOf: "SP-0", Detail: "重复"}},
+		{Actor{ID: "u2", Role: RoleLeader}, WithdrawalDecision{Approved: true, Opinion: "同意"}},
+		{office, Erasure{Reason: "误立案件"}},
+	} {
+		c, err = s.Take(context.Background(), c.ID, Action{Actor: st.actor, Step: st.step})
+		require.NoError(t, err)
+	}
+	salt, erasedCache := secretsOf(c.Trail)
+	assert.Nil(t, salt)
+	assert.Nil(t, erasedCache, "the erased intake has no cache")
+	assert.NotContains(t, fmt.Sprintf("%#v", cache.kept), "13812345678", "the old cache is emptied")
+	assert.Nil(t, cache.salt)
 }

@@ -252,7 +252,16 @@ func (c *Case) earliest(at func(*Duty) time.Time) (t time.Time, ok bool) {
 // every step's content, its duties and its trail entries are copied, through every pointer,
 // list and map. Changing the copy, or taking steps on it, leaves c as it was. Stores use it
 // to hand out cases.
-func (c *Case) Clone() *Case { return deepCopy(c) }
+func (c *Case) Clone() *Case {
+	cc := deepCopy(c)
+	if len(cc.Trail) > 0 && cc.Trail[0] != nil {
+		if in, ok := cc.Trail[0].Step.(Intake); ok { // the cache of commitments is the store's
+			in.commits = nil
+			cc.Trail[0].Step = in
+		}
+	}
+	return cc
+}
 
 // working returns a copy of c to take a step on: the case and its lists of duties and
 // entries are copied, with room for the step's; the duties, entries and contents they point

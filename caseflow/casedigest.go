@@ -3,6 +3,7 @@ package caseflow
 import (
 	"bytes"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"reflect"
 )
@@ -15,7 +16,12 @@ import (
 // store checks that the case it is asked to keep is the one its trail proves ([CheckUpdate])
 // without running the workflow. It fails only for a case holding personal data whose salt is
 // gone.
-func (c *Case) Digest() (Digest, error) { return c.digest(secretsOf(c.Trail)) }
+func (c *Case) Digest() (Digest, error) {
+	if c == nil {
+		return Digest{}, errors.New("caseflow: digest of no case")
+	}
+	return c.digest(secretsOf(c.Trail))
+}
 
 // digest is Digest with the case's salt and cache of commitments given: a case's first entry
 // digests it before the entry joins the trail.

@@ -8,17 +8,17 @@ import "fmt"
 // call it in Create, so that they keep nothing their trail does not prove; it returns nil or a
 // *TamperError.
 func CheckCreate(c *Case, keys *Keyring) error {
-	if len(c.Trail) == 0 {
+	if c == nil || len(c.Trail) == 0 {
 		return &TamperError{1, "a new case has no trail"}
+	}
+	_, cache := secretsOf(c.Trail)
+	if _, err := verify(c.Trail, keys, cache); err != nil { // refuses nil entries first
+		return err
 	}
 	for _, e := range c.Trail {
 		if err := newEntryKey(e, keys); err != nil {
 			return err
 		}
-	}
-	_, cache := secretsOf(c.Trail)
-	if _, err := verify(c.Trail, keys, cache); err != nil {
-		return err
 	}
 	return checkResult(c)
 }
@@ -40,6 +40,9 @@ func CheckUpdate(head Head, c *Case, keys *Keyring) error { return checkUpdate(h
 // case's digest, which the engine computed on c itself: for a store's own working copy,
 // which no caller reached between the engine and the store (see MemoryStore.working).
 func checkUpdate(head Head, c *Case, keys *Keyring, rehash bool) error {
+	if c == nil {
+		return &TamperError{head.Seq + 1, "no case"}
+	}
 	trail := c.Trail
 	switch {
 	case head.Seq < 1:
@@ -69,7 +72,7 @@ func checkUpdate(head Head, c *Case, keys *Keyring, rehash bool) error {
 			return &TamperError{seq, "a new entry does not chain on from the stored head"}
 		case e.Time.Before(prev.Time):
 			return &TamperError{seq, "dated before the entry before it"}
-		case e.Step == nil || e.Step.Event() != e.Event:
+		case !stepOf(e):
 			return &TamperError{seq, "step content does not match the event"}
 		case e.KeyID == "" && prev.KeyID != "":
 			return &TamperError{seq, "an entry hashed without a key after keyed ones"}
@@ -98,8 +101,9 @@ func checkUpdate(head Head, c *Case, keys *Keyring, rehash bool) error {
 }
 
 // newEntryKey refuses a new entry that a store with keys cannot trust: one hashed without a
-// key (anyone can compute plain SHA-256), or under a key the store does not hold. Entries
-// stored before the county configured its keys stay as they are; new ones are keyed.
+// key (anyone can compute plain SHA-256), under a key the store does not hold, or under a
+// retired one (a leaked old key must not sign new steps). Entries stored before stay as they
+// are; new ones are keyed under the current key.
 func newEntryKey(e *Entry, keys *Keyring) error {
 	switch {
 	case keys == nil && e.KeyID != "":
@@ -108,6 +112,8 @@ func newEntryKey(e *Entry, keys *Keyring) error {
 		return &TamperError{e.Seq, "a new entry hashed without a key, and the store has keys"}
 	case keys != nil && keys.pools[e.KeyID] == nil:
 		return &TamperError{e.Seq, fmt.Sprintf("hashed under key %q, which the store does not hold", e.KeyID)}
+	case keys != nil && e.KeyID != keys.current:
+		return &TamperError{e.Seq, fmt.Sprintf("hashed under key %q, not the current %q: a retired key verifies old entries and signs no new one", e.KeyID, keys.current)}
 	}
 	return nil
 }

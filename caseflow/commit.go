@@ -46,12 +46,14 @@ func commit(salt []byte, key, s string) Digest {
 
 // commitCache remembers the last commitments a case's digests computed: the same few
 // personal values are committed to at every step. A commitment is a function of the salt,
-// the field and the value alone, so a cache shared by the copies of a case is never stale;
-// it is written only here, under its lock.
+// the field and the value alone, and the cache keeps its own copy of the salt, so the cache
+// a store's working copies share is never stale; it is written only here, under its lock.
+// Copies handed to callers ([Case.Clone]) get none.
 type commitCache struct {
 	mu   sync.Mutex
-	salt []byte // the case's salt, never changed in place
-	n    int
+	salt []byte      // a copy of the salt the entries were computed under
+	n    int         // entries kept
+	next int         // the entry to replace when all are kept
 	kept [5]struct { // a case commits to 5 values at most: a name, a phone, an ID number, a text, a report's phone
 		field, value string
 		d            Digest
@@ -66,8 +68,8 @@ func (c *commitCache) commit(salt []byte, key, s string) Digest {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if !bytes.Equal(c.salt, salt) {
-		c.salt, c.n = salt, 0
+	if c.salt == nil || !bytes.Equal(c.salt, salt) {
+		c.salt, c.n, c.next = bytes.Clone(salt), 0, 0
 	}
 	for i := range c.kept[:c.n] {
 		if k := &c.kept[i]; k.field == key && k.value == s {
@@ -75,8 +77,26 @@ func (c *commitCache) commit(salt []byte, key, s string) Digest {
 		}
 	}
 	d := commit(salt, key, s)
-	i := c.n % len(c.kept)
+	i := c.n
+	if c.n == len(c.kept) {
+		i, c.next = c.next, (c.next+1)%len(c.kept)
+	} else {
+		c.n++
+	}
 	c.kept[i].field, c.kept[i].value, c.kept[i].d = key, s, d
-	c.n = min(c.n+1, len(c.kept))
 	return d
+}
+
+// clear forgets every value and the salt: an erased case's cache must not keep them.
+func (c *commitCache) clear() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	clear(c.salt)
+	c.salt, c.n, c.next, c.kept = nil, 0, 0, [len(c.kept)]struct {
+		field, value string
+		d            Digest
+	}{}
 }

@@ -86,7 +86,9 @@ func (g *engine) open(in Intake, actor Actor, at time.Time, replay *Entry) (*Cas
 	}
 	if replay == nil {
 		in.Rules = g.rules() // 第十二条: the case records the rules it opens under
-		in.Salt = g.newSalt()
+		if in.Salt = g.newSalt(); len(in.Salt) < saltSize {
+			return nil, fmt.Errorf("caseflow: the source of salts (Service.Rand) gave %d bytes, want %d", len(in.Salt), saltSize)
+		}
 	}
 	in.commits = new(commitCache)
 	if _, err := g.take(c, Action{Actor: actor, Step: in}, at, replay); err != nil {
@@ -571,11 +573,13 @@ func (a *attempt) prepareEntry() {
 	a.entry = e
 }
 
-// newSalt returns a new case's secret salt: 32 bytes of the engine's source, or of
-// crypto/rand, which never fails (Go 1.24). A source that fails leaves the salt short, which
-// weakens the commitments but loses nothing.
+// saltSize is the size of a case's salt: as long as an HMAC-SHA-256 key should be.
+const saltSize = 32
+
+// newSalt returns a new case's secret salt: saltSize bytes of the engine's source, or of
+// crypto/rand, which never fails (Go 1.24); fewer when the source fails, which open refuses.
 func (g *engine) newSalt() []byte {
-	salt := make([]byte, 32)
+	salt := make([]byte, saltSize)
 	if g.rand == nil {
 		_, _ = rand.Read(salt)
 		return salt

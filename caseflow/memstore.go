@@ -78,6 +78,9 @@ func (s *MemoryStore) Create(ctx context.Context, c *Case) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if c == nil {
+		return fmt.Errorf("caseflow: create: no case: %w", ErrTampered)
+	}
 	if c.Version != 0 {
 		return fmt.Errorf("caseflow: create case %s: version %d: a new case has version 0", c.ID, c.Version)
 	}
@@ -168,6 +171,9 @@ func (s *MemoryStore) GetByKey(ctx context.Context, key string) (*Case, error) {
 func (s *MemoryStore) Update(ctx context.Context, c *Case) error {
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if c == nil {
+		return fmt.Errorf("caseflow: update: no case: %w", ErrTampered)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -3,6 +3,7 @@ package caseflow
 import (
 	"fmt"
 	"io"
+	"log/slog"
 	"strconv"
 	"strings"
 	"time"
@@ -69,3 +70,25 @@ func (in Intake) String() string {
 // Format renders the intake as String does, whatever the verb: its salt and its cache of
 // commitments never show.
 func (in Intake) Format(f fmt.State, verb rune) { formatMasked(f, verb, in.String()) }
+
+// Only the JSON of the storage codec keeps personal data: StoredCase and StoredEntry render
+// masked otherwise, as Case and Entry do.
+
+// Format renders the case as [Case.String] does, whatever the verb.
+func (s StoredCase) Format(f fmt.State, verb rune) { Case(s).Format(f, verb) }
+
+// LogValue logs the case as [Case.LogValue] does.
+func (s StoredCase) LogValue() slog.Value { c := Case(s); return c.LogValue() }
+
+// Format renders the entry as [Entry.String] does, whatever the verb.
+func (s StoredEntry) Format(f fmt.State, verb rune) { Entry(s).Format(f, verb) }
+
+// LogValue logs the entry's sequence number, event, states and time.
+func (s StoredEntry) LogValue() slog.Value { e := Entry(s); return e.LogValue() }
+
+// LogValue logs the entry's sequence number, event, states, time and actor, not its content.
+func (e *Entry) LogValue() slog.Value {
+	return slog.GroupValue(slog.Int("seq", e.Seq), slog.String("event", string(e.Event)),
+		slog.String("from", string(e.From)), slog.String("to", string(e.To)), slog.Time("time", e.Time),
+		slog.Any("actor", e.Actor))
+}

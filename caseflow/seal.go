@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -108,8 +109,20 @@ func VerifySeal(trail []*Entry, keys *Keyring, root Digest, p SealProof) error {
 // VerifySealProof reports whether the proof leads from its leaf to root: nil, or an error
 // wrapping ErrTampered.
 func VerifySealProof(root Digest, p SealProof) error {
-	if p.Index < 0 || p.Index >= p.Size || proofRoot(leafHash(p.Leaf), p.Index, p.Size, p.Path) != root {
-		return fmt.Errorf("caseflow: seal of %s: case %s: the proof does not lead to the recorded root: %w", p.Day, p.Leaf.Case, ErrTampered)
+	fail := func(why string) error {
+		return fmt.Errorf("caseflow: seal of %s: case %s: %s: %w", p.Day, p.Leaf.Case, why, ErrTampered)
+	}
+	// A tree of Size leaves has a path of at most 64 steps; more is hostile input.
+	switch {
+	case root.IsZero():
+		return fail("no root recorded")
+	case p.Index < 0 || p.Index >= p.Size || p.Size > 1<<62 || len(p.Path) > 64:
+		return fail("the proof's index, size or path is out of range")
+	case p.Leaf.Head.Seq < 1:
+		return fail("the proof's leaf has no head")
+	}
+	if got, ok := proofRoot(leafHash(p.Leaf), p.Index, p.Size, p.Path); !ok || got != root {
+		return fail("the proof does not lead to the recorded root")
 	}
 	return nil
 }
@@ -177,13 +190,7 @@ func nodeHash(l, r Digest) Digest {
 }
 
 // split is the largest power of two smaller than n (n ≥ 2).
-func split(n int) int {
-	k := 1
-	for k*2 < n {
-		k *= 2
-	}
-	return k
-}
+func split(n int) int { return 1 << (bits.Len(uint(n-1)) - 1) }
 
 // merkleRoot is RFC 6962's MTH; the root of no leaves is SHA-256 of nothing.
 func merkleRoot(hs []Digest) Digest {
@@ -210,19 +217,19 @@ func merklePath(hs []Digest, m int) []Digest {
 }
 
 // proofRoot computes the root an audit path leads to from leaf hash h at index m of n.
-func proofRoot(h Digest, m, n int, path []Digest) Digest {
+// ok is false for a path of the wrong length.
+func proofRoot(h Digest, m, n int, path []Digest) (root Digest, ok bool) {
 	if n <= 1 {
-		if len(path) != 0 {
-			return Digest{} // a path too long leads nowhere
-		}
-		return h
+		return h, len(path) == 0
 	}
 	if len(path) == 0 {
-		return Digest{}
+		return Digest{}, false
 	}
 	k, sibling, rest := split(n), path[len(path)-1], path[:len(path)-1]
 	if m < k {
-		return nodeHash(proofRoot(h, m, k, rest), sibling)
+		sub, ok := proofRoot(h, m, k, rest)
+		return nodeHash(sub, sibling), ok
 	}
-	return nodeHash(sibling, proofRoot(h, m-k, n-k, rest))
+	sub, ok := proofRoot(h, m-k, n-k, rest)
+	return nodeHash(sibling, sub), ok
 }

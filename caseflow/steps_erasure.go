@@ -33,7 +33,8 @@ func (e Erasure) check(c *Case) *RefusalError {
 const ruleErasure = "个人信息保护法第四十七条"
 
 func (e Erasure) apply(c *Case, _ *Entry) {
-	salt := saltOf(c.Trail)
+	salt, cache := secretsOf(c.Trail)
+	defer cache.clear() // it holds the values it committed to
 	trail, version := c.Trail, c.Version
 	c.Trail = nil
 	erased := deepCopy(c)
@@ -60,7 +61,7 @@ func eraseEntry(e *Entry, salt []byte) *Entry {
 		return e
 	}
 	if intake {
-		in.Salt = nil
+		in.Salt, in.commits = nil, nil
 		step = in
 	}
 	out := *e

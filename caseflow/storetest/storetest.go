@@ -400,6 +400,16 @@ func testForgery(t *testing.T, f factory) {
 		require.ErrorIs(t, h.store.Update(ctx, next), caseflow.ErrTampered)
 	})
 
+	t.Run("an update chained under a retired key fails with ErrTampered", func(t *testing.T) {
+		retired, err := caseflow.NewKeyring("suite-old", map[string][]byte{
+			"suite-old": []byte("storetest: the retired key, 32 bytes or more"),
+		})
+		require.NoError(t, err)
+		h := f.harness(t)
+		c := h.receive("r1")
+		require.ErrorIs(t, h.store.Update(ctx, h.nextUnder(retired, c.ID, urge(clerk, "old key"))), caseflow.ErrTampered)
+	})
+
 	t.Run("a new case chained with plain SHA-256 fails with ErrTampered in a store with keys", func(t *testing.T) {
 		h := f.harness(t)
 		d := &draftStore{Store: h.store}
