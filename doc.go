@@ -33,7 +33,7 @@
 //
 // A vendor's first call is usually DecodePushed on the body the rating system pushed:
 //
-//	r, err := haochaping.DecodePushed(body, haochaping.CommonPush())
+//	r, err := haochaping.DecodePushed(body, haochaping.NationalPush())
 //	if err != nil { … }                 // names every bad field
 //	if err := r.Validate(); err != nil { … }
 //	if r.IsBad() { /* open a case with caseflow */ }

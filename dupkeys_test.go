@@ -21,13 +21,13 @@ func TestDecodePushedRefusesDuplicateKeys(t *testing.T) {
 		`{` + base + `,"satisfaction":2,"list":[{"k":1},{"k":2,"k":3}]}`:                            "list.k",
 		`{"projectNo":"P",` + base[len(`"projectNo":"P",`):] + `,"projectNo":"Q","satisfaction":2}`: "projectNo",
 	} {
-		_, err := hcp.DecodePushed([]byte(body), hcp.CommonPush())
+		_, err := hcp.DecodePushed([]byte(body), hcp.NationalPush())
 		require.ErrorIs(t, err, hcp.ErrDuplicateKey, body)
 		var fe *hcp.FieldError
 		require.ErrorAs(t, err, &fe, body)
 		assert.Equal(t, field, fe.Field, body)
 	}
-	r, err := hcp.DecodePushed([]byte(`{`+base+`,"satisfaction":2,"a":{"satisfaction":5},"b":[{"k":1},{"k":2}]}`), hcp.CommonPush())
+	r, err := hcp.DecodePushed([]byte(`{`+base+`,"satisfaction":2,"a":{"satisfaction":5},"b":[{"k":1},{"k":2}]}`), hcp.NationalPush())
 	require.NoError(t, err, "one key in different objects is no duplicate")
 	assert.Equal(t, hcp.Dissatisfied, r.Level)
 }

@@ -11,7 +11,7 @@ import (
 func ExampleDecodePushed() {
 	body := []byte(`{"projectNo":"450224-2026-000123","assessNumber":1,"pf":"4","satisfaction":"2",
 		"evalDetail":"1.1","assessTime":"2026-11-20 10:15:00","userName":"张三丰"}`)
-	r, err := haochaping.DecodePushed(body, haochaping.CommonPush())
+	r, err := haochaping.DecodePushed(body, haochaping.NationalPush())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -25,12 +25,12 @@ func ExampleDecodePushed() {
 
 func ExampleDecodePushed_errors() {
 	_, err := haochaping.DecodePushed([]byte(`{"projectNo":"P","assessNumber":1,"pf":9,"satisfaction":6,
-		"assessTime":"2026/11/20"}`), haochaping.CommonPush())
+		"assessTime":"2026/11/20"}`), haochaping.NationalPush())
 	fmt.Println(err)
 	// Output:
 	// haochaping: satisfaction "6": unknown code: level code "6": unknown code: interface codes run from 1 to 5
 	// haochaping: pf "9": unknown code: common pf codes run from 1 to 7
-	// haochaping: assessTime "2026/11/20": malformed: want yyyy-MM-dd HH:mm:ss or YYYYMMDDThhmmss
+	// haochaping: assessTime "2026/11/20": malformed: want yyyy-MM-dd HH:mm:ss, YYYYMMDDThhmmss or milliseconds since 1970
 }
 
 func ExampleValidator_Validate() {

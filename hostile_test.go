@@ -54,7 +54,7 @@ func TestControlCharactersRefusedInIDsAndCodes(t *testing.T) {
 			push := map[string]any{"projectNo": "P", "assessNumber": 1, "pf": 4, "satisfaction": 2,
 				"assessTime": "2026-11-20 10:15:00", field: value}
 			body, _ := json.Marshal(push)
-			_, err := hcp.DecodePushed(body, hcp.CommonPush())
+			_, err := hcp.DecodePushed(body, hcp.NationalPush())
 			require.ErrorIs(t, err, hcp.ErrMalformed, "%s %q", field, c)
 			assert.Contains(t, err.Error(), field+` "`)
 			assertNoControlsInErrors(t, err, field)
@@ -126,9 +126,9 @@ func TestNormalizeIDGivesOneKey(t *testing.T) {
 	assert.Equal(t, "450224-2026-000123", hcp.NormalizeID(" 450224－2026－000123 "))
 	assert.Equal(t, "450224-2026-000123", hcp.NormalizeID("\u3000４５０２２４-2026-000123\t"))
 	const push = `{"projectNo":%q,"assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-20 10:15:00"}`
-	a, err := hcp.DecodePushed(fmt.Appendf(nil, push, " 450224－2026－000123 "), hcp.CommonPush())
+	a, err := hcp.DecodePushed(fmt.Appendf(nil, push, " 450224－2026－000123 "), hcp.NationalPush())
 	require.NoError(t, err)
-	b, err := hcp.DecodePushed(fmt.Appendf(nil, push, "450224-2026-000123"), hcp.CommonPush())
+	b, err := hcp.DecodePushed(fmt.Appendf(nil, push, "450224-2026-000123"), hcp.NationalPush())
 	require.NoError(t, err)
 	assert.Equal(t, b.ID, a.ID)
 	assert.Equal(t, "450224-2026-000123#1#20261120T101500", a.ID)
@@ -151,7 +151,7 @@ func TestErrorsDoNotEchoPersonalData(t *testing.T) {
 				if lit == value && strings.ContainsAny(value, " ８") {
 					continue
 				}
-				_, err := hcp.DecodePushed([]byte(`{"`+field+`":`+lit+`}`), hcp.CommonPush())
+				_, err := hcp.DecodePushed([]byte(`{"`+field+`":`+lit+`}`), hcp.NationalPush())
 				require.Error(t, err)
 				assertNoPersonalData(t, err.Error(), value, field)
 			}

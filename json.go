@@ -3,6 +3,7 @@ package haochaping
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -53,27 +54,35 @@ type reviewFields Review
 func (r Review) MarshalJSON() ([]byte, error) {
 	m := reviewFields(r)
 	for _, s := range []*string{&m.ID, &m.MatterNumber, &m.ServiceItem, &m.ServiceItemCode, &m.Window,
-		&m.Department, &m.DepartmentCode, &m.Staff, &m.AreaCode} {
+		&m.Department, &m.DepartmentCode, &m.Staff, &m.AreaCode, &m.DataSource, &m.Classification.Crosswalk} {
 		*s = oneLine(*s)
 	}
 	m.FreeText = oneLine(MaskText(r.FreeText))
-	if HasControl(optionTexts(r.Options)) {
-		m.Options = make([]Option, len(r.Options))
-		for i, o := range r.Options {
-			o.List, o.Code, o.Label = oneLine(o.List), oneLine(o.Code), oneLine(o.Label)
-			m.Options[i] = o
+	c := &m.Classification
+	for _, opts := range []*[]Option{&m.Options, &c.Options, &c.Other, &c.Conflicts} {
+		*opts = oneLineOptions(*opts)
+	}
+	if slices.ContainsFunc(m.Encrypted, HasControl) {
+		m.Encrypted = make([]string, len(r.Encrypted))
+		for i, f := range r.Encrypted {
+			m.Encrypted[i] = oneLine(f)
 		}
 	}
 	return json.Marshal(m)
 }
 
-// optionTexts returns the texts of the options, for a check of them all at once.
-func optionTexts(opts []Option) string {
-	var b strings.Builder
-	for _, o := range opts {
-		b.WriteString(o.List + o.Code + o.Label)
+// oneLineOptions returns the options with control characters escaped in their texts: opts
+// itself when there are none.
+func oneLineOptions(opts []Option) []Option {
+	if !slices.ContainsFunc(opts, func(o Option) bool { return HasControl(o.List + o.Code + o.Label) }) {
+		return opts
 	}
-	return b.String()
+	out := make([]Option, len(opts))
+	for i, o := range opts {
+		o.List, o.Code, o.Label = oneLine(o.List), oneLine(o.Code), oneLine(o.Label)
+		out[i] = o
+	}
+	return out
 }
 
 // UnmarshalJSON decodes a review in full, as [StoredReview] encodes it. It refuses a

@@ -33,14 +33,14 @@ func TestDefaultLimits(t *testing.T) {
 // Limits.Push is refused before parsing, as field "record".
 func TestDecodePushedRefusesAnOversizedRecordBeforeParsing(t *testing.T) {
 	body := []byte(`{"projectNo":"` + strings.Repeat("P", 64<<10) + `"`) // not even JSON
-	_, err := hcp.DecodePushed(body, hcp.CommonPush())
+	_, err := hcp.DecodePushed(body, hcp.NationalPush())
 	require.ErrorIs(t, err, hcp.ErrTooLarge)
 	var fe *hcp.FieldError
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "record", fe.Field)
 	assert.Contains(t, err.Error(), "the limit is 65536")
 
-	f := hcp.CommonPush()
+	f := hcp.NationalPush()
 	f.Limits.Push = 1 << 20
 	_, err = hcp.DecodePushed(body, f)
 	assert.NotErrorIs(t, err, hcp.ErrTooLarge, "a raised limit lets the record be parsed")
@@ -52,13 +52,13 @@ func TestDecodePushedRefusesALongTextWithoutEchoingIt(t *testing.T) {
 	long := strings.Repeat("办", 2000) + "13812345678"
 	body := []byte(`{"projectNo":"P","assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-20 10:15:00",` +
 		`"writingEvaluation":"` + long + `"}`)
-	_, err := hcp.DecodePushed(body, hcp.CommonPush())
+	_, err := hcp.DecodePushed(body, hcp.NationalPush())
 	require.ErrorIs(t, err, hcp.ErrTooLarge)
 	assert.Contains(t, err.Error(), `writingEvaluation "": too large: 2011 characters; the limit is 2000`)
 	assert.NotContains(t, err.Error(), "办办")
 	assert.NotContains(t, err.Error(), "5678")
 
-	f := hcp.CommonPush()
+	f := hcp.NationalPush()
 	f.Limits.Text = 3000
 	r, err := hcp.DecodePushed(body, f)
 	require.NoError(t, err)
@@ -70,11 +70,11 @@ func TestDecodePushedRefusesALongTextWithoutEchoingIt(t *testing.T) {
 func TestDecodePushedStopsReadingOptionsAtTheLimit(t *testing.T) {
 	codes := strings.TrimSuffix(strings.Repeat("1.1,", 33), ",")
 	body := []byte(`{"projectNo":"P","assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-20 10:15:00","evalDetail":"` + codes + `"}`)
-	_, err := hcp.DecodePushed(body, hcp.CommonPush())
+	_, err := hcp.DecodePushed(body, hcp.NationalPush())
 	require.ErrorIs(t, err, hcp.ErrTooLarge)
 	assert.Contains(t, err.Error(), "more than 32 option codes")
 
-	f := hcp.CommonPush()
+	f := hcp.NationalPush()
 	f.Limits.Options = 33
 	r, err := hcp.DecodePushed(body, f)
 	require.NoError(t, err)
@@ -87,7 +87,7 @@ func TestDecodePushedStopsReadingOptionsAtTheLimit(t *testing.T) {
 func TestErrorsListAtMostLimitsProblems(t *testing.T) {
 	codes := strings.TrimSuffix(strings.Repeat("9.9,", 25), ",")
 	body := []byte(`{"projectNo":"P","assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-20 10:15:00","evalDetail":"` + codes + `"}`)
-	_, err := hcp.DecodePushed(body, hcp.CommonPush())
+	_, err := hcp.DecodePushed(body, hcp.NationalPush())
 	require.Error(t, err)
 	lines := strings.Split(err.Error(), "\n")
 	require.Len(t, lines, 21)
@@ -96,7 +96,7 @@ func TestErrorsListAtMostLimitsProblems(t *testing.T) {
 
 	// The summed-up problems are still found by their sentinel.
 	body = []byte(`{"evalDetail":"` + codes + `","userProp":3}`)
-	f := hcp.CommonPush()
+	f := hcp.NationalPush()
 	f.Limits.Problems = 2
 	_, err = hcp.DecodePushed(body, f)
 	require.Error(t, err)
@@ -108,9 +108,9 @@ func TestErrorsListAtMostLimitsProblems(t *testing.T) {
 // Regression (issue 10): refusing a 10 MB push made a 191 MB error string.
 func TestRefusalOfA10MBPushIsShort(t *testing.T) {
 	body := hugePush(10 << 20)
-	raised := hcp.CommonPush()
+	raised := hcp.NationalPush()
 	raised.Limits.Push = 11 << 20
-	for name, f := range map[string]hcp.PushFormat{"default limits": hcp.CommonPush(), "raised push limit": raised} {
+	for name, f := range map[string]hcp.PushFormat{"default limits": hcp.NationalPush(), "raised push limit": raised} {
 		_, err := hcp.DecodePushed(body, f)
 		require.ErrorIs(t, err, hcp.ErrTooLarge, name)
 		assert.Less(t, len(err.Error()), 4<<10, name)
@@ -158,12 +158,12 @@ func TestValidatorRefusesLongTextsAndTooManyOptions(t *testing.T) {
 // about 750 MB.
 func BenchmarkDecodePushedRefused10MB(b *testing.B) {
 	body := hugePush(10 << 20)
-	raised := hcp.CommonPush()
+	raised := hcp.NationalPush()
 	raised.Limits.Push = 11 << 20
 	for _, bc := range []struct {
 		name string
 		f    hcp.PushFormat
-	}{{"raised push limit", raised}, {"default limits", hcp.CommonPush()}} {
+	}{{"raised push limit", raised}, {"default limits", hcp.NationalPush()}} {
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(body)))

@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -13,10 +14,19 @@ import (
 // An option always carries the identifier of the list it comes from: codes of different
 // lists are never compared.
 type Option struct {
-	List      string    `json:"list"`      // identifier of the option list, e.g. "rongan-2021-annex1"
-	Code      string    `json:"code"`      // stable code within the list, e.g. "1.1"
-	Dimension Dimension `json:"dimension"` // the dimension the option belongs to
-	Label     string    `json:"label"`     // the Chinese text shown to reviewers
+	List string `json:"list"` // identifier of the option list, e.g. "rongan-2021-annex1"
+	Code string `json:"code"` // stable code within the list, e.g. "1.1"
+	// Dimension is the dimension the option belongs to; zero for an option of a list that
+	// does not sort its options by dimension, or names two at once, as the national list's
+	// 115 服务态度差效率低 does: its [Crosswalk] says what it means in Annex 1.
+	Dimension Dimension `json:"dimension,omitempty"`
+	Label     string    `json:"label"` // the Chinese text shown to reviewers
+	// Level is the satisfaction level the option is offered with, as the national list
+	// ties each option to one star level; zero for a list whose options are not tied to
+	// one level, as Annex 1's options go with both bad levels.
+	Level Level `json:"level,omitempty"`
+	// Retired is true for an option the list no longer offers but old records still carry.
+	Retired bool `json:"retired,omitempty"`
 }
 
 // String returns the code and label, e.g. "1.1 不一次性告知".
@@ -26,8 +36,8 @@ func (o Option) String() string { return o.Code + " " + o.Label }
 // measures by default ([Annex1]), or a county's or the national list loaded with
 // [ParseOptionList]. An OptionList is immutable and safe for concurrent use.
 type OptionList struct {
-	id, source string
-	badOnly    bool
+	id, source, version string
+	badOnly             bool
 	options    []Option
 	byCode     map[string]int
 }
@@ -37,6 +47,10 @@ func (l *OptionList) ID() string { return l.id }
 
 // Source names the document the list comes from.
 func (l *OptionList) Source() string { return l.source }
+
+// Version names the revision of the list, as its @version line gives it; empty when the
+// list has none.
+func (l *OptionList) Version() string { return l.version }
 
 // BadOnly reports whether the list's options may only be chosen with a bad level
 // (不满意 or 非常不满意), as with Annex 1, which lists 差评选项 only.
@@ -87,17 +101,30 @@ func Options() []Option { return annex1.Options() }
 // LookupOption returns the Annex 1 option with the given code, "1.1" to "4.5".
 func LookupOption(code string) (Option, error) { return annex1.Lookup(code) }
 
+// maxListData bounds the text of an option list or a crosswalk: the national list and its
+// crosswalk are a few kilobytes.
+const maxListData = 1 << 20
+
 // ParseOptionList reads an option list from its text form, UTF-8, one entry a line:
 //
 //	# a comment
 //	@list	rongan-2021-annex1        (required: the list's identifier)
 //	@source	融安县…附件1               (required: the document it comes from)
+//	@version	2021                  (optional: the list's revision)
 //	@bad-only                         (optional: options only go with a bad level)
 //	1.1	attitude	不一次性告知          (code, dimension, label, separated by tabs)
+//	209	-	未在承诺时间内办结	stars=2	(then optional attributes)
 //
 // Dimensions are written as text codes (attitude, quality, efficiency, environment, other)
-// or Chinese labels. Every problem is reported at once, each naming its line.
+// or Chinese labels, or "-" for an option that has no one dimension. The attributes after
+// the label are stars=N, the star level (1 非常不满意 … 5 非常满意, the push interface's
+// level code) the option is offered with, and retired, for an option no longer offered.
+// Data over 1 MiB is refused unread. Every problem is reported at once, each naming its
+// line.
 func ParseOptionList(data []byte) (*OptionList, error) {
+	if len(data) > maxListData {
+		return nil, fmt.Errorf("haochaping: option list: %d bytes; the limit is %d", len(data), maxListData)
+	}
 	l := &OptionList{byCode: map[string]int{}}
 	var errs []error
 	bad := func(n int, format string, args ...any) {
@@ -111,38 +138,32 @@ func ParseOptionList(data []byte) (*OptionList, error) {
 		}
 		fields := strings.Split(line, "\t")
 		switch fields[0] {
-		case "@list", "@source":
+		case "@list", "@source", "@version":
 			if len(fields) != 2 || strings.TrimSpace(fields[1]) == "" {
 				bad(n, "%s takes one value after a tab", fields[0])
-			} else if fields[0] == "@list" {
-				l.id = fields[1]
-			} else {
-				l.source = fields[1]
+				continue
 			}
+			*map[string]*string{"@list": &l.id, "@source": &l.source, "@version": &l.version}[fields[0]] = fields[1]
 			continue
 		case "@bad-only":
 			l.badOnly = true
 			continue
 		}
-		if len(fields) != 3 {
+		if len(fields) < 3 {
 			bad(n, "want code, dimension and label separated by tabs, got %d fields", len(fields))
 			continue
 		}
-		code, label := strings.TrimSpace(fields[0]), strings.TrimSpace(fields[2])
-		dim, err := dimensions.parse(strings.TrimSpace(fields[1]))
-		switch {
-		case code == "" || label == "":
-			bad(n, "empty code or label")
-		case err != nil:
+		o, err := parseOption(fields)
+		if err != nil {
 			bad(n, "%s", unprefixed(err))
-		default:
-			if _, dup := l.byCode[code]; dup {
-				bad(n, "code %q appears twice", code)
-				continue
-			}
-			l.byCode[code] = len(l.options)
-			l.options = append(l.options, Option{Code: code, Dimension: dim, Label: label})
+			continue
 		}
+		if _, dup := l.byCode[o.Code]; dup {
+			bad(n, "code %q appears twice", excerpt(o.Code))
+			continue
+		}
+		l.byCode[o.Code] = len(l.options)
+		l.options = append(l.options, o)
 	}
 	if err := sc.Err(); err != nil {
 		errs = append(errs, fmt.Errorf("haochaping: option list: %w", err))
@@ -160,4 +181,37 @@ func ParseOptionList(data []byte) (*OptionList, error) {
 		l.options[i].List = l.id
 	}
 	return l, nil
+}
+
+// parseOption reads the fields of one option line: code, dimension, label, attributes.
+func parseOption(fields []string) (Option, error) {
+	o := Option{Code: strings.TrimSpace(fields[0]), Label: strings.TrimSpace(fields[2])}
+	if o.Code == "" || o.Label == "" {
+		return Option{}, errors.New("empty code or label")
+	}
+	if HasControl(o.Code) || HasControl(o.Label) {
+		return Option{}, errors.New("a control or format character in a code or a label")
+	}
+	if dim := strings.TrimSpace(fields[1]); dim != "-" {
+		d, err := dimensions.parse(dim)
+		if err != nil {
+			return Option{}, err
+		}
+		o.Dimension = d
+	}
+	for _, attr := range fields[3:] {
+		switch attr = strings.TrimSpace(attr); {
+		case attr == "retired":
+			o.Retired = true
+		case strings.HasPrefix(attr, "stars="):
+			n, err := strconv.Atoi(strings.TrimPrefix(attr, "stars="))
+			if err != nil || n < 1 || n > 5 {
+				return Option{}, fmt.Errorf("stars=%s: want 1 to 5", excerpt(strings.TrimPrefix(attr, "stars=")))
+			}
+			o.Level, _ = InterfaceCodes.Level(n)
+		default:
+			return Option{}, fmt.Errorf("attribute %q: want stars=N or retired", excerpt(attr))
+		}
+	}
+	return o, nil
 }

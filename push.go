@@ -3,76 +3,97 @@ package haochaping
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 )
 
-// PushFormat says how to read the codes of a pushed evaluation record. The level and channel
+// PushFormat says how to read a pushed evaluation record: the field names of its layout,
+// which of them arrive encrypted, and the code systems of its values. The level and channel
 // code systems are chosen explicitly: the same number means different things in each.
+// Start from a preset ([NationalPush], [ZhejiangPush], [ShandongPush], [ListPagePush]) or
+// declare a layout in JSON with [ParsePushFormat].
 type PushFormat struct {
-	// Levels is the code system of the fields satisfaction, levelCode and evalNum;
-	// national and provincial pushes use InterfaceCodes.
+	// Name names the layout in errors, e.g. "national".
+	Name string
+	// Fields names the push fields of each review field; the zero Fields means the
+	// national interface's, as [NationalPush] has them.
+	Fields Fields
+	// Encrypted names the push fields that arrive encrypted. Each is decrypted with
+	// Decrypter; without one it is left unread, and the review lists it in
+	// [Review.Encrypted]: a review whose phone arrived encrypted has no callable number.
+	Encrypted []string
+	// Decrypter decrypts the Encrypted fields; nil leaves them unread.
+	Decrypter Decrypter
+	// Defaults gives, by the JSON name of a [Fields] field, the value a record lacking that
+	// field is read with, written as a record would hold it (a pf code for "channel").
+	// Without a default, a layout that lacks a rating number reads a first rating, and
+	// one that lacks another required field (matter number, level, channel, time) is
+	// refused, naming the layout.
+	Defaults map[string]string
+	// Levels is the code system of the level fields; national and provincial pushes use
+	// InterfaceCodes.
 	Levels LevelCodes
 	// Channels is the variant of the pf codes.
 	Channels PFVariant
-	// Options is the list the evalDetail codes come from; nil means Annex1.
+	// Options is the list the option codes come from; nil means the lists of Crosswalk
+	// (the national list and Annex 1 by default).
 	Options *OptionList
-	// Location is the zone of assessTime; nil means Asia/Shanghai.
+	// Crosswalk classifies the options in the county's list ([Review.Classification]);
+	// nil means [NationalToAnnex1]. Options of a list the crosswalk does not read are
+	// kept unclassified.
+	Crosswalk *Crosswalk
+	// Location is the zone of the rating time; nil means Asia/Shanghai.
 	Location *time.Location
 	// Limits bound the record's size, its texts, its option codes and the problems an
 	// error lists; the zero value means [DefaultLimits].
 	Limits Limits
 }
 
-// CommonPush returns the format of national and most provincial pushes: interface level
-// codes (1 = 非常不满意 … 5 = 非常满意), common pf codes, Annex 1 options, Beijing time.
-func CommonPush() PushFormat { return PushFormat{Levels: InterfaceCodes, Channels: PFCommon} }
+// pushTimeLayouts are the layouts of a rating time: the interfaces' yyyy-MM-dd HH:mm:ss and
+// its variants, and GB/T 39046's YYYYMMDDThhmmss. A time of 13 digits is read as
+// milliseconds since 1970, as list pages serve it.
+var pushTimeLayouts = []string{"2006-01-02 15:04:05", "20060102T150405", "2006-01-02T15:04:05",
+	"2006/01/02 15:04:05", "20060102150405"}
 
-// pushTimeLayouts are the layouts of assessTime: the interfaces' yyyy-MM-dd HH:mm:ss and
-// GB/T 39046's YYYYMMDDThhmmss.
-var pushTimeLayouts = []string{"2006-01-02 15:04:05", "20060102T150405"}
-
-// DecodePushed reads one evaluation record pushed by the rating system, a JSON object with
-// the interface's field names:
+// DecodePushed reads one evaluation record pushed by the rating system, a JSON object
+// with the field names of f's layout (see [NationalPush] for the national interface's).
 //
-//	projectNo          办件编号 (required)         → MatterNumber
-//	assessNumber       1 first, 2 follow-up (required) → FollowUp
-//	satisfaction, levelCode, evalNum  level code (at least one; all given must agree)
-//	pf                 channel code (required)      → Channel
-//	assessTime         yyyy-MM-dd HH:mm:ss or YYYYMMDDThhmmss (required) → Time
-//	evalDetail         option codes, comma separated → Options
-//	writingEvaluation  文字评价                     → FreeText
-//	taskCode, taskName 事项编码, 事项名称            → ServiceItemCode, ServiceItem
-//	proDepart, proDepartCode, proManager            → Department, DepartmentCode, Staff
-//	userName           评价人; empty means anonymous → Reviewer.Name, Anonymous
-//	userProp           1 个人, 2 法人               → Reviewer.Kind
-//	areaCode           行政区划                      → AreaCode
+// Numbers may come as JSON numbers or numeric strings. Fields the layout does not name are
+// ignored. The review ID is built from the matter number as [NormalizeID] gives it, the
+// rating's number and its time, as in "450224-2026-000123#1#20261120T101500": the same push
+// arriving twice has the same ID, also when one copy writes the matter number with
+// full-width characters or spaces around it, and two on-site ratings of one matter at
+// different visits do not. MatterNumber keeps the number as pushed, for display. With
+// Zhejiang's pf codes, pf 7 marks a default rating.
 //
-// Numbers may come as JSON numbers or numeric strings. Other fields are ignored. The review
-// ID is built from the matter number as [NormalizeID] gives it, the rating's number and its
-// time, as in "450224-2026-000123#1#20261120T101500": the same push arriving twice has the
-// same ID, also when one copy writes the matter number with full-width characters or
-// spaces around it, and two on-site ratings of one matter at different visits do not.
-// MatterNumber keeps the number as pushed, for display. Reviewers' phones and ID numbers
-// travel encrypted and are not read here: set them after decryption. With Zhejiang's pf
-// codes, pf 7 marks a default rating.
+// Option codes are looked up in f.Options, or else in the national list and then Annex 1,
+// and classified in Annex 1's terms by f.Crosswalk ([Review.Classification]). The level
+// decides whether a rating is bad, never the options: options that disagree with the
+// level are kept and listed as conflicts. Good ratings decode as bad ones do.
+//
+// Encrypted fields are decrypted with f.Decrypter, or else left unread and listed in
+// [Review.Encrypted]; a field that cannot be decrypted is refused ([ErrUndecryptable])
+// without showing it.
 //
 // Hostile input is refused cheaply, within f.Limits: a record over Limits.Push bytes
 // before it is parsed (field "record", [ErrTooLarge]); a text over Limits.Text runes,
-// without showing it; evalDetail after Limits.Options codes, without reading the rest. A
+// without showing it; option codes after Limits.Options codes, without reading the rest. A
 // key given twice in one object, at the top or nested, is refused naming the key
 // ([ErrDuplicateKey]): which of its values holds would be unclear. A control or format
-// character (below U+0020, U+007F, categories Cc, Cf, Zl, Zp) in projectNo, taskCode,
-// proDepartCode, areaCode or an option code is refused as [ErrMalformed]; free text keeps
-// such characters, and every rendering of a [Review] escapes them. Errors show at most a
-// short, masked, escaped excerpt of a pushed value.
+// character (below U+0020, U+007F, categories Cc, Cf, Zl, Zp) in a matter number, a code
+// or an option code is refused as [ErrMalformed]; free text keeps such characters, and
+// every rendering of a [Review] escapes them. Errors show at most a short, masked,
+// escaped excerpt of a pushed value.
 //
 // Every problem is reported at once (up to Limits.Problems of them, the rest summed up),
-// each as a *FieldError naming the push field. The review is not validated: call
-// [Validator.Validate] next.
+// each as a *FieldError naming the push field, or the review field and the layout where
+// the layout lacks a required one. The review is not validated: call [Validator.Validate]
+// next.
 func DecodePushed(data []byte, f PushFormat) (Review, error) {
 	lim := f.Limits.WithDefaults()
 	if len(data) > lim.Push {
@@ -89,61 +110,125 @@ func DecodePushed(data []byte, f PushFormat) (Review, error) {
 	if dup := checkDuplicateKeys(data); len(dup) > 0 {
 		return Review{}, dup.err(lim.Problems)
 	}
-	d := pushDecoder{raw: raw, lim: lim}
+	d := pushDecoder{raw: raw, lim: lim, f: &f, fields: f.Fields}
+	if d.fields.isZero() {
+		d.fields = nationalFields()
+	}
+	if d.f.Name == "" {
+		d.f.Name = "custom"
+	}
+	return d.review()
+}
+
+// review reads the review from the record.
+func (d *pushDecoder) review() (Review, error) {
+	fs := &d.fields
 	var r Review
-	r.MatterNumber = d.code("projectNo", true)
-	r.ServiceItemCode = d.code("taskCode", false)
-	r.ServiceItem = d.text("taskName", false)
-	r.Department = d.text("proDepart", false)
-	r.DepartmentCode = d.code("proDepartCode", false)
-	r.Staff = d.text("proManager", false)
-	r.FreeText = d.text("writingEvaluation", false)
-	r.AreaCode = d.code("areaCode", false)
-	r.Reviewer.Name = d.text("userName", false)
+	r.MatterNumber = d.code("matterNumber", fs.MatterNumber, true)
+	r.ServiceItemCode = d.code("serviceItemCode", fs.ServiceItemCode, false)
+	r.ServiceItem = d.text("serviceItem", fs.ServiceItem, false)
+	r.Department = d.text("department", fs.Department, false)
+	r.DepartmentCode = d.code("departmentCode", fs.DepartmentCode, false)
+	r.Staff = d.text("staff", fs.Staff, false)
+	r.FreeText = d.text("freeText", fs.FreeText, false)
+	r.AreaCode = d.code("areaCode", fs.AreaCode, false)
+	r.DataSource = d.code("dataSource", fs.DataSource, false)
+	r.Reviewer.Name = d.text("reviewerName", fs.ReviewerName, false)
+	r.Reviewer.Phone = strings.TrimSpace(d.text("reviewerPhone", fs.ReviewerPhone, false))
+	r.Reviewer.IDNumber = strings.TrimSpace(d.text("reviewerIDNumber", fs.ReviewerIDNumber, false))
 	r.Anonymous = strings.TrimSpace(r.Reviewer.Name) == ""
 
-	assessNumber, ok := d.number("assessNumber", true)
-	if ok && assessNumber != 1 && assessNumber != 2 {
-		d.p.add("assessNumber", excerpt(strconv.Itoa(assessNumber)), ErrUnknownCode, "want 1 (first rating) or 2 (follow-up)")
+	rating := d.ratingNumber()
+	r.FollowUp = rating == 2
+	if n, field, ok := d.number("serviceNumber", fs.ServiceNumber, false); ok {
+		if n < 1 || n > 99 {
+			d.p.add(field, excerpt(strconv.Itoa(n)), ErrMalformed, "want 1 to 99 (服务次数)")
+		}
+		r.ServiceNumber = n
 	}
-	r.FollowUp = assessNumber == 2
-	r.Level = d.level(f.Levels)
-	if n, ok := d.number("pf", true); ok {
-		if c, err := f.Channels.Channel(n); err != nil {
-			d.p = append(d.p, err)
+	r.Level = d.level(fs.Level)
+	if n, field, ok := d.number("channel", fs.Channel, true); ok {
+		if c, err := d.f.Channels.Channel(n); err != nil {
+			d.p = append(d.p, rename(err, field))
 		} else {
 			r.Channel = c
 			r.Default = c == ChannelSystemDefault
 		}
 	}
-	if n, ok := d.number("userProp", false); ok {
+	if n, field, ok := d.number("reviewerKind", fs.ReviewerKind, false); ok {
 		if n == 1 || n == 2 {
 			r.Reviewer.Kind = PartyKind(n)
 		} else {
-			d.p.add("userProp", excerpt(strconv.Itoa(n)), ErrUnknownCode, "want 1 (个人) or 2 (法人)")
+			d.p.add(field, excerpt(strconv.Itoa(n)), ErrUnknownCode, "want 1 (个人) or 2 (法人)")
 		}
 	}
-	r.Time = d.time("assessTime", f.Location)
-	if !r.Time.IsZero() && assessNumber > 0 {
-		r.ID = NormalizeID(r.MatterNumber) + "#" + strconv.Itoa(assessNumber) + "#" + r.Time.Format("20060102T150405")
+	r.Time = d.time(fs.Time)
+	if !r.Time.IsZero() && rating > 0 {
+		r.ID = NormalizeID(r.MatterNumber) + "#" + strconv.Itoa(rating) + "#" + r.Time.Format("20060102T150405")
 	}
-	r.Options = d.options("evalDetail", f.Options)
-	if err := d.p.err(lim.Problems); err != nil {
+	r.Options = d.options(fs.Options)
+	r.Encrypted = d.encrypted
+	if err := d.p.err(d.lim.Problems); err != nil {
+		return Review{}, err
+	}
+	d.classify(&r)
+	if err := d.p.err(d.lim.Problems); err != nil {
 		return Review{}, err
 	}
 	return r, nil
 }
 
+// ratingNumber reads the rating's number: 1 for a first rating, 2 for a follow-up; 1 when
+// the layout has no field for it and no default; 0 when it could not be read.
+func (d *pushDecoder) ratingNumber() int {
+	names := d.fields.RatingNumber
+	if len(names) == 0 {
+		if _, ok := d.f.Defaults["ratingNumber"]; !ok {
+			return 1 // the layout lacks it: a first rating
+		}
+	}
+	n, field, ok := d.number("ratingNumber", names, true)
+	if !ok {
+		return 0
+	}
+	if n != 1 && n != 2 {
+		d.p.add(field, excerpt(strconv.Itoa(n)), ErrUnknownCode, "want 1 (first rating) or 2 (follow-up)")
+		return 0
+	}
+	return n
+}
+
+// classify derives the review's classification with the format's crosswalk, unless its
+// options come from a list the crosswalk does not read.
+func (d *pushDecoder) classify(r *Review) {
+	x := d.f.Crosswalk
+	if x == nil {
+		x = NationalToAnnex1()
+	}
+	if d.f.Options != nil && d.f.Options != x.from && d.f.Options != x.to {
+		return
+	}
+	c, err := x.Classify(r.Level, r.Options)
+	if err != nil {
+		d.p = append(d.p, err)
+		return
+	}
+	r.Classification = c
+}
+
 // pushDecoder reads the fields of one pushed record, collecting problems.
 type pushDecoder struct {
-	raw map[string]json.RawMessage
-	lim Limits
-	p   problems
+	raw       map[string]json.RawMessage
+	lim       Limits
+	f         *PushFormat
+	fields    Fields
+	encrypted []string // encrypted fields left unread
+	p         problems
 }
 
 // code returns a text field holding an identifier or a code, refusing control characters.
-func (d *pushDecoder) code(field string, required bool) string {
-	s := d.text(field, required)
+func (d *pushDecoder) code(name string, fields []string, required bool) string {
+	s, field := d.value(name, fields, required)
 	if HasControl(s) {
 		d.p.add(field, excerpt(s), ErrMalformed, "a control or format character has no place in an identifier or a code")
 		return ""
@@ -151,40 +236,106 @@ func (d *pushDecoder) code(field string, required bool) string {
 	return s
 }
 
-// text returns a text field of at most Limits.Text runes; a longer one is refused without
-// showing it.
-func (d *pushDecoder) text(field string, required bool) string {
-	s := d.str(field, required)
+// text returns a text field.
+func (d *pushDecoder) text(name string, fields []string, required bool) string {
+	s, _ := d.value(name, fields, required)
+	return s
+}
+
+// value returns the text of the review field name from the push fields that hold it, and
+// the push field it came from. Where the record holds more than one of them, they must
+// agree. Where it holds none, the layout's default stands in; without one, a required
+// field is refused: named by its push field, or by its review field and the layout when
+// the layout lacks it.
+func (d *pushDecoder) value(name string, fields []string, required bool) (string, string) {
+	var s, from string
+	found := false
+	for _, field := range fields {
+		v, ok := d.str(field)
+		switch {
+		case !ok:
+		case !found:
+			s, from, found = v, field, true
+		case strings.TrimSpace(v) != strings.TrimSpace(s):
+			d.p.add(field, "", ErrInconsistent, "%s and %s differ", from, field)
+		}
+	}
+	if !found {
+		if def, ok := d.f.Defaults[name]; ok {
+			return d.limit("defaults."+name, def), "defaults." + name
+		}
+	}
+	switch {
+	case !required || found && strings.TrimSpace(s) != "":
+	case len(fields) == 0:
+		d.p.add(name, "", ErrRequired, "layout %q has no field for it: name one in Fields or give Defaults[%q]", d.f.Name, name)
+	case found:
+		d.p.add(from, excerpt(s), ErrRequired, "")
+	default:
+		d.p.add(fields[0], "", ErrRequired, "%s", d.absent(fields[0]))
+	}
+	switch {
+	case from != "":
+		return s, from
+	case len(fields) > 0:
+		return s, fields[0]
+	}
+	return s, name
+}
+
+// absent says why a required push field is missing: it may have arrived encrypted.
+func (d *pushDecoder) absent(field string) string {
+	if slices.Contains(d.encrypted, field) {
+		return "it arrived encrypted and PushFormat.Decrypter is nil"
+	}
+	return ""
+}
+
+// str returns a string field, accepting a JSON string or number, decrypted when the field
+// arrives encrypted, within Limits.Text; null, and an encrypted field without a
+// decrypter, count as absent.
+func (d *pushDecoder) str(field string) (string, bool) {
+	v, ok := d.raw[field]
+	if !ok || bytes.Equal(v, []byte("null")) {
+		return "", false
+	}
+	var s string
+	if err := json.Unmarshal(v, &s); err != nil {
+		var n json.Number
+		if err := json.Unmarshal(v, &n); err != nil {
+			// The value is named by its JSON kind only: it may hold a reviewer's personal data.
+			d.p.add(field, "<"+jsonKind(v)+">", ErrMalformed, "want a string")
+			return "", false
+		}
+		s = n.String()
+	}
+	if slices.Contains(d.f.Encrypted, field) && strings.TrimSpace(s) != "" {
+		if d.f.Decrypter == nil {
+			d.encrypted = append(d.encrypted, field)
+			return "", false
+		}
+		if len(s) > 4*d.lim.Text {
+			d.p.add(field, "", ErrTooLarge, "%d bytes of cipher text; the limit is %d (4 × Limits.Text)", len(s), 4*d.lim.Text)
+			return "", false
+		}
+		plain, err := d.f.Decrypter.Decrypt(field, s)
+		if err != nil {
+			d.p = append(d.p, &FieldError{Field: field, Err: fmt.Errorf("%w: %w", ErrUndecryptable, err)})
+			return "", false
+		}
+		s = plain
+	}
+	return d.limit(field, s), true
+}
+
+// limit returns s when it has at most Limits.Text runes, and refuses it without showing it
+// otherwise.
+func (d *pushDecoder) limit(field, s string) string {
 	if n := utf8.RuneCountInString(s); n > d.lim.Text {
 		d.p.add(field, "", ErrTooLarge, "%d characters; the limit is %d (Limits.Text)", n, d.lim.Text)
 		return ""
 	}
 	return s
-}
-
-// str returns a string field, accepting a JSON string or number; null counts as absent.
-func (d *pushDecoder) str(field string, required bool) string {
-	v, ok := d.raw[field]
-	if !ok || bytes.Equal(v, []byte("null")) {
-		if required {
-			d.p.add(field, "", ErrRequired, "")
-		}
-		return ""
-	}
-	var s string
-	if err := json.Unmarshal(v, &s); err == nil {
-		if required && strings.TrimSpace(s) == "" {
-			d.p.add(field, excerpt(s), ErrRequired, "")
-		}
-		return s
-	}
-	var n json.Number
-	if err := json.Unmarshal(v, &n); err == nil {
-		return n.String()
-	}
-	// The value is named by its JSON kind only: it may hold a reviewer's personal data.
-	d.p.add(field, "<"+jsonKind(v)+">", ErrMalformed, "want a string")
-	return ""
 }
 
 // jsonKind names the kind of a JSON value: object, array, boolean or value.
@@ -200,31 +351,44 @@ func jsonKind(v json.RawMessage) string {
 	return "value"
 }
 
-// number returns an integer field, accepting a JSON number or a numeric string.
-func (d *pushDecoder) number(field string, required bool) (int, bool) {
-	s := d.text(field, required)
+// number returns an integer field, accepting a JSON number or a numeric string, and the
+// push field it came from.
+func (d *pushDecoder) number(name string, fields []string, required bool) (int, string, bool) {
+	s, field := d.value(name, fields, required)
 	if s == "" {
-		return 0, false
+		return 0, field, false
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil {
 		d.p.add(field, excerpt(s), ErrMalformed, "want a whole number")
-		return 0, false
+		return 0, field, false
 	}
-	return n, true
+	return n, field, true
 }
 
-// level reads the level from satisfaction, levelCode and evalNum, which must agree.
-func (d *pushDecoder) level(codes LevelCodes) Level {
+// rename returns err naming field, for an error of a code system that names the push
+// interface's field.
+func rename(err error, field string) error {
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		c := *fe
+		c.Field = field
+		return &c
+	}
+	return err
+}
+
+// level reads the level from the level fields, which must agree.
+func (d *pushDecoder) level(fields []string) Level {
 	var level Level
 	var from string
 	before := len(d.p)
-	for _, field := range []string{"satisfaction", "levelCode", "evalNum"} {
-		n, ok := d.number(field, false)
+	for _, field := range fields {
+		n, _, ok := d.number("level", []string{field}, false)
 		if !ok {
 			continue
 		}
-		l, err := codes.Level(n)
+		l, err := d.f.Levels.Level(n)
 		switch {
 		case err != nil:
 			d.p.add(field, excerpt(strconv.Itoa(n)), ErrUnknownCode, "%s", unprefixed(err))
@@ -234,39 +398,55 @@ func (d *pushDecoder) level(codes LevelCodes) Level {
 			level, from = l, field
 		}
 	}
-	if level == 0 && len(d.p) == before {
-		d.p.add("satisfaction", "", ErrRequired, "one of satisfaction, levelCode or evalNum")
+	if level != 0 || len(d.p) != before {
+		return level
+	}
+	if n, field, ok := d.number("level", fields, true); ok { // the default, or the error saying it is missing
+		l, err := d.f.Levels.Level(n)
+		if err != nil {
+			d.p.add(field, excerpt(strconv.Itoa(n)), ErrUnknownCode, "%s", unprefixed(err))
+		}
+		level = l
 	}
 	return level
 }
 
-// time reads a time field in the given zone.
-func (d *pushDecoder) time(field string, loc *time.Location) time.Time {
-	s := d.text(field, true)
+// time reads the rating time in the format's zone.
+func (d *pushDecoder) time(fields []string) time.Time {
+	s, field := d.value("time", fields, true)
 	if s == "" {
 		return time.Time{}
 	}
+	loc := d.f.Location
 	if loc == nil {
 		loc = Location()
+	}
+	if len(s) == 13 && isDigits(s) {
+		ms, _ := strconv.ParseInt(s, 10, 64)
+		return time.UnixMilli(ms).In(loc)
 	}
 	for _, layout := range pushTimeLayouts {
 		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
 			return t
 		}
 	}
-	d.p.add(field, excerpt(s), ErrMalformed, "want yyyy-MM-dd HH:mm:ss or YYYYMMDDThhmmss")
+	d.p.add(field, excerpt(s), ErrMalformed, "want yyyy-MM-dd HH:mm:ss, YYYYMMDDThhmmss or milliseconds since 1970")
 	return time.Time{}
 }
 
-// options reads comma-separated option codes of the list, at most Limits.Options of them:
-// it stops at the first code beyond, so that a huge list costs no more than a short one.
-func (d *pushDecoder) options(field string, list *OptionList) []Option {
-	s := strings.TrimSpace(d.str(field, false))
-	if s == "" {
+// options reads comma-separated option codes, at most Limits.Options of them: it stops at
+// the first code beyond, so that a huge list costs no more than a short one.
+func (d *pushDecoder) options(fields []string) []Option {
+	s, field := d.value("options", fields, false)
+	if s = strings.TrimSpace(s); s == "" {
 		return nil
 	}
-	if list == nil {
-		list = Annex1()
+	lookup := NationalToAnnex1().Lookup
+	if d.f.Crosswalk != nil {
+		lookup = d.f.Crosswalk.Lookup
+	}
+	if d.f.Options != nil {
+		lookup = d.f.Options.Lookup
 	}
 	var opts []Option
 	n := 0
@@ -280,9 +460,13 @@ func (d *pushDecoder) options(field string, list *OptionList) []Option {
 			d.p.add(field, excerpt(code), ErrMalformed, "a control or format character has no place in an option code")
 			continue
 		}
-		o, err := list.Lookup(code)
+		o, err := lookup(code)
 		if err != nil {
-			d.p.add(field, excerpt(code), ErrUnknownCode, "not an option of list %s", list.ID())
+			detail := unprefixed(err)
+			if fe := (*FieldError)(nil); errors.As(err, &fe) {
+				detail = fe.Detail
+			}
+			d.p.add(field, excerpt(code), ErrUnknownCode, "%s", detail)
 			continue
 		}
 		opts = append(opts, o)

@@ -20,11 +20,12 @@ const pushedBad = `{
 }`
 
 func TestDecodePushed(t *testing.T) {
-	r, err := hcp.DecodePushed([]byte(pushedBad), hcp.CommonPush())
+	r, err := hcp.DecodePushed([]byte(pushedBad), hcp.NationalPush())
 	require.NoError(t, err)
 	assert.Equal(t, hcp.Review{
 		ID: "450224-2026-000123#1#20261120T101500", MatterNumber: "450224-2026-000123", ServiceItem: "不动产登记",
 		ServiceItemCode: "T1", Level: hcp.Dissatisfied, Options: []hcp.Option{opt(t, "1.1"), opt(t, "3.3")},
+		Classification: hcp.Classification{Crosswalk: "national-rongan-2021", Options: []hcp.Option{opt(t, "1.1"), opt(t, "3.3")}},
 		FreeText: "材料要跑两次", Channel: hcp.ChannelDevice,
 		Time:       time.Date(2026, 11, 20, 10, 15, 0, 0, hcp.Location()),
 		Department: "县自然资源局", DepartmentCode: "D1", Staff: "李四", AreaCode: "450224",
@@ -37,7 +38,7 @@ func TestDecodePushed(t *testing.T) {
 // codes.md: the same number is a different level in each code system.
 func TestDecodePushedCodeSystemsAreExplicit(t *testing.T) {
 	body := []byte(`{"projectNo":"P","assessNumber":2,"pf":1,"satisfaction":1,"assessTime":"20261120T101500"}`)
-	r, err := hcp.DecodePushed(body, hcp.CommonPush())
+	r, err := hcp.DecodePushed(body, hcp.NationalPush())
 	require.NoError(t, err)
 	assert.Equal(t, hcp.VeryDissatisfied, r.Level, "interface code 1")
 	assert.True(t, r.FollowUp)
@@ -62,7 +63,7 @@ func TestDecodePushedZhejiangDefaultRating(t *testing.T) {
 	assert.True(t, r.Default)
 	assert.Equal(t, hcp.ChannelSystemDefault, r.Channel)
 	assert.False(t, r.IsBad())
-	r, err = hcp.DecodePushed(body, hcp.CommonPush())
+	r, err = hcp.DecodePushed(body, hcp.NationalPush())
 	require.NoError(t, err)
 	assert.Equal(t, hcp.ChannelSMS, r.Channel, "pf 7 is 短信 in the common variant")
 }
@@ -105,7 +106,7 @@ func TestDecodePushedErrorsNameEveryField(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, err := hcp.DecodePushed([]byte(tc.body), hcp.CommonPush())
+			_, err := hcp.DecodePushed([]byte(tc.body), hcp.NationalPush())
 			assert.ErrorContains(t, err, tc.want)
 		})
 	}
@@ -116,7 +117,7 @@ func FuzzDecodePushed(f *testing.F) {
 	f.Add([]byte(`{"projectNo":"P","assessNumber":2,"pf":7,"satisfaction":1,"assessTime":"20261120T101500"}`))
 	f.Add([]byte(`{"satisfaction":"9","evalDetail":",,"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, format := range []hcp.PushFormat{hcp.CommonPush(), {Levels: hcp.GBT39046Codes, Channels: hcp.PFZhejiang}} {
+		for _, format := range []hcp.PushFormat{hcp.NationalPush(), {Levels: hcp.GBT39046Codes, Channels: hcp.PFZhejiang}} {
 			r, err := hcp.DecodePushed(data, format)
 			if err != nil {
 				if strings.TrimSpace(err.Error()) == "" {
@@ -137,16 +138,16 @@ func TestDecodePushedIDs(t *testing.T) {
 	first := []byte(`{"projectNo":"P","assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-20 10:15:00"}`)
 	again := []byte(`{"assessTime":"2026-11-20 10:15:00","projectNo":"P","assessNumber":"1","pf":"4","satisfaction":"2"}`)
 	later := []byte(`{"projectNo":"P","assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-23 09:00:00"}`)
-	a, err := hcp.DecodePushed(first, hcp.CommonPush())
+	a, err := hcp.DecodePushed(first, hcp.NationalPush())
 	require.NoError(t, err)
-	b, err := hcp.DecodePushed(again, hcp.CommonPush())
+	b, err := hcp.DecodePushed(again, hcp.NationalPush())
 	require.NoError(t, err)
-	c, err := hcp.DecodePushed(later, hcp.CommonPush())
+	c, err := hcp.DecodePushed(later, hcp.NationalPush())
 	require.NoError(t, err)
 	assert.Equal(t, a.ID, b.ID)
 	assert.NotEqual(t, a.ID, c.ID)
 	for _, body := range [][]byte{first, []byte(`{"userName":["张三丰","13812345678"],"writingEvaluation":{"phone":"13812345678"}}`)} {
-		_, err := hcp.DecodePushed(body, hcp.CommonPush())
+		_, err := hcp.DecodePushed(body, hcp.NationalPush())
 		if err != nil {
 			assert.NotContains(t, err.Error(), "13812345678")
 			assert.NotContains(t, err.Error(), "三丰")

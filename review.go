@@ -20,14 +20,23 @@ type Review struct {
 	ID string `json:"id"`
 	// MatterNumber is the matter number (办件编号, push field projectNo).
 	MatterNumber string `json:"matterNumber"`
+	// ServiceNumber is which service of the matter was rated (服务次数: 1 for the first
+	// service, up to 99), where the push says; 0 where it does not.
+	ServiceNumber int `json:"serviceNumber,omitempty"`
 	// ServiceItem is the service item (办理事项, push field taskName).
 	ServiceItem string `json:"serviceItem,omitempty"`
 	// ServiceItemCode is the service item's code (事项编码, push field taskCode).
 	ServiceItemCode string `json:"serviceItemCode,omitempty"`
 	// Level is the satisfaction level; 不满意 and 非常不满意 are bad reviews.
 	Level Level `json:"level"`
-	// Options are the bad-review options the reviewer checked (差评选项).
+	// Options are the options the reviewer checked, as pushed: codes of the national
+	// evaluation option list (测评内容) or of Annex 1 (差评选项).
 	Options []Option `json:"options,omitempty"`
+	// Classification is what the options mean in Annex 1's terms, derived by a
+	// [Crosswalk], with the options that disagree with the level: the reviewer's complaint,
+	// which pre-fills the cause the window proposes. Performance appraisal follows the
+	// finding after investigation, not this (第十条). Zero for a review not classified.
+	Classification Classification `json:"classification,omitzero"`
 	// FreeText is what the reviewer wrote (其他, 文字评价).
 	FreeText string `json:"freeText,omitempty" personal:"true"`
 	// Channel is the channel the rating came through (评价渠道).
@@ -43,8 +52,14 @@ type Review struct {
 	Staff string `json:"staff,omitempty"`
 	// AreaCode is the administrative division code (行政区划代码): 6, 9 or 12 digits.
 	AreaCode string `json:"areaCode,omitempty"`
+	// DataSource is the code of the platform the record came from (数据来源, e.g. 133 for
+	// Zhejiang), where the push says.
+	DataSource string `json:"dataSource,omitempty"`
 	// Reviewer is the person who rated (评价人); personal data.
 	Reviewer Reviewer `json:"reviewer"`
+	// Encrypted names the push fields that arrived encrypted and were left unread, for want
+	// of a [Decrypter]: a review whose phone is among them has no callable number.
+	Encrypted []string `json:"encrypted,omitempty"`
 	// Anonymous is true for an anonymous rating; a real-name rating names its reviewer.
 	Anonymous bool `json:"anonymous,omitempty"`
 	// FollowUp is true for a follow-up rating (追评), false for a first rating.
@@ -74,6 +89,12 @@ func (r Review) String() string {
 	for _, o := range r.Options {
 		fmt.Fprintf(&b, " [%s]", oneLine(o.String()))
 	}
+	if l := r.Classification.Label(); l != "" {
+		fmt.Fprintf(&b, " 归类 %s", l)
+	}
+	for _, o := range r.Classification.Conflicts {
+		fmt.Fprintf(&b, " 与评价等级不符 [%s]", oneLine(o.String()))
+	}
 	if r.FreeText != "" {
 		fmt.Fprintf(&b, " 其他 %q", MaskText(r.FreeText))
 	}
@@ -92,21 +113,37 @@ func (r Review) Format(f fmt.State, verb rune) { formatMasked(f, verb, r.String(
 // LogValue gives structured logs the review with the reviewer's personal data masked and
 // control characters escaped.
 func (r Review) LogValue() slog.Value {
-	codes := make([]string, len(r.Options))
-	for i, o := range r.Options {
-		codes[i] = oneLine(o.Code)
-	}
-	return slog.GroupValue(
+	attrs := []slog.Attr{
 		slog.String("id", oneLine(r.ID)),
 		slog.String("matterNumber", oneLine(r.MatterNumber)),
 		slog.String("level", r.Level.String()),
 		slog.String("channel", r.Channel.String()),
 		slog.Time("time", r.Time),
-		slog.String("options", strings.Join(codes, ",")),
-		slog.Bool("default", r.Default),
-		slog.Any("reviewer", r.Reviewer),
-	)
+		slog.String("options", codes(r.Options)),
+	}
+	if c := r.Classification; !c.IsZero() {
+		attrs = append(attrs, slog.String("classification", codes(append(c.Options, c.Other...))))
+	}
+	if len(r.Classification.Conflicts) > 0 {
+		attrs = append(attrs, slog.String("conflicts", codes(r.Classification.Conflicts)))
+	}
+	attrs = append(attrs, slog.Bool("default", r.Default), slog.Any("reviewer", r.Reviewer))
+	return slog.GroupValue(attrs...)
 }
+
+// codes returns the options' codes, comma separated, control characters escaped.
+func codes(opts []Option) string {
+	cs := make([]string, len(opts))
+	for i, o := range opts {
+		cs[i] = oneLine(o.Code)
+	}
+	return strings.Join(cs, ",")
+}
+
+// Callable reports whether the review gives a number to call the reviewer back on. It
+// does not when the reviewer gave none, rated anonymously, or the phone arrived encrypted
+// and was not decrypted ([Review.Encrypted]).
+func (r Review) Callable() bool { return strings.TrimSpace(r.Reviewer.Phone) != "" }
 
 var _ slog.LogValuer = Review{}
 

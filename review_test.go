@@ -93,7 +93,14 @@ func TestReviewValidateEveryFailure(t *testing.T) {
 			r.Options[1] = hcp.Option{List: "rongan-2021-annex1", Code: "4.9", Dimension: hcp.DimensionEnvironment, Label: "x"}
 		}, "options[1]", hcp.ErrUnknownCode},
 		{"option twice", func(r *hcp.Review) { r.Options[1] = r.Options[0] }, "options[1]", hcp.ErrInconsistent},
-		{"bad-review options with a good level", func(r *hcp.Review) { r.Level = hcp.Satisfied }, "options", hcp.ErrInconsistent},
+		{"classification not derived from the options", func(r *hcp.Review) {
+			r.Classification = hcp.Classification{Crosswalk: hcp.NationalToAnnex1().ID(), Options: r.Options[:1]}
+		}, "classification", hcp.ErrInconsistent},
+		{"classification by another crosswalk", func(r *hcp.Review) {
+			r.Classification = hcp.Classification{Crosswalk: "elsewhere", Options: r.Options}
+		}, "classification.crosswalk", hcp.ErrInconsistent},
+		{"service number", func(r *hcp.Review) { r.ServiceNumber = 100 }, "serviceNumber", hcp.ErrMalformed},
+		{"data source", func(r *hcp.Review) { r.DataSource = "13\n3" }, "dataSource", hcp.ErrMalformed},
 		{"default rating that is bad", func(r *hcp.Review) { r.Default = true }, "default", hcp.ErrInconsistent},
 		{"default channel without default flag", func(r *hcp.Review) {
 			r.Channel, r.Level, r.Options = hcp.ChannelSystemDefault, hcp.VerySatisfied, nil
@@ -121,10 +128,10 @@ func TestReviewValidateEveryFailure(t *testing.T) {
 }
 
 func TestReviewValidateReportsEveryProblemAtOnce(t *testing.T) {
-	r := hcp.Review{Level: hcp.Satisfied, Options: []hcp.Option{opt(t, "1.1")},
+	r := hcp.Review{Level: hcp.Satisfied, Options: []hcp.Option{opt(t, "1.1"), opt(t, "1.1")},
 		Reviewer: hcp.Reviewer{Phone: "1", IDNumber: "4502241990"}}
 	errs := fieldErrors(t, hcp.Validator{Now: clock}.Validate(r))
-	for _, f := range []string{"id", "matterNumber", "channel", "time", "options", "reviewer.name",
+	for _, f := range []string{"id", "matterNumber", "channel", "time", "options[1]", "reviewer.name",
 		"reviewer.phone", "reviewer.idNumber"} {
 		assert.Contains(t, errs, f)
 	}

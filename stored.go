@@ -39,10 +39,12 @@ type StoredReview Review
 type storedReview struct {
 	ID              string         `json:"id"`
 	MatterNumber    string         `json:"matterNumber"`
+	ServiceNumber   int            `json:"serviceNumber,omitempty"`
 	ServiceItem     string         `json:"serviceItem,omitempty"`
 	ServiceItemCode string         `json:"serviceItemCode,omitempty"`
 	Level           Level          `json:"level"`
 	Options         []Option       `json:"options,omitempty"`
+	Classification  Classification `json:"classification,omitzero"`
 	FreeText        string         `json:"freeText,omitempty" personal:"true"`
 	Channel         Channel        `json:"channel"`
 	Time            time.Time      `json:"time"`
@@ -51,7 +53,9 @@ type storedReview struct {
 	DepartmentCode  string         `json:"departmentCode,omitempty"`
 	Staff           string         `json:"staff,omitempty"`
 	AreaCode        string         `json:"areaCode,omitempty"`
+	DataSource      string         `json:"dataSource,omitempty"`
 	Reviewer        StoredReviewer `json:"reviewer"`
+	Encrypted       []string       `json:"encrypted,omitempty"`
 	Anonymous       bool           `json:"anonymous,omitempty"`
 	FollowUp        bool           `json:"followUp,omitempty"`
 	Default         bool           `json:"default,omitempty"`
@@ -59,11 +63,12 @@ type storedReview struct {
 
 // MarshalJSON encodes the review in full.
 func (s StoredReview) MarshalJSON() ([]byte, error) {
-	return json.Marshal(storedReview{ID: s.ID, MatterNumber: s.MatterNumber, ServiceItem: s.ServiceItem,
-		ServiceItemCode: s.ServiceItemCode, Level: s.Level, Options: s.Options, FreeText: s.FreeText,
-		Channel: s.Channel, Time: s.Time, Window: s.Window, Department: s.Department,
-		DepartmentCode: s.DepartmentCode, Staff: s.Staff, AreaCode: s.AreaCode,
-		Reviewer: StoredReviewer(s.Reviewer), Anonymous: s.Anonymous, FollowUp: s.FollowUp, Default: s.Default})
+	return json.Marshal(storedReview{ID: s.ID, MatterNumber: s.MatterNumber, ServiceNumber: s.ServiceNumber,
+		ServiceItem: s.ServiceItem, ServiceItemCode: s.ServiceItemCode, Level: s.Level, Options: s.Options,
+		Classification: s.Classification, FreeText: s.FreeText, Channel: s.Channel, Time: s.Time, Window: s.Window,
+		Department: s.Department, DepartmentCode: s.DepartmentCode, Staff: s.Staff, AreaCode: s.AreaCode,
+		DataSource: s.DataSource, Reviewer: StoredReviewer(s.Reviewer), Encrypted: s.Encrypted,
+		Anonymous: s.Anonymous, FollowUp: s.FollowUp, Default: s.Default})
 }
 
 // UnmarshalJSON decodes a review in full and refuses a masked copy ([ErrMasked]).

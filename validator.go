@@ -3,17 +3,22 @@ package haochaping
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 	"unicode/utf8"
 )
 
-// Validator checks reviews. Its zero value checks options against [Annex1] with the
-// current time, a clock skew of one minute, ratings since [RatingSystemStart] and
-// [DefaultLimits].
+// Validator checks reviews. Its zero value checks options against the national list and
+// Annex 1 and their classification against [NationalToAnnex1], with the current time, a
+// clock skew of one minute, ratings since [RatingSystemStart] and [DefaultLimits].
 type Validator struct {
-	// Options is the option list the review's options must come from; nil means Annex1.
+	// Options is the option list the review's options must come from; nil means the lists
+	// of Crosswalk: the national list and Annex 1 by default.
 	Options *OptionList
+	// Crosswalk is the crosswalk a review's classification must follow; nil means
+	// [NationalToAnnex1].
+	Crosswalk *Crosswalk
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
 	// ClockSkew is how far in the future a review's time may lie, for clocks of the rating
@@ -39,10 +44,14 @@ func RatingSystemStart() time.Time { return time.Date(2019, 1, 1, 0, 0, 0, 0, Lo
 // refuses a text field over Limits.Text runes and more than Limits.Options options
 // ([ErrTooLarge]), a control or format character in the ID, the matter number or a code
 // ([ErrMalformed]), and a rating time before Since ([ErrTooEarly]).
+//
+// A review's classification, where it has one, must be what its crosswalk derives from its
+// level and options ([ErrInconsistent]). Options that disagree with the level are not
+// refused: the classification lists them as conflicts.
 func (v Validator) Validate(r Review) error {
-	list := v.Options
-	if list == nil {
-		list = Annex1()
+	x := v.Crosswalk
+	if x == nil {
+		x = NationalToAnnex1()
 	}
 	now := time.Now()
 	if v.Now != nil {
@@ -83,7 +92,10 @@ func (v Validator) Validate(r Review) error {
 	if len(r.Options) > lim.Options {
 		p.add("options", fmt.Sprint(len(r.Options)), ErrTooLarge, "the limit is %d options (Limits.Options)", lim.Options)
 	} else {
-		v.checkOptions(&p, r, list)
+		v.checkOptions(&p, r, x)
+	}
+	if r.ServiceNumber < 0 || r.ServiceNumber > 99 {
+		p.add("serviceNumber", fmt.Sprint(r.ServiceNumber), ErrMalformed, "want 1 to 99 (服务次数), or 0 where the push does not say")
 	}
 	if r.Default && r.Level.IsBad() {
 		p.add("default", "true", ErrInconsistent, "a default rating is never a bad review, but the level is %s", r.Level)
@@ -111,7 +123,7 @@ func (v Validator) checkTexts(p *problems, r Review, lim Limits) {
 		{"id", r.ID, true}, {"matterNumber", r.MatterNumber, true}, {"serviceItem", r.ServiceItem, false},
 		{"serviceItemCode", r.ServiceItemCode, true}, {"freeText", r.FreeText, false}, {"window", r.Window, false},
 		{"department", r.Department, false}, {"departmentCode", r.DepartmentCode, true}, {"staff", r.Staff, false},
-		{"areaCode", r.AreaCode, true},
+		{"areaCode", r.AreaCode, true}, {"dataSource", r.DataSource, true},
 	} {
 		if checkLength(p, f.name, f.value, lim) && f.code && HasControl(f.value) {
 			p.add(f.name, excerpt(f.value), ErrMalformed, "a control or format character has no place in an identifier or a code")
@@ -129,22 +141,46 @@ func checkLength(p *problems, field, s string, lim Limits) bool {
 	return true
 }
 
-func (v Validator) checkOptions(p *problems, r Review, list *OptionList) {
+// checkOptions checks that every option comes from the list, or from the crosswalk's
+// lists when the validator names none, each once, and that the classification is what the
+// crosswalk derives.
+func (v Validator) checkOptions(p *problems, r Review, x *Crosswalk) {
 	seen := make(map[string]bool, len(r.Options))
 	for i, o := range r.Options {
 		field := fmt.Sprintf("options[%d]", i)
 		switch {
-		case !list.Contains(o):
-			p.add(field, excerpt(o.List+":"+o.Code+" "+o.Label), ErrUnknownCode, "not an option of list %s", list.ID())
-		case seen[o.Code]:
-			p.add(field, o.Code, ErrInconsistent, "chosen twice")
+		case v.Options != nil && !v.Options.Contains(o):
+			p.add(field, excerpt(o.List+":"+o.Code+" "+o.Label), ErrUnknownCode, "not an option of list %s", v.Options.ID())
+		case v.Options == nil && !x.from.Contains(o) && !x.to.Contains(o):
+			p.add(field, excerpt(o.List+":"+o.Code+" "+o.Label), ErrUnknownCode, "not an option of list %s or %s", x.from.id, x.to.id)
+		case seen[o.List+"\x00"+o.Code]:
+			p.add(field, excerpt(o.Code), ErrInconsistent, "chosen twice")
 		}
-		seen[o.Code] = true
+		seen[o.List+"\x00"+o.Code] = true
 	}
-	if len(r.Options) > 0 && list.BadOnly() && r.Level.Valid() && !r.Level.IsBad() {
-		p.add("options", fmt.Sprint(len(r.Options)), ErrInconsistent,
-			"list %s has bad-review options only, but the level is %s", list.ID(), r.Level)
+	if r.Classification.IsZero() || len(*p) > 0 {
+		return
 	}
+	if r.Classification.Crosswalk != x.id {
+		p.add("classification.crosswalk", excerpt(r.Classification.Crosswalk), ErrInconsistent,
+			"classified by another crosswalk than %s (Validator.Crosswalk)", x.id)
+		return
+	}
+	want, err := x.Classify(r.Level, r.Options)
+	if err != nil || !reflect.DeepEqual(normalized(want), normalized(r.Classification)) {
+		p.add("classification", "", ErrInconsistent, "not what crosswalk %s derives from the level and options: %s", x.id, want.Label())
+	}
+}
+
+// normalized returns c with empty lists as nil, so that a classification decoded from JSON
+// compares equal to the one derived.
+func normalized(c Classification) Classification {
+	for _, l := range []*[]Option{&c.Options, &c.Other, &c.Conflicts} {
+		if len(*l) == 0 {
+			*l = nil
+		}
+	}
+	return c
 }
 
 // Validate reports every problem with the reviewer's data at once, as [Validator.Validate]

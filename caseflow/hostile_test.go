@@ -52,7 +52,7 @@ func TestOnePushOpensOneCaseWhateverItsSpacingAndWidth(t *testing.T) {
 	var ids []string
 	for _, no := range []string{"450224-2026-000123", " 450224-2026-000123 ", "450224－2026－000123", "４５０２２４-2026-000123"} {
 		push := `{"projectNo":"` + no + `","assessNumber":1,"satisfaction":2,"pf":4,"assessTime":"2026-11-24 09:20:00","userName":"张三丰"}`
-		r, err := haochaping.DecodePushed([]byte(push), haochaping.CommonPush())
+		r, err := haochaping.DecodePushed([]byte(push), haochaping.NationalPush())
 		require.NoError(t, err, no)
 		c, _, err := f.svc.Receive(ctx, r)
 		require.NoError(t, err, no)
@@ -65,7 +65,7 @@ func TestOnePushOpensOneCaseWhateverItsSpacingAndWidth(t *testing.T) {
 // 非常满意 opened no case. The push is refused, naming the key.
 func TestAPushWithDuplicateKeysIsRefused(t *testing.T) {
 	push := `{"projectNo":"P1","assessNumber":1,"satisfaction":2,"satisfaction":5,"pf":4,"assessTime":"2026-11-24 09:20:00"}`
-	_, err := haochaping.DecodePushed([]byte(push), haochaping.CommonPush())
+	_, err := haochaping.DecodePushed([]byte(push), haochaping.NationalPush())
 	require.ErrorIs(t, err, haochaping.ErrDuplicateKey)
 	assert.Contains(t, err.Error(), "satisfaction")
 }

@@ -67,7 +67,7 @@ func run(args []string) error {
 		}
 		body = b
 	}
-	r, err := haochaping.DecodePushed(body, haochaping.CommonPush())
+	r, err := haochaping.DecodePushed(body, haochaping.NationalPush())
 	if err != nil {
 		return fmt.Errorf("decode: %w", err)
 	}
