@@ -44,8 +44,13 @@ type Service struct {
 	// Since is the earliest rating time a pushed review may carry; the zero time means
 	// haochaping.RatingSystemStart (2019-01-01).
 	Since time.Time
-	// Options is the option list pushed reviews are validated against; nil means Annex 1.
+	// Options is the option list pushed reviews' options must come from; nil means the
+	// lists of Crosswalk: the national evaluation option list and Annex 1 by default.
 	Options *haochaping.OptionList
+	// Crosswalk classifies a pushed review's options in Annex 1's terms
+	// (haochaping.Review.Classification) when the review comes unclassified, and is the
+	// crosswalk a classified review must follow; nil means haochaping.NationalToAnnex1.
+	Crosswalk *haochaping.Crosswalk
 	// Now is the clock; NewService sets time.Now.
 	Now func() time.Time
 	// NewID returns the ID of a new case; NewService sets a random ID such as
@@ -181,6 +186,23 @@ func wait(ctx context.Context, d time.Duration) error {
 	}
 }
 
+func (s *Service) crosswalk() *haochaping.Crosswalk {
+	if s.Crosswalk == nil {
+		return haochaping.NationalToAnnex1()
+	}
+	return s.Crosswalk
+}
+
+// cloneReview returns r with lists of its own, so that the case never shares them with
+// the caller.
+func cloneReview(r haochaping.Review) haochaping.Review {
+	r.Options = slices.Clone(r.Options)
+	r.Encrypted = slices.Clone(r.Encrypted)
+	c := &r.Classification
+	c.Options, c.Other, c.Conflicts = slices.Clone(c.Options), slices.Clone(c.Other), slices.Clone(c.Conflicts)
+	return r
+}
+
 func (s *Service) now() time.Time {
 	if s.Now == nil {
 		return time.Now()
@@ -197,21 +219,29 @@ func (s *Service) newID(k Kind, receivedAt time.Time) string {
 
 // Receive opens a case for a bad review pushed by the rating system (第五条), received now.
 // The same review (by its ID) received again returns the case already open, with created
-// false. The case returned is the stored one: read it, do not change it. It returns a
-// *RefusalError wrapping ErrNotBad for a rating that is not bad or is a
+// false. The case returned is the stored one: read it, do not change it. A review that
+// comes with options but no classification is classified with the service's Crosswalk, so
+// that the case shows the complaint in Annex 1's terms; options that disagree with the
+// level stay listed as conflicts, and the level alone decides whether a case opens. It
+// returns a *RefusalError wrapping ErrNotBad for a rating that is not bad or is a
 // default rating, the review's validation errors (*haochaping.FieldError, joined), or a
 // store error.
 func (s *Service) Receive(ctx context.Context, r haochaping.Review) (c *Case, created bool, err error) {
-	r.Options = slices.Clone(r.Options)
+	r = cloneReview(r)
 	r.Time = r.Time.UTC().Truncate(time.Microsecond) // as SQL stores keep it: the hash chain survives them
 	now := s.now()
 	in := Intake{Case: s.newID(KindSystemPushed, now), Kind: KindSystemPushed, Review: &r}
 	if ref := in.check(nil); ref != nil {
 		return nil, false, ref
 	}
-	v := haochaping.Validator{Options: s.Options, Now: func() time.Time { return now }, ClockSkew: time.Minute,
-		Since: s.Since, Limits: s.Limits}
-	if err := v.Validate(r); err != nil {
+	v := haochaping.Validator{Options: s.Options, Crosswalk: s.Crosswalk, Now: func() time.Time { return now },
+		ClockSkew: time.Minute, Since: s.Since, Limits: s.Limits}
+	err = v.Validate(r)
+	if x := s.crosswalk(); err == nil && r.Classification.IsZero() && len(r.Options) > 0 &&
+		(s.Options == nil || s.Options == x.From() || s.Options == x.To()) {
+		r.Classification, err = x.Classify(r.Level, r.Options)
+	}
+	if err != nil {
 		if c, ok := s.existing(ctx, in); ok {
 			return c, false, nil
 		}
