@@ -38,8 +38,8 @@ func (o Option) String() string { return o.Code + " " + o.Label }
 type OptionList struct {
 	id, source, version string
 	badOnly             bool
-	options    []Option
-	byCode     map[string]int
+	options             []Option
+	byCode              map[string]int
 }
 
 // ID returns the list's identifier, carried by each of its options.

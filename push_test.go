@@ -26,7 +26,7 @@ func TestDecodePushed(t *testing.T) {
 		ID: "450224-2026-000123#1#20261120T101500", MatterNumber: "450224-2026-000123", ServiceItem: "不动产登记",
 		ServiceItemCode: "T1", Level: hcp.Dissatisfied, Options: []hcp.Option{opt(t, "1.1"), opt(t, "3.3")},
 		Classification: hcp.Classification{Crosswalk: "national-rongan-2021", Options: []hcp.Option{opt(t, "1.1"), opt(t, "3.3")}},
-		FreeText: "材料要跑两次", Channel: hcp.ChannelDevice,
+		FreeText:       "材料要跑两次", Channel: hcp.ChannelDevice,
 		Time:       time.Date(2026, 11, 20, 10, 15, 0, 0, hcp.Location()),
 		Department: "县自然资源局", DepartmentCode: "D1", Staff: "李四", AreaCode: "450224",
 		Reviewer: hcp.Reviewer{Name: "张三丰", Kind: hcp.NaturalPerson},
