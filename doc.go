@@ -20,9 +20,18 @@
 //   - [Dimension] and [Option]: the rating taxonomy of Annex 1, five dimensions and 21
 //     checkable options, kept as data in an [OptionList] tagged with its source ([Annex1]).
 //     A county with another list loads it with [ParseOptionList].
+//   - [NationalOptions] and [Crosswalk]: the national evaluation option list (测评内容) the
+//     rating platforms push, active and retired codes with their star levels, and what each
+//     bad option means in Annex 1 ([NationalToAnnex1]). A review keeps the codes as pushed
+//     and gains their [Classification]: the reviewer's complaint in Annex 1's terms, which
+//     pre-fills the cause the window proposes; deductions follow the finding (第十条).
 //   - [Channel], [Mode] and [PFVariant]: the channels of 第五条 and the national pf codes.
 //   - [Review] and [Reviewer]: one evaluation record. [Review.Validate] reports every problem
 //     at once; [DecodePushed] reads a record pushed by the rating system.
+//   - [PushFormat]: the field layout of a push, with presets for the layouts in use
+//     ([NationalPush], [ZhejiangPush], [ShandongPush], [ListPagePush]) and layouts a county
+//     or vendor declares in JSON ([ParsePushFormat]); its [Decrypter] decrypts the fields a
+//     platform pushes encrypted.
 //   - [Org], [OrgKind] and [OrgChart]: the organisations of 第四条 and 第五条 (the county
 //     centre, its sub-centres, township centres, stationed departments and windows), each
 //     with one ID and a parent; [Window] is a window as a case records it, with its centre
@@ -33,11 +42,19 @@
 //
 // A vendor's first call is usually DecodePushed on the body the rating system pushed:
 //
-//	r, err := haochaping.DecodePushed(body, haochaping.NationalPush())
+//	f := haochaping.NationalPush()
+//	f.Decrypter = platformSM4           // your cipher for the encrypted phone and ID number
+//	r, err := haochaping.DecodePushed(body, f)
 //	if err != nil { … }                 // names every bad field
 //	if err := r.Validate(); err != nil { … }
+//	fmt.Println(r.Classification.Label()) // 服务效率：3.5 未在承诺时限内办结
 //	if r.IsBad() { /* open a case with caseflow */ }
 //	slog.Info("pushed", "review", r)   // personal data masked
+//
+// The level alone decides whether a rating is bad (第二条); options that disagree with it
+// (a 5★ option in a 2★ rating) are kept and listed in [Classification].Conflicts, so that
+// the office sees the conflict and no bad review is dropped. Good ratings decode too, for
+// the statistics that count every rating.
 //
 // # Personal data
 //
@@ -70,5 +87,5 @@
 // cut short where it came from outside: validation and decoding return one [*FieldError]
 // per problem, joined with errors.Join, each wrapping a sentinel ([ErrRequired],
 // [ErrUnknownCode], [ErrMalformed], [ErrInconsistent], [ErrFuture], [ErrTooEarly],
-// [ErrTooLarge], [ErrDuplicateKey], [ErrMasked]).
+// [ErrTooLarge], [ErrDuplicateKey], [ErrMasked], [ErrUndecryptable]).
 package haochaping

@@ -134,6 +134,7 @@ func TestParseOptionListErrorsNameTheLine(t *testing.T) {
 func FuzzParseOptionList(f *testing.F) {
 	f.Add([]byte("@list\ta\n@source\tb\n@bad-only\n1.1\tattitude\t不一次性告知\n"))
 	f.Add([]byte("@list\ta\n1\tmood\t\n\t\t\n#x"))
+	f.Add([]byte("@list\tn\n@source\tx\n@version\t2022\n209\t-\t未在承诺时间内办结\tstars=2\n101\tattitude\t旧\tstars=1\tretired\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		l, err := hcp.ParseOptionList(data)
 		if err != nil {
@@ -141,7 +142,8 @@ func FuzzParseOptionList(f *testing.F) {
 		}
 		for _, o := range l.Options() {
 			got, err := l.Lookup(o.Code)
-			if err != nil || got != o || !l.Contains(o) || o.List != l.ID() || !o.Dimension.Valid() {
+			if err != nil || got != o || !l.Contains(o) || o.List != l.ID() || (o.Dimension != 0 && !o.Dimension.Valid()) ||
+				(o.Level != 0 && !o.Level.Valid()) || hcp.HasControl(o.Code+o.Label) {
 				t.Fatalf("option %+v does not look itself up: %v", o, err)
 			}
 		}

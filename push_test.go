@@ -1,6 +1,11 @@
 package haochaping_test
 
 import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -112,12 +117,28 @@ func TestDecodePushedErrorsNameEveryField(t *testing.T) {
 	}
 }
 
+// FuzzDecodePushed decodes each input with every layout preset, a declared layout and a
+// custom code system. Whatever decodes has its required fields, a classification that the
+// validator finds to be the crosswalk's, and conflicts that are options it was pushed with.
 func FuzzDecodePushed(f *testing.F) {
 	f.Add([]byte(pushedBad))
 	f.Add([]byte(`{"projectNo":"P","assessNumber":2,"pf":7,"satisfaction":1,"assessTime":"20261120T101500"}`))
 	f.Add([]byte(`{"satisfaction":"9","evalDetail":",,"}`))
+	seeds, _ := filepath.Glob("testdata/push/*.json")
+	for _, path := range seeds {
+		b, err := os.ReadFile(path)
+		require.NoError(f, err)
+		f.Add(b)
+	}
+	declared, err := hcp.ParsePushFormat([]byte(`{"name":"d","base":"shandong","fields":{"reviewerPhone":["sjhm"]},"encrypted":["sjhm"],"defaults":{"channel":"4"}}`))
+	require.NoError(f, err)
+	declared.Decrypter = base64Decrypter
+	formats := []hcp.PushFormat{declared, {Levels: hcp.GBT39046Codes, Channels: hcp.PFZhejiang}}
+	for _, p := range goldenFormats() {
+		formats = append(formats, p)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, format := range []hcp.PushFormat{hcp.NationalPush(), {Levels: hcp.GBT39046Codes, Channels: hcp.PFZhejiang}} {
+		for _, format := range formats {
 			r, err := hcp.DecodePushed(data, format)
 			if err != nil {
 				if strings.TrimSpace(err.Error()) == "" {
@@ -128,7 +149,22 @@ func FuzzDecodePushed(f *testing.F) {
 			if r.MatterNumber == "" || r.ID == "" || !r.Level.Valid() || !r.Channel.Valid() || r.Time.IsZero() {
 				t.Fatalf("decoded without a required field: %+v", r)
 			}
-			_ = hcp.Validator{Now: clock}.Validate(r)
+			if len(r.Options) > 0 && r.Classification.IsZero() {
+				t.Fatalf("options left unclassified: %+v", r)
+			}
+			for _, c := range r.Classification.Conflicts {
+				if !slices.Contains(r.Options, c) {
+					t.Fatalf("conflict %v is not an option pushed", c)
+				}
+			}
+			var fe *hcp.FieldError
+			if err := (hcp.Validator{Now: clock}).Validate(r); errors.As(err, &fe) && strings.HasPrefix(fe.Field, "classification") {
+				t.Fatalf("the validator disagrees with the decoder's classification: %v", err)
+			}
+			_ = r.String()
+			if _, err := json.Marshal(r); err != nil {
+				t.Fatal(err)
+			}
 		}
 	})
 }

@@ -3,6 +3,7 @@ package haochaping
 import (
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 )
@@ -89,8 +90,8 @@ func (r Review) String() string {
 	for _, o := range r.Options {
 		fmt.Fprintf(&b, " [%s]", oneLine(o.String()))
 	}
-	if l := r.Classification.Label(); l != "" {
-		fmt.Fprintf(&b, " 归类 %s", l)
+	if l := r.Classification.Label(); l != "" && (!slices.Equal(r.Options, r.Classification.Options) || len(r.Classification.Other) > 0) {
+		fmt.Fprintf(&b, " 附件1归类〔%s〕", l)
 	}
 	for _, o := range r.Classification.Conflicts {
 		fmt.Fprintf(&b, " 与评价等级不符 [%s]", oneLine(o.String()))
