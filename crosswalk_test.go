@@ -175,9 +175,9 @@ func TestParseOptionListAttributes(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, hcp.Option{List: "n", Code: "101", Dimension: hcp.DimensionAttitude, Label: "旧", Level: hcp.VeryDissatisfied, Retired: true}, o)
 	for data, want := range map[string]string{
-		"@list\tn\n@source\tx\n1\t-\ta\tstars=6\n":  "line 3: stars=6: want 1 to 5",
-		"@list\tn\n@source\tx\n1\t-\ta\tshiny\n":    `line 3: attribute "shiny": want stars=N or retired`,
-		"@list\tn\n@source\tx\n1\t-\ta\u2028b\n":     "line 3: a control or format character in a code or a label",
+		"@list\tn\n@source\tx\n1\t-\ta\tstars=6\n":            "line 3: stars=6: want 1 to 5",
+		"@list\tn\n@source\tx\n1\t-\ta\tshiny\n":              `line 3: attribute "shiny": want stars=N or retired`,
+		"@list\tn\n@source\tx\n1\t-\ta\u2028b\n":              "line 3: a control or format character in a code or a label",
 		"@list\tn\n@source\tx\n" + strings.Repeat("#", 1<<20): "the limit is 1048576",
 	} {
 		_, err := hcp.ParseOptionList([]byte(data))
