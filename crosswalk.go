@@ -1,8 +1,6 @@
 package haochaping
 
 import (
-	"bufio"
-	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -244,44 +242,22 @@ func ParseCrosswalk(data []byte, from, to *OptionList) (*Crosswalk, error) {
 	if from == nil || to == nil {
 		return nil, errors.New("haochaping: crosswalk: both option lists are required")
 	}
-	if len(data) > maxListData {
-		return nil, fmt.Errorf("haochaping: crosswalk: %d bytes; the limit is %d", len(data), maxListData)
-	}
 	x := &Crosswalk{from: from, to: to, byCode: map[string]int{}}
-	var errs []error
-	bad := func(n int, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("haochaping: crosswalk line %d: "+format, append([]any{n}, args...)...))
-	}
 	var fromID, toID string
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		fields := strings.Split(line, "\t")
-		if header := map[string]*string{"@crosswalk": &x.id, "@source": &x.source, "@from": &fromID, "@to": &toID}[fields[0]]; header != nil {
-			if len(fields) != 2 || strings.TrimSpace(fields[1]) == "" {
-				bad(n, "%s takes one value after a tab", fields[0])
-			} else {
-				*header = fields[1]
-			}
-			continue
-		}
+	t := tabbed{kind: "crosswalk"}
+	t.read(data, map[string]*string{"@crosswalk": &x.id, "@source": &x.source, "@from": &fromID, "@to": &toID}, func(n int, fields []string) {
 		e, err := x.parseEntry(fields)
 		switch {
 		case err != nil:
-			bad(n, "%s", unprefixed(err))
+			t.bad(n, "%s", unprefixed(err))
 		case x.has(e.From.Code):
-			bad(n, "code %q appears twice", excerpt(e.From.Code))
+			t.bad(n, "code %q appears twice", excerpt(e.From.Code))
 		default:
 			x.byCode[e.From.Code] = len(x.entries)
 			x.entries = append(x.entries, e)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		errs = append(errs, fmt.Errorf("haochaping: crosswalk: %w", err))
-	}
+	})
+	errs := t.errs
 	if x.id == "" || x.source == "" || fromID == "" || toID == "" {
 		errs = append(errs, errors.New("haochaping: crosswalk: @crosswalk, @source, @from and @to are required"))
 	}

@@ -1,8 +1,6 @@
 package haochaping
 
 import (
-	"bufio"
-	"bytes"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -101,10 +99,6 @@ func Options() []Option { return annex1.Options() }
 // LookupOption returns the Annex 1 option with the given code, "1.1" to "4.5".
 func LookupOption(code string) (Option, error) { return annex1.Lookup(code) }
 
-// maxListData bounds the text of an option list or a crosswalk: the national list and its
-// crosswalk are a few kilobytes.
-const maxListData = 1 << 20
-
 // ParseOptionList reads an option list from its text form, UTF-8, one entry a line:
 //
 //	# a comment
@@ -122,52 +116,30 @@ const maxListData = 1 << 20
 // Data over 1 MiB is refused unread. Every problem is reported at once, each naming its
 // line.
 func ParseOptionList(data []byte) (*OptionList, error) {
-	if len(data) > maxListData {
-		return nil, fmt.Errorf("haochaping: option list: %d bytes; the limit is %d", len(data), maxListData)
-	}
 	l := &OptionList{byCode: map[string]int{}}
-	var errs []error
-	bad := func(n int, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("haochaping: option list line %d: "+format, append([]any{n}, args...)...))
-	}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		fields := strings.Split(line, "\t")
-		switch fields[0] {
-		case "@list", "@source", "@version":
-			if len(fields) != 2 || strings.TrimSpace(fields[1]) == "" {
-				bad(n, "%s takes one value after a tab", fields[0])
-				continue
-			}
-			*map[string]*string{"@list": &l.id, "@source": &l.source, "@version": &l.version}[fields[0]] = fields[1]
-			continue
-		case "@bad-only":
+	t := tabbed{kind: "option list"}
+	t.read(data, map[string]*string{"@list": &l.id, "@source": &l.source, "@version": &l.version}, func(n int, fields []string) {
+		if fields[0] == "@bad-only" {
 			l.badOnly = true
-			continue
+			return
 		}
 		if len(fields) < 3 {
-			bad(n, "want code, dimension and label separated by tabs, got %d fields", len(fields))
-			continue
+			t.bad(n, "want code, dimension and label separated by tabs, got %d fields", len(fields))
+			return
 		}
 		o, err := parseOption(fields)
 		if err != nil {
-			bad(n, "%s", unprefixed(err))
-			continue
+			t.bad(n, "%s", unprefixed(err))
+			return
 		}
 		if _, dup := l.byCode[o.Code]; dup {
-			bad(n, "code %q appears twice", excerpt(o.Code))
-			continue
+			t.bad(n, "code %q appears twice", excerpt(o.Code))
+			return
 		}
 		l.byCode[o.Code] = len(l.options)
 		l.options = append(l.options, o)
-	}
-	if err := sc.Err(); err != nil {
-		errs = append(errs, fmt.Errorf("haochaping: option list: %w", err))
-	}
+	})
+	errs := t.errs
 	if l.id == "" || l.source == "" {
 		errs = append(errs, errors.New("haochaping: option list: @list and @source are required"))
 	}

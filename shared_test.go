@@ -52,6 +52,13 @@ func sharedBehaviour() string {
 	for _, r := range sharedReviews(now) {
 		s += fmt.Sprintln(v.Validate(r))
 	}
+	x := hcp.NationalToAnnex1()
+	s += fmt.Sprintln(x.ID(), x.Source(), x.From().Options(), x.To().ID(), x.Entries(), hcp.Presets())
+	for _, code := range []string{"115", "209", "510"} {
+		e, err := x.Entry(code)
+		c, cerr := x.Classify(hcp.Dissatisfied, []hcp.Option{e.From})
+		s += fmt.Sprintln(e, err, c, cerr)
+	}
 	return s
 }
 
@@ -81,6 +88,13 @@ func TestSharedValuesAreReadOnly(t *testing.T) {
 	}
 	for _, r := range sharedReviews(now) {
 		vs = append(vs, hcp.Validator{Now: func() time.Time { return now }}.Validate(r))
+	}
+	x := hcp.NationalToAnnex1()
+	vs = append(vs, x.Entries(), x.From().Options(), hcp.NationalOptions().Options(), hcp.Presets(), hcp.NationalPush())
+	for _, code := range []string{"115", "209", "510"} {
+		e, err := x.Entry(code)
+		c, cerr := x.Classify(hcp.Dissatisfied, []hcp.Option{e.From})
+		vs = append(vs, e, err, c, cerr)
 	}
 	mutate.All(vs...)
 	require.Equal(t, before, sharedBehaviour())

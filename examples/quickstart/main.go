@@ -11,10 +11,12 @@ package main
 
 import (
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"log/slog"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/haochaping/haochaping"
@@ -24,14 +26,28 @@ import (
 )
 
 // pushed is a bad review as the national push interface sends it: interface level codes
-// (2 = 不满意), common pf codes (4 = 现场评价仪), Annex 1 option codes.
+// (2 = 不满意), common pf codes (4 = 现场评价仪), national option codes (测评内容: 208 没有
+// 提供材料清单, 213 窗口人员业务不熟练), and the reviewer's phone and ID number encrypted.
 const pushed = `{
   "projectNo": "450224-2026-000123", "taskCode": "11450224MB1234567X", "taskName": "不动产登记（转移登记）",
   "proDepart": "融安县自然资源局", "proManager": "李四",
-  "pf": "4", "satisfaction": "2", "evalDetail": "1.1,3.3", "writingEvaluation": "材料要跑两次才收齐",
+  "pf": "4", "satisfaction": "2", "evalDetail": "208,213", "writingEvaluation": "材料要跑两次才收齐",
   "assessTime": "2026-11-20 10:15:00", "assessNumber": 1,
-  "userName": "张三丰", "userProp": 1, "areaCode": "450224"
+  "userName": "张三丰", "userProp": 1, "areaCode": "450224",
+  "mobile": "ZGVtbzoxMzgxMjM0NTY3OA==", "certKeyGOV": "ZGVtbzo0NTAyMjQxOTkwMDEwMTEyMzU="
 }`
+
+// demoDecrypter stands in for the platform's cipher. The platforms push the phone and the ID
+// number encrypted, often with SM4 under a key they give the county; a portal puts its
+// decryption here. This one only reads the demo's base64 with a "demo:" prefix.
+var demoDecrypter = haochaping.DecryptFunc(func(field, value string) (string, error) {
+	b, err := base64.StdEncoding.DecodeString(value)
+	plain, ok := strings.CutPrefix(string(b), "demo:")
+	if err != nil || !ok {
+		return "", errors.New("not the demo's cipher text")
+	}
+	return plain, nil
+})
 
 // The county's organisations (第四条, 第五条): a portal loads them from its own records. Each
 // has one ID and a parent; the window of the case sits in the real-estate sub-centre, under
@@ -67,15 +83,11 @@ func run(args []string) error {
 		}
 		body = b
 	}
-	r, err := haochaping.DecodePushed(body, haochaping.NationalPush())
+	format := haochaping.NationalPush()
+	format.Decrypter = demoDecrypter
+	r, err := haochaping.DecodePushed(body, format)
 	if err != nil {
 		return fmt.Errorf("decode: %w", err)
-	}
-	if len(args) == 0 {
-		// Phones and ID numbers travel encrypted; a portal sets them after decryption.
-		r.Reviewer.Phone = "13812345678"
-		r.Reviewer.IDNumber = "450224199001011235"
-		r.Reviewer.Gender = haochaping.Male
 	}
 	if err := r.Validate(); err != nil {
 		var fe *haochaping.FieldError
@@ -91,7 +103,13 @@ func run(args []string) error {
 	fmt.Println("评价：", r) // String masks the reviewer
 	fmt.Printf("方式：%s；差评：%s；分值：%d\n", r.Mode().Label(), map[bool]string{true: "是", false: "否"}[r.IsBad()], points)
 	for _, o := range r.Options {
-		fmt.Printf("选项：%s（%s）\n", o, o.Dimension.Label())
+		fmt.Printf("测评内容：%s（%s）\n", o, o.Level.Label())
+	}
+	// The crosswalk turns the national codes into Annex 1's: the reviewer's complaint, which
+	// pre-fills the cause the window proposes. The deduction follows the finding (第十条).
+	fmt.Println("附件1归类：", r.Classification.Label())
+	for _, o := range r.Classification.Conflicts {
+		fmt.Printf("注意：选项 %s 与评价等级%s不符\n", o, r.Level.Label())
 	}
 	log := slog.New(slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{ReplaceAttr: dropTime}))
 	log.Info("pushed review", "review", r) // LogValue masks the reviewer
@@ -129,6 +147,9 @@ func run(args []string) error {
 		return fmt.Errorf("receive: %w", err)
 	}
 	fmt.Printf("\n立案：%s %s\n", c.ID, c.Kind.Label())
+	for _, cause := range c.SuggestedCauses() { // a portal pre-fills the window's report with these
+		fmt.Printf("评价人反映（预填原因）：%s\n", cause.Label())
+	}
 	if err := journal.Show(svc, c); err != nil {
 		return err
 	}
@@ -169,7 +190,8 @@ func run(args []string) error {
 	fmt.Printf("\n结案：%s [%s]\n", c.ID, c.StateLabel())
 	log.Info("case archived", "case", c)
 	f := c.Finding
-	fmt.Printf("认定（第十条）：%s，%s\n", f.Label(), accountable[f.Accountable()])
+	fmt.Printf("评价人反映（附件1）：%s\n", c.Review.Classification.Label())
+	fmt.Printf("调查认定（第十条）：%s，%s\n", f.Label(), accountable[f.Accountable()])
 	journal.Closed(c)
 	if err := journal.Audit(ctx, svc, c.ID); err != nil {
 		return err
