@@ -33,6 +33,14 @@ type CrosswalkEntry struct {
 	Note  string   // why: required with Other, and where the mapping is a judgment call
 }
 
+// orDefault returns x, or [NationalToAnnex1] when x is nil.
+func (x *Crosswalk) orDefault() *Crosswalk {
+	if x == nil {
+		return nationalToAnnex1
+	}
+	return x
+}
+
 // ID returns the crosswalk's identifier, recorded in each [Classification] it derives.
 func (x *Crosswalk) ID() string { return x.id }
 
@@ -69,6 +77,19 @@ func (x *Crosswalk) Entry(code string) (CrosswalkEntry, error) {
 	return e, nil
 }
 
+// Means returns the options of the target list that o, an option of either list, means:
+// an option of the source list what its entry says, one of the target list itself, and
+// nothing for a good option or an option of neither list.
+func (x *Crosswalk) Means(o Option) []Option {
+	switch {
+	case o.List == x.from.id && x.from.Contains(o) && x.has(o.Code):
+		return slices.Clone(x.entries[x.byCode[o.Code]].To)
+	case o.List == x.to.id && x.to.Contains(o):
+		return []Option{o}
+	}
+	return nil
+}
+
 // Lookup returns the option with the given code from the source list, or else from the
 // target list: a push may carry either kind of code. It returns a *FieldError wrapping
 // ErrUnknownCode when neither list has the code.
@@ -101,11 +122,19 @@ type Classification struct {
 	// in a rating that is not bad. The level decides whether a rating is bad, never the
 	// options: a conflicting rating is kept, and shown with its conflict.
 	Conflicts []Option `json:"conflicts,omitempty"`
+	// Unknown are the option codes pushed that no list holds (a code added to the
+	// national list since, or a mistyped one), as pushed, with control characters escaped
+	// and cut at 64 bytes. They do not refuse the record: the level decides.
+	Unknown []string `json:"unknown,omitempty"`
+	// Unread counts the option codes beyond Limits.Options, which were not read.
+	Unread int `json:"unread,omitempty"`
 }
 
-// IsZero reports whether c holds nothing: the review was not classified.
+// IsZero reports whether c holds nothing: the review was not classified and carried no
+// option code that could not be read.
 func (c Classification) IsZero() bool {
-	return c.Crosswalk == "" && len(c.Options) == 0 && len(c.Other) == 0 && len(c.Conflicts) == 0
+	return c.Crosswalk == "" && len(c.Options) == 0 && len(c.Other) == 0 && len(c.Conflicts) == 0 &&
+		len(c.Unknown) == 0 && c.Unread == 0
 }
 
 // Dimensions returns the dimensions the complaint touches, in Annex 1's order:
@@ -121,7 +150,8 @@ func (c Classification) Dimensions() []Dimension {
 }
 
 // Label returns the classification in Chinese, grouped by dimension, e.g.
-// "服务效率：3.5 未在承诺时限内办结；其他：213 办事指南不清晰", or "" for an empty one.
+// "服务质量：2.2 服务指南看不懂、有错误、无样本、少清单；服务效率：3.5 未在承诺时限内办结", or ""
+// when no option means anything in the target list.
 func (c Classification) Label() string {
 	var parts []string
 	for _, d := range c.Dimensions() {
@@ -232,7 +262,7 @@ func NationalToAnnex1() *Crosswalk { return nationalToAnnex1 }
 //	@to	rongan-2021-annex1               (required: to's identifier, as a check)
 //	209	3.5                              (a code of from, the codes of to it means)
 //	115	1.3,3.4	态度与效率两方面            (then an optional note)
-//	213	other	附件1未列办事指南…             (other: 其他, with the reason as the note)
+//	601	other,4.5	叫号机故障附件1未列        (other: 其他, with the reason as the note)
 //
 // Targets are separated by commas; "other" (or 其他) means 其他 and needs a note giving the
 // reason. Every bad option of from (its level 不满意 or 非常不满意, or no level at all)

@@ -5,9 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -69,19 +71,64 @@ func ParsePushFormat(data []byte) (PushFormat, error) {
 	if err := dec.Decode(&d); err != nil {
 		return PushFormat{}, fmt.Errorf("haochaping: push format: %s", excerpt(err.Error()))
 	}
-	if dec.More() {
-		return PushFormat{}, errors.New("haochaping: push format: more than one JSON value")
+	if _, err := dec.Token(); err != io.EOF {
+		return PushFormat{}, errors.New("haochaping: push format: more than one JSON value, or data after it")
 	}
 	if dup := checkDuplicateKeys(data); len(dup) > 0 {
 		return PushFormat{}, dup.err(0)
 	}
 	var p problems
+	checkKeyCase(&p, data)
 	f := d.format(&p)
 	f.check(&p)
 	if err := p.err(0); err != nil {
 		return PushFormat{}, err
 	}
 	return f, nil
+}
+
+// checkKeyCase refuses keys of the declaration and of its fields that encoding/json would
+// match only by ignoring case ("Encrypted"): two spellings of one key could hide one
+// another from the duplicate check.
+func checkKeyCase(p *problems, data []byte) {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return
+	}
+	exact := func(where string, keys []string, known []string) {
+		for _, k := range keys {
+			if !slices.Contains(known, k) {
+				p.add(where, excerpt(k), ErrUnknownCode, "want one of %v, spelt so", known)
+			}
+		}
+	}
+	exact("declaration", slices.Sorted(maps.Keys(top)), declarationKeys)
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(top["fields"], &fields) == nil {
+		exact("fields", slices.Sorted(maps.Keys(fields)), fieldNames)
+	}
+}
+
+// declarationKeys are the keys of a declaration, as its JSON tags spell them.
+var declarationKeys = func() []string {
+	t := reflect.TypeFor[declaration]()
+	keys := make([]string, t.NumField())
+	for i := range keys {
+		keys[i] = t.Field(i).Tag.Get("json")
+	}
+	return keys
+}()
+
+// Check reports what makes f unable to read records, every problem at once: a push field
+// name that is empty, over 64 bytes or holds a control character, more than 8 names for one
+// review field, a push field read for two review fields, an encrypted field it does not
+// read, a default for no review field or an empty one, a required review field (matter
+// number, level, channel, time) with neither names nor default. [ParsePushFormat] checks
+// the layouts it reads; call Check on one built in code.
+func (f PushFormat) Check() error {
+	var p problems
+	f.check(&p)
+	return p.err(0)
 }
 
 // format builds the PushFormat the declaration describes, reporting what it cannot read.
@@ -121,7 +168,7 @@ func (d declaration) format(p *problems) PushFormat {
 	}
 	if d.Location != "" {
 		loc, err := time.LoadLocation(d.Location)
-		if err != nil || len(d.Location) > maxNameBytes {
+		if err != nil || len(d.Location) > maxNameBytes || d.Location == "Local" {
 			p.add("location", excerpt(d.Location), ErrUnknownCode, "want an IANA zone such as Asia/Shanghai")
 		}
 		f.Location = loc
@@ -156,7 +203,11 @@ func mergeFields(base, over Fields, given []bool) Fields {
 // default for no review field, a required review field with neither names nor default.
 func (f PushFormat) check(p *problems) {
 	seen := map[string]string{}
-	v := reflect.ValueOf(f.Fields)
+	fields := f.Fields
+	if fields.isZero() {
+		fields = nationalFields()
+	}
+	v := reflect.ValueOf(fields)
 	for i, name := range fieldNames {
 		names := v.Field(i).Interface().([]string)
 		if len(names) > maxNames {
@@ -181,13 +232,13 @@ func (f PushFormat) check(p *problems) {
 	for _, k := range slices.Sorted(maps.Keys(f.Defaults)) {
 		if !slices.Contains(fieldNames, k) {
 			p.add("defaults", excerpt(k), ErrUnknownCode, "not a review field of Fields")
-		} else if len(f.Defaults[k]) > maxNameBytes || HasControl(f.Defaults[k]) {
-			p.add("defaults."+k, excerpt(f.Defaults[k]), ErrMalformed, "a value of at most %d bytes without control characters", maxNameBytes)
+		} else if v := f.Defaults[k]; strings.TrimSpace(v) == "" || len(v) > maxNameBytes || HasControl(v) {
+			p.add("defaults."+k, excerpt(v), ErrMalformed, "a value of 1 to %d bytes without control characters", maxNameBytes)
 		}
 	}
 	for _, req := range []string{"matterNumber", "level", "channel", "time"} {
 		i := slices.Index(fieldNames, req)
-		if v.Field(i).Len() == 0 && f.Defaults[req] == "" {
+		if v.Field(i).Len() == 0 && strings.TrimSpace(f.Defaults[req]) == "" {
 			p.add("fields."+req, "", ErrRequired, "layout %q has no field for it and no default", f.Name)
 		}
 	}

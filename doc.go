@@ -56,6 +56,11 @@
 // the office sees the conflict and no bad review is dropped. Good ratings decode too, for
 // the statistics that count every rating.
 //
+// Shared values are immutable and safe for concurrent use: the option lists, the
+// crosswalks, the presets (each call returns a fresh [PushFormat]). [DecodePushed] and
+// [Validator.Validate] may run concurrently with one format or validator, provided its
+// [Decrypter] may.
+//
 // # Personal data
 //
 // Personal data of reviewers (name, phone, ID number) is masked by every String, GoString,
@@ -87,5 +92,5 @@
 // cut short where it came from outside: validation and decoding return one [*FieldError]
 // per problem, joined with errors.Join, each wrapping a sentinel ([ErrRequired],
 // [ErrUnknownCode], [ErrMalformed], [ErrInconsistent], [ErrFuture], [ErrTooEarly],
-// [ErrTooLarge], [ErrDuplicateKey], [ErrMasked], [ErrUndecryptable]).
+// [ErrTooLarge], [ErrDuplicateKey], [ErrMasked]).
 package haochaping

@@ -27,8 +27,6 @@ var (
 	ErrDuplicateKey = errors.New("duplicate key")
 	// ErrMasked: a masked value cannot be stored back; decode the storage form ([StoredReview]).
 	ErrMasked = errors.New("masked value")
-	// ErrUndecryptable: a field pushed encrypted that the [Decrypter] could not decrypt.
-	ErrUndecryptable = errors.New("cannot be decrypted")
 )
 
 // FieldError reports one problem with one field of a record. Value is the offending

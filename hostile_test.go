@@ -46,11 +46,8 @@ func assertNoControlsInErrors(t *testing.T, err error, msgAndArgs ...any) {
 // matter number reached logs and keys.
 func TestControlCharactersRefusedInIDsAndCodes(t *testing.T) {
 	for _, c := range controls {
-		for _, field := range []string{"projectNo", "taskCode", "proDepartCode", "areaCode", "evalDetail"} {
+		for _, field := range []string{"projectNo", "taskCode", "proDepartCode", "areaCode"} {
 			value := "45" + c + "0224"
-			if field == "evalDetail" {
-				value = "1.1,3" + c + ".3"
-			}
 			push := map[string]any{"projectNo": "P", "assessNumber": 1, "pf": 4, "satisfaction": 2,
 				"assessTime": "2026-11-20 10:15:00", field: value}
 			body, _ := json.Marshal(push)
@@ -58,6 +55,16 @@ func TestControlCharactersRefusedInIDsAndCodes(t *testing.T) {
 			require.ErrorIs(t, err, hcp.ErrMalformed, "%s %q", field, c)
 			assert.Contains(t, err.Error(), field+` "`)
 			assertNoControlsInErrors(t, err, field)
+		}
+		// An option code with a control character does not refuse the record (第二条: the
+		// level decides); it is kept as unknown, escaped.
+		body, _ := json.Marshal(map[string]any{"projectNo": "P", "assessNumber": 1, "pf": 4, "satisfaction": 2,
+			"assessTime": "2026-11-20 10:15:00", "evalDetail": "1.1,3" + c + ".3"})
+		r, err := hcp.DecodePushed(body, hcp.NationalPush())
+		require.NoError(t, err)
+		require.NotEmpty(t, r.Classification.Unknown, "%q", c) // white space separates codes: "3" and ".3"
+		for _, u := range r.Classification.Unknown {
+			assert.False(t, hcp.HasControl(u), "%q", c)
 		}
 		v := hcp.Validator{Now: clock}
 		for field, set := range map[string]func(*hcp.Review, string){

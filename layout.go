@@ -44,18 +44,16 @@ var fieldNames = func() []string {
 	return names
 }()
 
-// all returns every push field name f gives, in order.
-func (f Fields) all() []string {
-	v := reflect.ValueOf(f)
-	var names []string
-	for i := range v.NumField() {
-		names = append(names, v.Field(i).Interface().([]string)...)
-	}
-	return names
-}
-
 // isZero reports whether f names no field at all.
-func (f Fields) isZero() bool { return len(f.all()) == 0 }
+func (f Fields) isZero() bool {
+	v := reflect.ValueOf(f)
+	for i := range v.NumField() {
+		if v.Field(i).Len() > 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // clone returns a copy of f whose lists are its own.
 func (f Fields) clone() Fields {
@@ -69,7 +67,9 @@ func (f Fields) clone() Fields {
 // Decrypter decrypts the fields a platform pushes encrypted (a reviewer's phone and ID
 // number, often with SM4 under a key of the platform's): the key and the cipher are the
 // platform's, so the caller supplies them. Decrypt returns the plain text of value, the
-// text of the push field named field. Its errors must not hold the plain text.
+// text of the push field named field; where a vendor sends the field in plain text, it may
+// return value as it is. A field it fails on is left unread ([Review.Encrypted]), and its
+// error is neither kept nor shown. It must be safe for concurrent use.
 type Decrypter interface {
 	Decrypt(field, value string) (string, error)
 }
@@ -111,11 +111,13 @@ func nationalFields() Fields {
 //	proDepart, proDepartCode, proManager             → Department, DepartmentCode, Staff
 //	areaCode, dataSource 行政区划, 数据来源           → AreaCode, DataSource
 //	userName           评价人; empty means anonymous  → Reviewer.Name, Anonymous
-//	userProp           1 个人, 2 法人                → Reviewer.Kind
+//	userProp           1 个人, 2 法人 (others leave it unset) → Reviewer.Kind
 //	mobile, certKeyGOV phone and ID number, encrypted → Reviewer.Phone, Reviewer.IDNumber
 //
-// certKey, the online rating's identity key, is not read: it is a hash of the ID number
-// and the name made by the national identity system, not an ID number.
+// certKey, the online rating's identity key, is not read: some platforms fill it with a
+// hash of the ID number and the name made by the national identity system, others with the
+// ID number. A layout that knows its certKey holds the ID number names it in
+// Fields.ReviewerIDNumber.
 func NationalPush() PushFormat {
 	return PushFormat{Name: "national", Fields: nationalFields(), Encrypted: []string{"mobile", "certKeyGOV"},
 		Levels: InterfaceCodes, Channels: PFCommon}

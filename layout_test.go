@@ -3,6 +3,7 @@ package haochaping_test
 import (
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -46,26 +47,36 @@ func TestEncryptedFieldsWithoutADecrypterLeaveNoCallableNumber(t *testing.T) {
 	assert.NoError(t, hcp.Validator{Now: clock}.Validate(r))
 }
 
-func TestUndecryptableFieldIsRefusedWithoutShowingIt(t *testing.T) {
+// A field the Decrypter fails on (a changed key, a value sent in plain text, a "0"
+// placeholder, cipher text too long) is left unread: the bad review is kept, without a
+// callable number, and the Decrypter's error, which may hold the plain text, is not shown.
+func TestUndecryptableFieldIsLeftUnread(t *testing.T) {
 	f := hcp.NationalPush()
-	f.Decrypter = base64Decrypter
-	body := `{"projectNo":"P","assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-20 10:15:00","mobile":"13812345678!"}`
-	_, err := hcp.DecodePushed([]byte(body), f)
-	require.ErrorIs(t, err, hcp.ErrUndecryptable)
-	assert.Contains(t, err.Error(), `mobile "": cannot be decrypted: not base64`)
-	assert.NotContains(t, err.Error(), "13812345678")
-
-	long := `{"projectNo":"P","assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-20 10:15:00","mobile":"` +
-		strings.Repeat("A", 9000) + `"}`
-	_, err = hcp.DecodePushed([]byte(long), f)
-	assert.ErrorIs(t, err, hcp.ErrTooLarge, "cipher text over 4 × Limits.Text is not handed to the decrypter")
+	f.Decrypter = hcp.DecryptFunc(func(field, value string) (string, error) {
+		b, err := base64.StdEncoding.DecodeString(value)
+		if err != nil {
+			return "", fmt.Errorf("bad padding in %q (plain 13812345678)\nlevel=INFO msg=forged", value)
+		}
+		if string(b) == "panic" {
+			panic("the decrypter broke")
+		}
+		return string(b), nil
+	})
+	for _, v := range []string{"0", "13812345678!", strings.Repeat("A", 9000), b64("panic")} {
+		body := `{"projectNo":"P","assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-20 10:15:00","userName":"张三丰","mobile":"` + v + `"}`
+		r, err := hcp.DecodePushed([]byte(body), f)
+		require.NoError(t, err, "the bad review is kept")
+		assert.Equal(t, []string{"mobile"}, r.Encrypted)
+		assert.False(t, r.Callable())
+		assert.NotContains(t, fmt.Sprint(r, r.LogValue()), "13812345678")
+	}
 }
 
 func TestRequiredFieldArrivingEncryptedSaysSo(t *testing.T) {
 	f := hcp.NationalPush()
 	f.Encrypted = append(f.Encrypted, "projectNo")
 	_, err := hcp.DecodePushed([]byte(`{"projectNo":"xyz","assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-20 10:15:00"}`), f)
-	assert.ErrorContains(t, err, `projectNo "": required: it arrived encrypted and PushFormat.Decrypter is nil`)
+	assert.ErrorContains(t, err, `projectNo "": required: it arrived encrypted and could not be decrypted`)
 }
 
 func TestLayoutLackingARatingNumberReadsAFirstRating(t *testing.T) {

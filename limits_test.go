@@ -2,6 +2,7 @@ package haochaping_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -14,14 +15,14 @@ import (
 // hugePush returns a pushed record of about size bytes whose evalDetail lists unknown
 // option codes "999,999,…", the shape of the 10 MB push of issue 10.
 func hugePush(size int) []byte {
-	head := `{"projectNo":"P","assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-20 10:15:00","evalDetail":"`
+	head := `{"projectNo":"P","assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-20 10:15:00","writingEvaluation":"`
 	var b strings.Builder
 	b.Grow(size + 8)
 	b.WriteString(head)
 	for b.Len() < size-2 {
-		b.WriteString("999,")
+		b.WriteString("x")
 	}
-	b.WriteString(`9"}`)
+	b.WriteString(`"}`)
 	return []byte(b.String())
 }
 
@@ -65,38 +66,65 @@ func TestDecodePushedRefusesALongTextWithoutEchoingIt(t *testing.T) {
 	assert.Equal(t, long, r.FreeText)
 }
 
-// Regression (issue 10): evalDetail was split whole, however many codes it held. Reading
-// stops at the first code beyond Limits.Options.
+// Regression (issue 10): evalDetail was split whole, however many codes it held. Codes
+// beyond Limits.Options are counted, not looked up, and do not refuse the record (第二条:
+// the level decides): a 10 MB list of codes costs one pass over it.
 func TestDecodePushedStopsReadingOptionsAtTheLimit(t *testing.T) {
-	codes := strings.TrimSuffix(strings.Repeat("1.1,", 33), ",")
-	body := []byte(`{"projectNo":"P","assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-20 10:15:00","evalDetail":"` + codes + `"}`)
-	_, err := hcp.DecodePushed(body, hcp.NationalPush())
-	require.ErrorIs(t, err, hcp.ErrTooLarge)
-	assert.Contains(t, err.Error(), "more than 32 option codes")
+	var codes []string
+	for _, o := range hcp.NationalOptions().Options()[:33] {
+		codes = append(codes, o.Code)
+	}
+	body := []byte(`{"projectNo":"P","assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-20 10:15:00","evalDetail":"` +
+		strings.Join(codes, ",") + `"}`)
+	r, err := hcp.DecodePushed(body, hcp.NationalPush())
+	require.NoError(t, err)
+	assert.Len(t, r.Options, 32)
+	assert.Equal(t, 1, r.Classification.Unread)
+	assert.Contains(t, r.String(), "另有1个选项未读")
 
 	f := hcp.NationalPush()
 	f.Limits.Options = 33
-	r, err := hcp.DecodePushed(body, f)
+	r, err = hcp.DecodePushed(body, f)
 	require.NoError(t, err)
 	assert.Len(t, r.Options, 33)
+
+	var b strings.Builder
+	b.WriteString(`{"projectNo":"P","assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-20 10:15:00","evalDetail":"`)
+	for b.Len() < 10<<20 {
+		b.WriteString("999,")
+	}
+	b.WriteString(`209"}`)
+	f = hcp.NationalPush()
+	f.Limits.Push = 11 << 20
+	r, err = hcp.DecodePushed([]byte(b.String()), f)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"999"}, r.Classification.Unknown)
+	assert.Greater(t, r.Classification.Unread, 2_000_000)
 }
 
 // Regression (issue 10): an error listed every problem, so a push of a million bad codes
 // made an error of a million lines. It lists Limits.Problems and sums up the rest, and
 // errors.Is still finds the sentinels of those it sums up.
 func TestErrorsListAtMostLimitsProblems(t *testing.T) {
-	codes := strings.TrimSuffix(strings.Repeat("9.9,", 25), ",")
-	body := []byte(`{"projectNo":"P","assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-20 10:15:00","evalDetail":"` + codes + `"}`)
-	_, err := hcp.DecodePushed(body, hcp.NationalPush())
+	f := hcp.NationalPush()
+	f.Fields.FreeText = nil
+	var fields []string
+	for i := range 25 {
+		name := fmt.Sprintf("text%02d", i)
+		f.Fields.FreeText = append(f.Fields.FreeText, name)
+		fields = append(fields, `"`+name+`":[1]`)
+	}
+	body := []byte(`{"projectNo":"P","assessNumber":1,"pf":4,"satisfaction":2,"assessTime":"2026-11-20 10:15:00",` +
+		strings.Join(fields, ",") + `}`)
+	_, err := hcp.DecodePushed(body, f)
 	require.Error(t, err)
 	lines := strings.Split(err.Error(), "\n")
 	require.Len(t, lines, 21)
 	assert.Equal(t, "haochaping: … and 5 more problems", lines[20])
-	assert.ErrorIs(t, err, hcp.ErrUnknownCode)
+	assert.ErrorIs(t, err, hcp.ErrMalformed)
 
 	// The summed-up problems are still found by their sentinel.
-	body = []byte(`{"evalDetail":"` + codes + `","userProp":3}`)
-	f := hcp.NationalPush()
+	body = []byte(`{` + strings.Join(fields, ",") + `,"userProp":3,"satisfaction":9}`)
 	f.Limits.Problems = 2
 	_, err = hcp.DecodePushed(body, f)
 	require.Error(t, err)

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -55,10 +56,10 @@ type PushFormat struct {
 }
 
 // pushTimeLayouts are the layouts of a rating time: the interfaces' yyyy-MM-dd HH:mm:ss and
-// its variants, and GB/T 39046's YYYYMMDDThhmmss. A time of 13 digits is read as
+// its variants, GB/T 39046's YYYYMMDDThhmmss, and RFC 3339 with its offset. A time of 13 digits is read as
 // milliseconds since 1970, as list pages serve it.
 var pushTimeLayouts = []string{"2006-01-02 15:04:05", "20060102T150405", "2006-01-02T15:04:05",
-	"2006/01/02 15:04:05", "20060102150405"}
+	"2006/01/02 15:04:05", "20060102150405", "2006-01-02 15:04", time.RFC3339}
 
 // DecodePushed reads one evaluation record pushed by the rating system, a JSON object
 // with the field names of f's layout (see [NationalPush] for the national interface's).
@@ -71,24 +72,34 @@ var pushTimeLayouts = []string{"2006-01-02 15:04:05", "20060102T150405", "2006-0
 // different visits do not. MatterNumber keeps the number as pushed, for display. With
 // Zhejiang's pf codes, pf 7 marks a default rating.
 //
-// Option codes are looked up in f.Options, or else in the national list and then Annex 1,
-// and classified in Annex 1's terms by f.Crosswalk ([Review.Classification]). The level
-// decides whether a rating is bad, never the options: options that disagree with the
-// level are kept and listed as conflicts. Good ratings decode as bad ones do.
+// Where a review field has several push names (satisfaction, levelCode and evalNum for
+// the level), the record may hold any of them; those it holds must agree, an empty one
+// counting as absent. A layout's default stands in for a field the record lacks.
 //
-// Encrypted fields are decrypted with f.Decrypter, or else left unread and listed in
-// [Review.Encrypted]; a field that cannot be decrypted is refused ([ErrUndecryptable])
-// without showing it.
+// Option codes may be separated by commas, semicolons, 、 (half or full width) or spaces,
+// or come as a JSON array. They are looked up in f.Options, or else in the lists of
+// f.Crosswalk (the national list, then Annex 1), and classified in Annex 1's terms by
+// f.Crosswalk ([Review.Classification]). The level alone decides whether a rating is bad
+// (第二条), and no problem with the options refuses a record: options that disagree with
+// the level are kept and listed as conflicts, codes no list holds are kept as unknown,
+// codes beyond Limits.Options are counted as unread, a code given twice is read once. Good
+// ratings decode as bad ones do.
+//
+// Encrypted fields are decrypted with f.Decrypter; a field there is no Decrypter for, or
+// that it cannot decrypt, is left unread and listed in [Review.Encrypted], without
+// refusing the record (a review without its phone has no callable number). The
+// Decrypter's errors are not kept, nor shown.
 //
 // Hostile input is refused cheaply, within f.Limits: a record over Limits.Push bytes
 // before it is parsed (field "record", [ErrTooLarge]); a text over Limits.Text runes,
-// without showing it; option codes after Limits.Options codes, without reading the rest. A
-// key given twice in one object, at the top or nested, is refused naming the key
-// ([ErrDuplicateKey]): which of its values holds would be unclear. A control or format
-// character (below U+0020, U+007F, categories Cc, Cf, Zl, Zp) in a matter number, a code
-// or an option code is refused as [ErrMalformed]; free text keeps such characters, and
-// every rendering of a [Review] escapes them. Errors show at most a short, masked,
-// escaped excerpt of a pushed value.
+// without showing it. A key given twice in one object, at the top or nested, is refused
+// naming the key ([ErrDuplicateKey]): which of its values holds would be unclear. A control
+// or format character (below U+0020, U+007F, categories Cc, Cf, Zl, Zp) in a matter number
+// or a code is refused as [ErrMalformed]; free text keeps such characters, and every
+// rendering of a [Review] escapes them. Errors show at most a short, masked, escaped
+// excerpt of a pushed value.
+//
+// DecodePushed is safe for concurrent use with one PushFormat, if its Decrypter is.
 //
 // Every problem is reported at once (up to Limits.Problems of them, the rest summed up),
 // each as a *FieldError naming the push field, or the review field and the layout where
@@ -110,9 +121,12 @@ func DecodePushed(data []byte, f PushFormat) (Review, error) {
 	if dup := checkDuplicateKeys(data); len(dup) > 0 {
 		return Review{}, dup.err(lim.Problems)
 	}
-	d := pushDecoder{raw: raw, lim: lim, f: &f, fields: f.Fields}
+	d := pushDecoder{raw: raw, lim: lim, f: &f, fields: f.Fields, encryptedFields: f.Encrypted}
 	if d.fields.isZero() {
 		d.fields = nationalFields()
+		if f.Encrypted == nil {
+			d.encryptedFields = NationalPush().Encrypted
+		}
 	}
 	if d.f.Name == "" {
 		d.f.Name = "custom"
@@ -141,8 +155,8 @@ func (d *pushDecoder) review() (Review, error) {
 	rating := d.ratingNumber()
 	r.FollowUp = rating == 2
 	if n, field, ok := d.number("serviceNumber", fs.ServiceNumber, false); ok {
-		if n < 1 || n > 99 {
-			d.p.add(field, excerpt(strconv.Itoa(n)), ErrMalformed, "want 1 to 99 (服务次数)")
+		if n < 0 || n > 99 {
+			d.p.add(field, excerpt(strconv.Itoa(n)), ErrMalformed, "want 1 to 99 (服务次数), or 0 for none")
 		}
 		r.ServiceNumber = n
 	}
@@ -155,26 +169,24 @@ func (d *pushDecoder) review() (Review, error) {
 			r.Default = c == ChannelSystemDefault
 		}
 	}
-	if n, field, ok := d.number("reviewerKind", fs.ReviewerKind, false); ok {
-		if n == 1 || n == 2 {
-			r.Reviewer.Kind = PartyKind(n)
-		} else {
-			d.p.add(field, excerpt(strconv.Itoa(n)), ErrUnknownCode, "want 1 (个人) or 2 (法人)")
-		}
+	if n, _, ok := d.number("reviewerKind", fs.ReviewerKind, false); ok && (n == 1 || n == 2) {
+		r.Reviewer.Kind = PartyKind(n) // platforms send 3 to 9 for other kinds of applicant, 0 for none: left unset
 	}
 	r.Time = d.time(fs.Time)
 	if !r.Time.IsZero() && rating > 0 {
 		r.ID = NormalizeID(r.MatterNumber) + "#" + strconv.Itoa(rating) + "#" + r.Time.Format("20060102T150405")
 	}
-	r.Options = d.options(fs.Options)
+	var unknown []string
+	var unread int
+	r.Options, unknown, unread = d.options(fs.Options)
 	r.Encrypted = d.encrypted
 	if err := d.p.err(d.lim.Problems); err != nil {
 		return Review{}, err
 	}
-	d.classify(&r)
-	if err := d.p.err(d.lim.Problems); err != nil {
-		return Review{}, err
+	if len(r.Options) > 0 {
+		d.classify(&r)
 	}
+	r.Classification.Unknown, r.Classification.Unread = unknown, unread
 	return r, nil
 }
 
@@ -183,7 +195,7 @@ func (d *pushDecoder) review() (Review, error) {
 func (d *pushDecoder) ratingNumber() int {
 	names := d.fields.RatingNumber
 	if len(names) == 0 {
-		if _, ok := d.f.Defaults["ratingNumber"]; !ok {
+		if strings.TrimSpace(d.f.Defaults["ratingNumber"]) == "" {
 			return 1 // the layout lacks it: a first rating
 		}
 	}
@@ -201,29 +213,22 @@ func (d *pushDecoder) ratingNumber() int {
 // classify derives the review's classification with the format's crosswalk, unless its
 // options come from a list the crosswalk does not read.
 func (d *pushDecoder) classify(r *Review) {
-	x := d.f.Crosswalk
-	if x == nil {
-		x = NationalToAnnex1()
-	}
+	x := d.f.Crosswalk.orDefault()
 	if d.f.Options != nil && d.f.Options != x.from && d.f.Options != x.to {
 		return
 	}
-	c, err := x.Classify(r.Level, r.Options)
-	if err != nil {
-		d.p = append(d.p, err)
-		return
-	}
-	r.Classification = c
+	r.Classification, _ = x.Classify(r.Level, r.Options) // the options were looked up in its lists
 }
 
 // pushDecoder reads the fields of one pushed record, collecting problems.
 type pushDecoder struct {
-	raw       map[string]json.RawMessage
-	lim       Limits
-	f         *PushFormat
-	fields    Fields
-	encrypted []string // encrypted fields left unread
-	p         problems
+	raw             map[string]json.RawMessage
+	lim             Limits
+	f               *PushFormat
+	fields          Fields
+	encryptedFields []string // the push fields that arrive encrypted
+	encrypted       []string // encrypted fields left unread
+	p               problems
 }
 
 // code returns a text field holding an identifier or a code, refusing control characters.
@@ -249,30 +254,29 @@ func (d *pushDecoder) text(name string, fields []string, required bool) string {
 // the layout lacks it.
 func (d *pushDecoder) value(name string, fields []string, required bool) (string, string) {
 	var s, from string
-	found := false
 	for _, field := range fields {
 		v, ok := d.str(field)
 		switch {
-		case !ok:
-		case !found:
-			s, from, found = v, field, true
-		case strings.TrimSpace(v) != strings.TrimSpace(s):
+		case !ok || strings.TrimSpace(v) == "" && from != "":
+		case from == "" || strings.TrimSpace(s) == "":
+			s, from = v, field
+		case !strings.EqualFold(strings.TrimSpace(v), strings.TrimSpace(s)):
 			d.p.add(field, "", ErrInconsistent, "%s and %s differ", from, field)
 		}
 	}
-	if !found {
-		if def, ok := d.f.Defaults[name]; ok {
+	if strings.TrimSpace(s) == "" {
+		if def := d.f.Defaults[name]; strings.TrimSpace(def) != "" {
 			return d.limit("defaults."+name, def), "defaults." + name
 		}
 	}
 	switch {
-	case !required || found && strings.TrimSpace(s) != "":
+	case !required || strings.TrimSpace(s) != "":
 	case len(fields) == 0:
 		d.p.add(name, "", ErrRequired, "layout %q has no field for it: name one in Fields or give Defaults[%q]", d.f.Name, name)
-	case found:
+	case from != "":
 		d.p.add(from, excerpt(s), ErrRequired, "")
 	default:
-		d.p.add(fields[0], "", ErrRequired, "%s", d.absent(fields[0]))
+		d.p.add(fields[0], "", ErrRequired, "%s", d.absent(fields))
 	}
 	switch {
 	case from != "":
@@ -283,10 +287,14 @@ func (d *pushDecoder) value(name string, fields []string, required bool) (string
 	return s, name
 }
 
-// absent says why a required push field is missing: it may have arrived encrypted.
-func (d *pushDecoder) absent(field string) string {
-	if slices.Contains(d.encrypted, field) {
-		return "it arrived encrypted and PushFormat.Decrypter is nil"
+// absent says why a required field is missing: it may have arrived encrypted, and it may
+// have more names than the one an error names.
+func (d *pushDecoder) absent(fields []string) string {
+	if slices.Contains(d.encrypted, fields[0]) {
+		return "it arrived encrypted and could not be decrypted"
+	}
+	if len(fields) > 1 {
+		return "give one of " + strings.Join(fields, ", ")
 	}
 	return ""
 }
@@ -300,6 +308,9 @@ func (d *pushDecoder) str(field string) (string, bool) {
 		return "", false
 	}
 	var s string
+	if v[0] == '[' && slices.Contains(d.fields.Options, field) {
+		return d.codeArray(v), true
+	}
 	if err := json.Unmarshal(v, &s); err != nil {
 		var n json.Number
 		if err := json.Unmarshal(v, &n); err != nil {
@@ -309,23 +320,57 @@ func (d *pushDecoder) str(field string) (string, bool) {
 		}
 		s = n.String()
 	}
-	if slices.Contains(d.f.Encrypted, field) && strings.TrimSpace(s) != "" {
-		if d.f.Decrypter == nil {
+	if slices.Contains(d.encryptedFields, field) && strings.TrimSpace(s) != "" {
+		plain, ok := d.decrypt(field, s)
+		if !ok {
 			d.encrypted = append(d.encrypted, field)
-			return "", false
-		}
-		if len(s) > 4*d.lim.Text {
-			d.p.add(field, "", ErrTooLarge, "%d bytes of cipher text; the limit is %d (4 × Limits.Text)", len(s), 4*d.lim.Text)
-			return "", false
-		}
-		plain, err := d.f.Decrypter.Decrypt(field, s)
-		if err != nil {
-			d.p = append(d.p, &FieldError{Field: field, Err: fmt.Errorf("%w: %w", ErrUndecryptable, err)})
 			return "", false
 		}
 		s = plain
 	}
+	if slices.Contains(d.fields.Options, field) {
+		return s, true // bounded by Limits.Push; options reads at most Limits.Options codes of it
+	}
 	return d.limit(field, s), true
+}
+
+// codeArray returns the option codes of a JSON array, strings or numbers, as one string
+// separated by commas; an element of another kind is left out.
+func (d *pushDecoder) codeArray(v json.RawMessage) string {
+	var elems []json.RawMessage
+	if json.Unmarshal(v, &elems) != nil {
+		return ""
+	}
+	codes := make([]string, 0, len(elems))
+	for _, e := range elems {
+		var n json.Number
+		if json.Unmarshal(e, &n) == nil {
+			codes = append(codes, n.String())
+		} else if code := ""; json.Unmarshal(e, &code) == nil {
+			codes = append(codes, code)
+		}
+	}
+	return strings.Join(codes, ",")
+}
+
+// decrypt returns the plain text of an encrypted field, or false when there is no
+// Decrypter, the cipher text is over 4 × Limits.Text bytes, the Decrypter fails or panics,
+// or the plain text is over Limits.Text runes. The Decrypter's error is not kept: it may
+// hold the plain text.
+func (d *pushDecoder) decrypt(field, cipher string) (plain string, ok bool) {
+	if d.f.Decrypter == nil || len(cipher) > 4*d.lim.Text {
+		return "", false
+	}
+	defer func() {
+		if recover() != nil {
+			plain, ok = "", false
+		}
+	}()
+	plain, err := d.f.Decrypter.Decrypt(field, cipher)
+	if err != nil || utf8.RuneCountInString(plain) > d.lim.Text {
+		return "", false
+	}
+	return plain, true
 }
 
 // limit returns s when it has at most Limits.Text runes, and refuses it without showing it
@@ -378,22 +423,21 @@ func rename(err error, field string) error {
 	return err
 }
 
-// level reads the level from the level fields, which must agree.
+// level reads the level from the level fields, which must agree, or else from the default.
 func (d *pushDecoder) level(fields []string) Level {
 	var level Level
 	var from string
 	before := len(d.p)
 	for _, field := range fields {
-		n, _, ok := d.number("level", []string{field}, false)
-		if !ok {
+		s, ok := d.str(field)
+		if !ok || strings.TrimSpace(s) == "" {
 			continue
 		}
-		l, err := d.f.Levels.Level(n)
+		l, ok := d.levelOf(field, s)
 		switch {
-		case err != nil:
-			d.p.add(field, excerpt(strconv.Itoa(n)), ErrUnknownCode, "%s", unprefixed(err))
+		case !ok:
 		case level != 0 && l != level:
-			d.p.add(field, excerpt(strconv.Itoa(n)), ErrInconsistent, "%s says %s, %s says %s", from, level, field, l)
+			d.p.add(field, excerpt(s), ErrInconsistent, "%s says %s, %s says %s", from, level, field, l)
 		case level == 0:
 			level, from = l, field
 		}
@@ -401,14 +445,25 @@ func (d *pushDecoder) level(fields []string) Level {
 	if level != 0 || len(d.p) != before {
 		return level
 	}
-	if n, field, ok := d.number("level", fields, true); ok { // the default, or the error saying it is missing
-		l, err := d.f.Levels.Level(n)
-		if err != nil {
-			d.p.add(field, excerpt(strconv.Itoa(n)), ErrUnknownCode, "%s", unprefixed(err))
-		}
-		level = l
+	if s, field := d.value("level", fields, true); s != "" { // the default, or the error saying it is missing
+		level, _ = d.levelOf(field, s)
 	}
 	return level
+}
+
+// levelOf reads a level code of the format's code system.
+func (d *pushDecoder) levelOf(field, s string) (Level, bool) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil {
+		d.p.add(field, excerpt(s), ErrMalformed, "want a whole number")
+		return 0, false
+	}
+	l, err := d.f.Levels.Level(n)
+	if err != nil {
+		d.p.add(field, excerpt(s), ErrUnknownCode, "%s", unprefixed(err))
+		return 0, false
+	}
+	return l, true
 }
 
 // time reads the rating time in the format's zone.
@@ -434,42 +489,46 @@ func (d *pushDecoder) time(fields []string) time.Time {
 	return time.Time{}
 }
 
-// options reads comma-separated option codes, at most Limits.Options of them: it stops at
-// the first code beyond, so that a huge list costs no more than a short one.
-func (d *pushDecoder) options(fields []string) []Option {
-	s, field := d.value("options", fields, false)
-	if s = strings.TrimSpace(s); s == "" {
-		return nil
-	}
-	lookup := NationalToAnnex1().Lookup
-	if d.f.Crosswalk != nil {
-		lookup = d.f.Crosswalk.Lookup
-	}
+// maxUnknownCode bounds the bytes kept of an option code no list holds.
+const maxUnknownCode = 64
+
+// isOptionSeparator reports whether r separates option codes: a comma, a semicolon or 、,
+// half or full width, or white space.
+func isOptionSeparator(r rune) bool {
+	return strings.ContainsRune(",，;；、", r) || unicode.IsSpace(r)
+}
+
+// options reads the option codes, given as a string of codes separated as
+// isOptionSeparator says, or as a JSON array. Problems with them never refuse the record:
+// the level alone decides whether a rating is bad (第二条), and a bad review is never
+// dropped. A code given twice is read once; a code no list holds is kept as pushed in
+// unknown (control characters escaped, cut at 64 bytes); codes beyond Limits.Options are
+// counted in unread and not looked up, so that a huge list costs little more than a short
+// one.
+func (d *pushDecoder) options(fields []string) (opts []Option, unknown []string, unread int) {
+	s, _ := d.value("options", fields, false)
+	lookup := d.f.Crosswalk.orDefault().Lookup
 	if d.f.Options != nil {
 		lookup = d.f.Options.Lookup
 	}
-	var opts []Option
 	n := 0
-	for code := range strings.SplitSeq(s, ",") {
+	for code := range strings.FieldsFuncSeq(s, isOptionSeparator) {
 		if n++; n > d.lim.Options {
-			d.p.add(field, "", ErrTooLarge, "more than %d option codes (Limits.Options)", d.lim.Options)
-			break
-		}
-		code = strings.TrimSpace(code)
-		if HasControl(code) {
-			d.p.add(field, excerpt(code), ErrMalformed, "a control or format character has no place in an option code")
+			unread++
 			continue
 		}
 		o, err := lookup(code)
-		if err != nil {
-			detail := unprefixed(err)
-			if fe := (*FieldError)(nil); errors.As(err, &fe) {
-				detail = fe.Detail
+		switch {
+		case err == nil && !slices.Contains(opts, o):
+			opts = append(opts, o)
+		case err != nil:
+			if len(code) > maxUnknownCode {
+				code = code[:cutAt(code, maxUnknownCode)]
 			}
-			d.p.add(field, excerpt(code), ErrUnknownCode, "%s", detail)
-			continue
+			if code = oneLine(code); !slices.Contains(unknown, code) {
+				unknown = append(unknown, code)
+			}
 		}
-		opts = append(opts, o)
 	}
-	return opts
+	return opts, unknown, unread
 }

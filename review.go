@@ -96,6 +96,12 @@ func (r Review) String() string {
 	for _, o := range r.Classification.Conflicts {
 		fmt.Fprintf(&b, " 与评价等级不符 [%s]", oneLine(o.String()))
 	}
+	for _, code := range r.Classification.Unknown {
+		fmt.Fprintf(&b, " 未知选项 [%s]", oneLine(code))
+	}
+	if n := r.Classification.Unread; n > 0 {
+		fmt.Fprintf(&b, " 另有%d个选项未读", n)
+	}
 	if r.FreeText != "" {
 		fmt.Fprintf(&b, " 其他 %q", MaskText(r.FreeText))
 	}
@@ -123,10 +129,13 @@ func (r Review) LogValue() slog.Value {
 		slog.String("options", codes(r.Options)),
 	}
 	if c := r.Classification; !c.IsZero() {
-		attrs = append(attrs, slog.String("classification", codes(append(c.Options, c.Other...))))
+		attrs = append(attrs, slog.String("classification", codes(slices.Concat(c.Options, c.Other))))
 	}
 	if len(r.Classification.Conflicts) > 0 {
 		attrs = append(attrs, slog.String("conflicts", codes(r.Classification.Conflicts)))
+	}
+	if len(r.Classification.Unknown) > 0 {
+		attrs = append(attrs, slog.String("unknownOptions", oneLine(strings.Join(r.Classification.Unknown, ","))))
 	}
 	attrs = append(attrs, slog.Bool("default", r.Default), slog.Any("reviewer", r.Reviewer))
 	return slog.GroupValue(attrs...)
@@ -141,10 +150,21 @@ func codes(opts []Option) string {
 	return strings.Join(cs, ",")
 }
 
-// Callable reports whether the review gives a number to call the reviewer back on. It
-// does not when the reviewer gave none, rated anonymously, or the phone arrived encrypted
-// and was not decrypted ([Review.Encrypted]).
-func (r Review) Callable() bool { return strings.TrimSpace(r.Reviewer.Phone) != "" }
+// Callable reports whether the review gives a number to call the reviewer back on: it is
+// not anonymous and has a phone. It does not when the reviewer rated anonymously or gave
+// no phone, or the phone arrived encrypted and was left unread ([Review.Encrypted]).
+// Whether the phone is well formed is [Validator.Validate]'s to say.
+func (r Review) Callable() bool { return !r.Anonymous && strings.TrimSpace(r.Reviewer.Phone) != "" }
+
+// Clone returns a copy of r whose lists are its own.
+func (r Review) Clone() Review {
+	r.Options = slices.Clone(r.Options)
+	r.Encrypted = slices.Clone(r.Encrypted)
+	c := &r.Classification
+	c.Options, c.Other, c.Conflicts = slices.Clone(c.Options), slices.Clone(c.Other), slices.Clone(c.Conflicts)
+	c.Unknown = slices.Clone(c.Unknown)
+	return r
+}
 
 var _ slog.LogValuer = Review{}
 

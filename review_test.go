@@ -96,9 +96,9 @@ func TestReviewValidateEveryFailure(t *testing.T) {
 		{"classification not derived from the options", func(r *hcp.Review) {
 			r.Classification = hcp.Classification{Crosswalk: hcp.NationalToAnnex1().ID(), Options: r.Options[:1]}
 		}, "classification", hcp.ErrInconsistent},
-		{"classification by another crosswalk", func(r *hcp.Review) {
-			r.Classification = hcp.Classification{Crosswalk: "elsewhere", Options: r.Options}
-		}, "classification.crosswalk", hcp.ErrInconsistent},
+		{"classification by no crosswalk", func(r *hcp.Review) {
+			r.Classification = hcp.Classification{Options: r.Options}
+		}, "classification.crosswalk", hcp.ErrRequired},
 		{"service number", func(r *hcp.Review) { r.ServiceNumber = 100 }, "serviceNumber", hcp.ErrMalformed},
 		{"data source", func(r *hcp.Review) { r.DataSource = "13\n3" }, "dataSource", hcp.ErrMalformed},
 		{"default rating that is bad", func(r *hcp.Review) { r.Default = true }, "default", hcp.ErrInconsistent},

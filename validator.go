@@ -45,14 +45,11 @@ func RatingSystemStart() time.Time { return time.Date(2019, 1, 1, 0, 0, 0, 0, Lo
 // ([ErrTooLarge]), a control or format character in the ID, the matter number or a code
 // ([ErrMalformed]), and a rating time before Since ([ErrTooEarly]).
 //
-// A review's classification, where it has one, must be what its crosswalk derives from its
+// A review's classification by v's crosswalk must be what the crosswalk derives from its
 // level and options ([ErrInconsistent]). Options that disagree with the level are not
 // refused: the classification lists them as conflicts.
 func (v Validator) Validate(r Review) error {
-	x := v.Crosswalk
-	if x == nil {
-		x = NationalToAnnex1()
-	}
+	x := v.Crosswalk.orDefault()
 	now := time.Now()
 	if v.Now != nil {
 		now = v.Now()
@@ -145,6 +142,7 @@ func checkLength(p *problems, field, s string, lim Limits) bool {
 // lists when the validator names none, each once, and that the classification is what the
 // crosswalk derives.
 func (v Validator) checkOptions(p *problems, r Review, x *Crosswalk) {
+	before := len(*p)
 	seen := make(map[string]bool, len(r.Options))
 	for i, o := range r.Options {
 		field := fmt.Sprintf("options[%d]", i)
@@ -158,17 +156,43 @@ func (v Validator) checkOptions(p *problems, r Review, x *Crosswalk) {
 		}
 		seen[o.List+"\x00"+o.Code] = true
 	}
-	if r.Classification.IsZero() || len(*p) > 0 {
-		return
+	v.checkClassification(p, r, x, len(*p) == before)
+}
+
+// checkClassification checks that a classification by the crosswalk is what the crosswalk
+// derives from the level and options, that one by no crosswalk classifies nothing, and that
+// its unknown codes are codes no list holds. A classification by another crosswalk is not
+// checked: a portal's Service classifies again with its own.
+func (v Validator) checkClassification(p *problems, r Review, x *Crosswalk, optionsValid bool) {
+	c := r.Classification
+	before := len(*p)
+	for i, code := range c.Unknown {
+		field := fmt.Sprintf("classification.unknown[%d]", i)
+		_, err := x.Lookup(code)
+		switch {
+		case i >= v.Limits.WithDefaults().Options:
+			p.add("classification.unknown", fmt.Sprint(len(c.Unknown)), ErrTooLarge, "the limit is %d codes (Limits.Options)",
+				v.Limits.WithDefaults().Options)
+			return
+		case code == "" || len(code) > maxUnknownCode || HasControl(code):
+			p.add(field, excerpt(code), ErrMalformed, "an option code of 1 to %d bytes without control characters", maxUnknownCode)
+		case err == nil:
+			p.add(field, excerpt(code), ErrInconsistent, "list %s or %s holds it: it is not unknown", x.from.id, x.to.id)
+		}
 	}
-	if r.Classification.Crosswalk != x.id {
-		p.add("classification.crosswalk", excerpt(r.Classification.Crosswalk), ErrInconsistent,
-			"classified by another crosswalk than %s (Validator.Crosswalk)", x.id)
-		return
+	if c.Unread < 0 {
+		p.add("classification.unread", fmt.Sprint(c.Unread), ErrMalformed, "want 0 or more")
 	}
-	want, err := x.Classify(r.Level, r.Options)
-	if err != nil || !reflect.DeepEqual(normalized(want), normalized(r.Classification)) {
-		p.add("classification", "", ErrInconsistent, "not what crosswalk %s derives from the level and options: %s", x.id, want.Label())
+	derived := normalized(Classification{Crosswalk: c.Crosswalk, Options: c.Options, Other: c.Other, Conflicts: c.Conflicts})
+	switch {
+	case !optionsValid || len(*p) > before:
+	case c.Crosswalk == "" && !derived.IsZero():
+		p.add("classification.crosswalk", "", ErrRequired, "a classification names the crosswalk that derived it")
+	case c.Crosswalk == x.id:
+		want, err := x.Classify(r.Level, r.Options)
+		if err != nil || !reflect.DeepEqual(normalized(want), derived) {
+			p.add("classification", "", ErrInconsistent, "not what crosswalk %s derives from the level and options: %s", x.id, want.Label())
+		}
 	}
 }
 

@@ -2,6 +2,8 @@ package caseflow_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -43,7 +45,7 @@ func TestSuggestedCausesComeFromTheClassification_第十条(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 20, 10, 16))
 	c, _, err := f.svc.Receive(ctx, nationalReview(t))
 	require.NoError(t, err)
-	causes := c.SuggestedCauses()
+	causes := c.SuggestedCauses(nil)
 	require.Len(t, causes, 1)
 	assert.Equal(t, haochaping.DimensionEfficiency, causes[0].Dimension)
 	assert.Empty(t, causes[0].ResponsiblePerson, "only the investigation names the responsible person")
@@ -51,7 +53,9 @@ func TestSuggestedCausesComeFromTheClassification_第十条(t *testing.T) {
 	assert.Equal(t, caseflow.AccountableUndetermined, c.Finding.Accountable())
 }
 
-func TestReceiveClassifiesAnUnclassifiedReview(t *testing.T) {
+// The classification is derived data: Receive classifies with the service's crosswalk,
+// whatever the review came with, so that no classification refuses a bad review.
+func TestReceiveClassifiesWithTheServicesCrosswalk(t *testing.T) {
 	f := newFixture(t, at(2026, 11, 20, 10, 16))
 	r := nationalReview(t)
 	r.Classification = haochaping.Classification{}
@@ -61,9 +65,61 @@ func TestReceiveClassifiesAnUnclassifiedReview(t *testing.T) {
 
 	r = nationalReview(t)
 	r.ID += "-2"
-	r.Classification.Options = nil // tampered: no longer what the crosswalk derives
-	_, _, err = f.svc.Receive(ctx, r)
-	assert.ErrorIs(t, err, haochaping.ErrInconsistent)
+	r.Classification.Options = nil // tampered: classified again
+	c, _, err = f.svc.Receive(ctx, r)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"3.5"}, codesOf(c.Review.Classification.Options))
+
+	f.svc.Crosswalk = countyCrosswalk(t) // the county reads 209 as 3.3 as well
+	for i, evalDetail := range []string{``, `,"evalDetail":"209,216"`} {
+		body := fmt.Sprintf(`{"projectNo":"450224-2026-00060%d","assessNumber":1,"pf":4,"satisfaction":2%s,
+			"assessTime":"2026-11-20 10:15:00","userName":"张三丰"}`, i, evalDetail)
+		r, err := haochaping.DecodePushed([]byte(body), haochaping.NationalPush()) // classified by the default
+		require.NoError(t, err)
+		c, _, err := f.svc.Receive(ctx, r)
+		require.NoError(t, err, "a bad review decoded with the default crosswalk is received by the county's")
+		if evalDetail != "" {
+			assert.Equal(t, "county-2026", c.Review.Classification.Crosswalk)
+			assert.Equal(t, []string{"3.3", "3.5"}, codesOf(c.Review.Classification.Options))
+			assert.Equal(t, []string{"216"}, c.Review.Classification.Unknown, "the codes it could not read stay flagged")
+		}
+	}
+}
+
+// countyCrosswalk is the default crosswalk, but for 209, which the county reads as 3.3 and 3.5.
+func countyCrosswalk(t *testing.T) *haochaping.Crosswalk {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("@crosswalk\tcounty-2026\n@source\t县政管办\n@from\tnational\n@to\trongan-2021-annex1\n")
+	for _, e := range haochaping.NationalToAnnex1().Entries() {
+		targets := codesOf(e.To)
+		if e.From.Code == "209" {
+			targets = []string{"3.3", "3.5"}
+		}
+		b.WriteString(e.From.Code + "\t" + strings.Join(targets, ",") + "\n")
+	}
+	x, err := haochaping.ParseCrosswalk([]byte(b.String()), haochaping.NationalOptions(), haochaping.Annex1())
+	require.NoError(t, err)
+	return x
+}
+
+// The window sees the reviewer's own words beside Annex 1's.
+func TestSuggestedCausesKeepTheReviewersWords(t *testing.T) {
+	f := newFixture(t, at(2026, 11, 20, 10, 16))
+	body := `{"projectNo":"450224-2026-000557","assessNumber":1,"pf":4,"satisfaction":1,"evalDetail":"110,115",
+		"assessTime":"2026-11-20 10:15:00","userName":"张三丰"}`
+	r, err := haochaping.DecodePushed([]byte(body), haochaping.NationalPush())
+	require.NoError(t, err)
+	c, _, err := f.svc.Receive(ctx, r)
+	require.NoError(t, err)
+	var got []string
+	for _, cause := range c.SuggestedCauses(nil) {
+		got = append(got, cause.Label())
+	}
+	assert.Equal(t, []string{
+		"服务态度：工作人员服务态度生硬（评价人选：115 服务态度差效率低）",
+		"服务效率：工作人员业务不熟练；未在承诺时限内办结（评价人选：110 无理由超过法定办理时间；115 服务态度差效率低）",
+	}, got)
 }
 
 func TestClassificationSurvivesTheStorageCodecAndTheTrail(t *testing.T) {

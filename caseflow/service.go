@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	mrand "math/rand/v2"
-	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -193,14 +192,21 @@ func (s *Service) crosswalk() *haochaping.Crosswalk {
 	return s.Crosswalk
 }
 
-// cloneReview returns r with lists of its own, so that the case never shares them with
-// the caller.
-func cloneReview(r haochaping.Review) haochaping.Review {
-	r.Options = slices.Clone(r.Options)
-	r.Encrypted = slices.Clone(r.Encrypted)
-	c := &r.Classification
-	c.Options, c.Other, c.Conflicts = slices.Clone(c.Options), slices.Clone(c.Other), slices.Clone(c.Conflicts)
-	return r
+// classify classifies the review's options with the service's crosswalk, whatever
+// classification it came with: the classification is derived, and the county's crosswalk
+// decides it. It keeps the codes the decoder could not read. Options of a list the
+// crosswalk does not read leave the review unclassified; the validator refuses them
+// unless s.Options names their list.
+func (s *Service) classify(r *haochaping.Review) {
+	x := s.crosswalk()
+	unknown, unread := r.Classification.Unknown, r.Classification.Unread
+	r.Classification = haochaping.Classification{}
+	if len(r.Options) > 0 && (s.Options == nil || s.Options == x.From() || s.Options == x.To()) {
+		if c, err := x.Classify(r.Level, r.Options); err == nil {
+			r.Classification = c
+		}
+	}
+	r.Classification.Unknown, r.Classification.Unread = unknown, unread
 }
 
 func (s *Service) now() time.Time {
@@ -219,15 +225,15 @@ func (s *Service) newID(k Kind, receivedAt time.Time) string {
 
 // Receive opens a case for a bad review pushed by the rating system (第五条), received now.
 // The same review (by its ID) received again returns the case already open, with created
-// false. The case returned is the stored one: read it, do not change it. A review that
-// comes with options but no classification is classified with the service's Crosswalk, so
-// that the case shows the complaint in Annex 1's terms; options that disagree with the
-// level stay listed as conflicts, and the level alone decides whether a case opens. It
-// returns a *RefusalError wrapping ErrNotBad for a rating that is not bad or is a
+// false. The case returned is the stored one: read it, do not change it. The review's
+// options are classified with the service's Crosswalk, whatever classification the review
+// came with, so that the case shows the complaint in the county's terms; options that
+// disagree with the level stay listed as conflicts, and the level alone decides whether a
+// case opens. It returns a *RefusalError wrapping ErrNotBad for a rating that is not bad or is a
 // default rating, the review's validation errors (*haochaping.FieldError, joined), or a
 // store error.
 func (s *Service) Receive(ctx context.Context, r haochaping.Review) (c *Case, created bool, err error) {
-	r = cloneReview(r)
+	r = r.Clone()
 	r.Time = r.Time.UTC().Truncate(time.Microsecond) // as SQL stores keep it: the hash chain survives them
 	now := s.now()
 	in := Intake{Case: s.newID(KindSystemPushed, now), Kind: KindSystemPushed, Review: &r}
@@ -236,12 +242,8 @@ func (s *Service) Receive(ctx context.Context, r haochaping.Review) (c *Case, cr
 	}
 	v := haochaping.Validator{Options: s.Options, Crosswalk: s.Crosswalk, Now: func() time.Time { return now },
 		ClockSkew: time.Minute, Since: s.Since, Limits: s.Limits}
-	err = v.Validate(r)
-	if x := s.crosswalk(); err == nil && r.Classification.IsZero() && len(r.Options) > 0 &&
-		(s.Options == nil || s.Options == x.From() || s.Options == x.To()) {
-		r.Classification, err = x.Classify(r.Level, r.Options)
-	}
-	if err != nil {
+	s.classify(&r)
+	if err := v.Validate(r); err != nil {
 		if c, ok := s.existing(ctx, in); ok {
 			return c, false, nil
 		}

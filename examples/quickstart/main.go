@@ -147,7 +147,7 @@ func run(args []string) error {
 		return fmt.Errorf("receive: %w", err)
 	}
 	fmt.Printf("\n立案：%s %s\n", c.ID, c.Kind.Label())
-	for _, cause := range c.SuggestedCauses() { // a portal pre-fills the window's report with these
+	for _, cause := range c.SuggestedCauses(svc.Crosswalk) { // a portal pre-fills the window's report with these
 		fmt.Printf("评价人反映（预填原因）：%s\n", cause.Label())
 	}
 	if err := journal.Show(svc, c); err != nil {
