@@ -33,6 +33,9 @@ func TestOptionProblemsNeverRefuseABadReview_第二条(t *testing.T) {
 		"unknown":          {`"209,216,1.9"`, []string{"209"}, []string{"216", "1.9"}, 0},
 		"control":          {`"209,2\u202e16"`, []string{"209"}, []string{`2\u202e16`}, 0},
 		"too many":         {`"` + strings.Repeat("209,", 40) + `213"`, []string{"209"}, nil, 9},
+		"object":           {`{"a":1}`, nil, []string{"<object>"}, 0},
+		"boolean":          {`true`, nil, []string{"<boolean>"}, 0},
+		"nested array":     {`["209",["213"],{"x":1}]`, []string{"209"}, []string{"<array>", "<object>"}, 0},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

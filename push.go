@@ -308,8 +308,8 @@ func (d *pushDecoder) str(field string) (string, bool) {
 		return "", false
 	}
 	var s string
-	if v[0] == '[' && slices.Contains(d.fields.Options, field) {
-		return d.codeArray(v), true
+	if slices.Contains(d.fields.Options, field) && v[0] != '"' && (v[0] < '0' || v[0] > '9') && v[0] != '-' {
+		return codeArray(v), true // option codes as an array, or a value of another kind: flagged, not refused
 	}
 	if err := json.Unmarshal(v, &s); err != nil {
 		var n json.Number
@@ -335,20 +335,25 @@ func (d *pushDecoder) str(field string) (string, bool) {
 }
 
 // codeArray returns the option codes of a JSON array, strings or numbers, as one string
-// separated by commas; an element of another kind is left out.
-func (d *pushDecoder) codeArray(v json.RawMessage) string {
+// separated by commas. A value of another kind, as an array's element or in place of the
+// array, stands as its kind in brackets ("<object>"), a code no list holds.
+func codeArray(v json.RawMessage) string {
 	var elems []json.RawMessage
-	if json.Unmarshal(v, &elems) != nil {
-		return ""
+	if v[0] != '[' || json.Unmarshal(v, &elems) != nil {
+		return "<" + jsonKind(v) + ">"
 	}
 	codes := make([]string, 0, len(elems))
 	for _, e := range elems {
 		var n json.Number
-		if json.Unmarshal(e, &n) == nil {
-			codes = append(codes, n.String())
-		} else if code := ""; json.Unmarshal(e, &code) == nil {
-			codes = append(codes, code)
+		code := ""
+		switch {
+		case json.Unmarshal(e, &n) == nil:
+			code = n.String()
+		case json.Unmarshal(e, &code) == nil:
+		default:
+			code = "<" + jsonKind(e) + ">"
 		}
+		codes = append(codes, code)
 	}
 	return strings.Join(codes, ",")
 }
@@ -385,6 +390,9 @@ func (d *pushDecoder) limit(field, s string) string {
 
 // jsonKind names the kind of a JSON value: object, array, boolean or value.
 func jsonKind(v json.RawMessage) string {
+	if len(v) == 0 {
+		return "value"
+	}
 	switch v[0] {
 	case '{':
 		return "object"
