@@ -74,3 +74,26 @@ func ExampleParsePushFormat() {
 	// P-1#1#20261120T101500 服务效率：3.4 工作人员业务不熟练 <nil>
 	// haochaping: bjbh "": required
 }
+
+// A 1★ rating with options of three star levels: what they mean in Annex 1, and which
+// disagree with the level.
+func ExampleCrosswalk_Classify() {
+	var opts []haochaping.Option
+	for _, code := range []string{"113", "214", "510"} {
+		o, _ := haochaping.NationalOptions().Lookup(code)
+		opts = append(opts, o)
+	}
+	c, err := haochaping.NationalToAnnex1().Classify(haochaping.VeryDissatisfied, opts)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c.Label())
+	for _, o := range c.Conflicts {
+		fmt.Printf("与评价等级不符：%s（%s）\n", o, o.Level.Label())
+	}
+	// Output:
+	// 服务态度：1.3 工作人员服务态度生硬；服务质量：2.5 多头跑窗口和部门，跑动次数与承诺的不一致
+	// 与评价等级不符：214 服务态度生硬（不满意）
+	// 与评价等级不符：510 一窗受理一次办结（非常满意）
+}
