@@ -76,8 +76,15 @@ func ReadEvidence(name, ref string, r io.Reader) (Evidence, error) {
 // CaseDigest is the digest of the case as the step left it ([Case.Digest]), so that a store
 // can check, without the workflow engine, that the case it is given is the result of its trail.
 type Entry struct {
-	Seq      int        `json:"seq"` // 1 for the intake
-	Time     time.Time  `json:"time"`
+	Seq int `json:"seq"` // 1 for the intake
+	// Time is when the step happened ([Action.At]), Recorded when it was entered; they
+	// differ for a step entered after the fact. Recorded is zero in entries made before
+	// the library kept it.
+	Time     time.Time `json:"time"`
+	Recorded time.Time `json:"recorded,omitzero"`
+	// Late is true when the step fulfilled a duty after its due time by the time it was
+	// entered, though it is dated before it ([Duty.EnteredLate]).
+	Late     bool       `json:"late,omitempty"`
 	Actor    Actor      `json:"actor"`
 	Event    Event      `json:"event"`
 	From     State      `json:"from"`
@@ -159,7 +166,7 @@ var hashBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // digest computes the entry's hash under keys, with personal data as commitments under the
 // case's salt (the Salt of its intake): HMAC-SHA-256 under the key KeyID names, or
-// SHA-256 when KeyID is empty, over Prev, the key ID, the sequence number, the time in UTC
+// SHA-256 when KeyID is empty, over Prev, the key ID, the sequence number, the times in UTC
 // (so a store that hands times back in another zone does not break the chain), each text
 // field length-prefixed, the evidence, the timings, the case digest, and the step content in
 // the canonical encoding (see canon.go): the values themselves, so that neither masking in
@@ -199,6 +206,13 @@ func (e *Entry) digest(keys *Keyring, salt []byte, cache *commitCache) (Digest, 
 			b = append(b, '\n')
 		}
 		b = strconv.AppendBool(b, t.Deadline.Provisional)
+		b = append(b, '\n')
+	}
+	if !e.Recorded.IsZero() { // absent from entries made before it was kept, which hash as they did
+		b = append(b, "recorded "...)
+		b = e.Recorded.UTC().AppendFormat(b, time.RFC3339Nano)
+		b = append(b, '\n')
+		b = strconv.AppendBool(b, e.Late)
 		b = append(b, '\n')
 	}
 	b = append(b, e.CaseDigest[:]...)

@@ -25,7 +25,7 @@ func TestVerifyNeedsAnAnchorAgainstARechainedTrail(t *testing.T) {
 	g := &engine{cal: deadline.China(), policy: DefaultPolicy()}
 	t0 := time.Date(2026, 11, 24, 9, 30, 0, 0, haochaping.Location())
 	c, err := g.open(Intake{Case: "c1", Kind: KindSystemPushed, Review: &haochaping.Review{ID: "r1",
-		Level: haochaping.Dissatisfied, Channel: haochaping.ChannelDevice, Time: t0}}, Actor{ID: "sys", Role: RoleSystem}, t0, nil)
+		Level: haochaping.Dissatisfied, Channel: haochaping.ChannelDevice, Time: t0}}, Actor{ID: "sys", Role: RoleSystem}, t0, t0, nil)
 	require.NoError(t, err)
 	clerk := Actor{ID: "u1", Role: RoleOffice}
 	for i := 1; i <= 3; i++ {
@@ -88,7 +88,7 @@ func TestVerifyRefusesTimeGoingBackwards(t *testing.T) {
 	g := &engine{cal: deadline.China(), policy: DefaultPolicy()}
 	t0 := time.Date(2026, 11, 24, 9, 30, 0, 0, haochaping.Location())
 	c, err := g.open(Intake{Case: "c1", Kind: KindSystemPushed, Review: &haochaping.Review{ID: "r1",
-		Level: haochaping.Dissatisfied, Channel: haochaping.ChannelDevice, Time: t0}}, Actor{ID: "sys", Role: RoleSystem}, t0, nil)
+		Level: haochaping.Dissatisfied, Channel: haochaping.ChannelDevice, Time: t0}}, Actor{ID: "sys", Role: RoleSystem}, t0, t0, nil)
 	require.NoError(t, err)
 	for i := 1; i <= 3; i++ {
 		_, err := g.take(c, Action{Actor: Actor{ID: "u1", Role: RoleOffice}, Step: Urge{Message: "请办理"}}, t0.Add(time.Duration(i)*time.Minute), nil)

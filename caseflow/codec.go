@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/haochaping/haochaping"
 )
@@ -28,12 +29,15 @@ type StoredCase Case
 // casePlain is Case without methods, for encoding/json to encode field by field.
 type casePlain Case
 
-// MarshalJSON encodes the case in full.
+// MarshalJSON encodes the case in full, its times in UTC.
 func (s StoredCase) MarshalJSON() ([]byte, error) {
 	trail := make([]*StoredEntry, len(s.Trail))
 	for i, e := range s.Trail {
 		trail[i] = (*StoredEntry)(e)
 	}
+	s.Trail = nil
+	s = StoredCase(*deepCopy((*Case)(&s))) // in UTC: a copy, for the case is shared
+	setZone((*Case)(&s), time.UTC)
 	return json.Marshal(struct {
 		*casePlain
 		Review    *haochaping.StoredReview `json:"review,omitempty"`
@@ -43,7 +47,11 @@ func (s StoredCase) MarshalJSON() ([]byte, error) {
 	}{(*casePlain)(&s), (*haochaping.StoredReview)(s.Review), (*storedComplaint)(s.Complaint), (*storedReport)(s.Report), trail})
 }
 
+// A note on zones: the storage codec writes every time in UTC and reads it back in
+// haochaping.Location() (Asia/Shanghai), the zone the service shows cases in.
+
 // UnmarshalJSON decodes a case in full, its trail with its salt, and refuses masked values.
+// Its times are in haochaping.Location().
 func (s *StoredCase) UnmarshalJSON(b []byte) error {
 	var v struct {
 		*casePlain
@@ -54,6 +62,7 @@ func (s *StoredCase) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	c := (*Case)(v.casePlain)
+	setZone(c, haochaping.Location())
 	c.Trail = make([]*Entry, len(v.Trail))
 	for i, e := range v.Trail {
 		c.Trail[i] = (*Entry)(e)
@@ -70,8 +79,10 @@ type StoredEntry Entry
 // entryPlain is Entry without methods.
 type entryPlain Entry
 
-// MarshalJSON encodes the entry in full.
+// MarshalJSON encodes the entry in full, its times in UTC.
 func (s StoredEntry) MarshalJSON() ([]byte, error) {
+	s = StoredEntry(*deepCopy((*Entry)(&s))) // in UTC: a copy, for the entry is shared
+	setZone((*Entry)(&s), time.UTC)
 	var step any = s.Step
 	var salt []byte
 	switch st := s.Step.(type) {
@@ -88,12 +99,14 @@ func (s StoredEntry) MarshalJSON() ([]byte, error) {
 	}{(*entryPlain)(&s), step, salt})
 }
 
-// UnmarshalJSON decodes an entry as [Entry.UnmarshalJSON] does, with its salt.
+// UnmarshalJSON decodes an entry as [Entry.UnmarshalJSON] does, with its salt, its times in
+// haochaping.Location().
 func (s *StoredEntry) UnmarshalJSON(b []byte) error {
 	var e Entry
 	if err := json.Unmarshal(b, &e); err != nil {
 		return err
 	}
+	setZone(&e, haochaping.Location())
 	var salt struct {
 		Salt []byte `json:"salt"`
 	}

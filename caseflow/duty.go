@@ -82,9 +82,12 @@ type Duty struct {
 	Cancelled bool `json:"cancelled,omitempty"`
 	// OnTime records, for a fulfilled duty, whether it was fulfilled by its due time; an
 	// untimed duty is always on time.
-	OnTime   bool              `json:"onTime,omitempty"`
-	Deadline deadline.Deadline `json:"deadline"`
-	Kind     DutyKind          `json:"kind"`
+	// It is false when the step was dated on time but entered after the due time, which
+	// EnteredLate records.
+	OnTime      bool              `json:"onTime,omitempty"`
+	EnteredLate bool              `json:"enteredLate,omitempty"`
+	Deadline    deadline.Deadline `json:"deadline"`
+	Kind        DutyKind          `json:"kind"`
 	// Owner is the role that owes the duty, and Org the organisation it is owed for: the
 	// window, for window roles; the centre or department led, for RoleOrgLeader; empty for
 	// the county-wide roles.

@@ -19,12 +19,18 @@ import (
 	"github.com/haochaping/haochaping/deadline"
 )
 
-// Action is one step taken by an actor, with an optional note and evidence.
+// Action is one step taken by an actor, with an optional note and evidence, and the time
+// it happened when that was earlier than it is entered.
 type Action struct {
 	Actor    Actor
 	Step     Step
 	Note     string
 	Evidence []Evidence
+	// At is when the step happened (a callback made at 10:00 and entered at 15:00); zero
+	// means when it is taken. The service refuses a time after now (beyond a minute's
+	// clock skew), before the case's last step, or further back than the policy's
+	// MaxBackdate, and records both times ([Entry.Time], [Entry.Recorded]).
+	At time.Time
 }
 
 // engine takes steps on cases under a calendar and a policy.
@@ -51,7 +57,8 @@ type attempt struct {
 	c        *Case
 	wf       *Workflow
 	act      Action
-	at       time.Time
+	at       time.Time // when the step happened
+	recorded time.Time // when it is entered
 	def      *StepDef
 	from, to State
 	started  []*Duty
@@ -74,9 +81,12 @@ func (a *attempt) release() {
 	attempts.Put(a)
 }
 
-// open opens a case from in, taken by actor at time at.
-func (g *engine) open(in Intake, actor Actor, at time.Time, replay *Entry) (*Case, error) {
-	at = at.Truncate(time.Microsecond) // as take keeps it, so the duties start when the case does
+// open opens a case from in, received at time at (zero: now) and entered by actor now.
+func (g *engine) open(in Intake, actor Actor, at, now time.Time, replay *Entry) (*Case, error) {
+	if at.IsZero() {
+		at = now
+	}
+	at = g.instant(at) // as take keeps it, so the duties start when the case does
 	c := &Case{ID: in.Case, Kind: in.Kind, State: start, Review: in.Review, Complaint: in.Complaint, ReceivedAt: at}
 	if c.Workflow() == nil {
 		if r := in.check(c); r != nil {
@@ -91,16 +101,16 @@ func (g *engine) open(in Intake, actor Actor, at time.Time, replay *Entry) (*Cas
 		}
 	}
 	in.commits = new(commitCache)
-	if _, err := g.take(c, Action{Actor: actor, Step: in}, at, replay); err != nil {
+	if _, err := g.take(c, Action{Actor: actor, Step: in, At: at}, now, replay); err != nil {
 		return nil, err
 	}
 	return c, nil
 }
 
-// take takes act on c at time at, running it through the workflow's state machine. On
-// success c has changed and the new trail entry is returned; on refusal c is unchanged.
-// replay is the recorded entry when Rebuild replays a trail, else nil.
-func (g *engine) take(c *Case, act Action, at time.Time, replay *Entry) (*Entry, error) {
+// take takes act on c, entered now and dated act.At (now when zero), running it through the
+// workflow's state machine. On success c has changed and the new trail entry is returned; on
+// refusal c is unchanged. replay is the recorded entry when Rebuild replays a trail, else nil.
+func (g *engine) take(c *Case, act Action, now time.Time, replay *Entry) (*Entry, error) {
 	wf := c.Workflow()
 	if wf == nil {
 		return nil, fmt.Errorf("caseflow: case %s: unknown kind %q", c.ID, c.Kind)
@@ -124,12 +134,14 @@ func (g *engine) take(c *Case, act Action, at time.Time, replay *Entry) (*Entry,
 		// The erased values the step records were the case's too: its digest commits to them.
 		c.Erased = mergeErased(c.Erased, replay.Erased)
 	}
-	// Times are kept to the microsecond, as SQL stores keep them, so that the hash chain
-	// survives a round trip through one.
-	at = at.Truncate(time.Microsecond)
+	at := act.At
+	if at.IsZero() {
+		at = now
+	}
 	ev := act.Step.Event()
 	a := attempts.Get().(*attempt)
-	*a = attempt{g: g, c: c, wf: wf, act: act, at: at, started: a.started[:0], retimed: a.retimed[:0], timings: a.timings[:0], replay: replay}
+	*a = attempt{g: g, c: c, wf: wf, act: act, at: g.instant(at), recorded: g.instant(now),
+		started: a.started[:0], retimed: a.retimed[:0], timings: a.timings[:0], replay: replay}
 	defer a.release()
 	f := wf.pool.Get().(*fsm.FSM)
 	f.SetState(string(c.State))
@@ -157,6 +169,13 @@ func (g *engine) take(c *Case, act Action, at time.Time, replay *Entry) (*Entry,
 		return nil, err
 	}
 	return a.entry, nil
+}
+
+// instant returns t as the engine keeps times: to the microsecond, as SQL stores keep them,
+// so that the hash chain survives a round trip through one, and in the calendar's zone, so
+// that every time a case shows reads as its deadlines do.
+func (g *engine) instant(t time.Time) time.Time {
+	return t.Truncate(time.Microsecond).In(g.cal.Location())
 }
 
 // isType reports whether err's tree holds an error of type E.
@@ -235,8 +254,8 @@ func (a *attempt) check(from, to State) error {
 	if w := a.def.When; w != "" && !w.holds(c, a.at) {
 		return refuse(ErrWrongState, "", "", "the step needs: "+w.Label())
 	}
-	if n := len(c.Trail); n > 0 && a.at.Before(c.Trail[n-1].Time) {
-		return refuse(ErrTimeOrder, "time", a.at.Format(time.RFC3339), "the last step was at "+c.Trail[n-1].Time.Format(time.RFC3339))
+	if r := a.checkTime(); r != nil {
+		return refuse(r.Err, r.Field, r.Value, r.Detail)
 	}
 	for i, e := range act.Evidence {
 		if blank(e.Name) || e.SHA256.IsZero() {
@@ -559,11 +578,11 @@ func (a *attempt) extension() (deadline.Rule, error) {
 // replayed entry keeps the key it was hashed under.
 func (a *attempt) prepareEntry() {
 	c := a.c
-	e := &Entry{Seq: len(c.Trail) + 1, Time: a.at, Actor: a.act.Actor, Event: a.def.Event, From: a.from, To: a.to,
+	e := &Entry{Seq: len(c.Trail) + 1, Time: a.at, Recorded: a.recorded, Actor: a.act.Actor, Event: a.def.Event, From: a.from, To: a.to,
 		Note: a.act.Note, Evidence: slices.Clone(a.act.Evidence), Step: a.act.Step, Timings: slices.Clone(a.timings),
 		KeyID: a.g.keys.Current()}
 	if a.replay != nil { // as recorded, erased data included
-		e.KeyID, e.Erased = a.replay.KeyID, a.replay.Erased
+		e.KeyID, e.Erased, e.Recorded = a.replay.KeyID, a.replay.Erased, a.replay.Recorded
 	}
 	if e.Seq == 1 {
 		e.From = ""
@@ -614,7 +633,11 @@ func (a *attempt) commit() error {
 			closed := *d
 			closed.ClosedBy = seq
 			closed.Cancelled = !fulfil
-			closed.OnTime = fulfil && (!d.Timed || a.at.Before(d.Deadline.Due))
+			// An entry made after the due time is late even if dated on time: a step cannot be
+			// backdated into time (Policy.MaxBackdate).
+			closed.EnteredLate = fulfil && d.Timed && a.at.Before(d.Deadline.Due) && !a.recorded.Before(d.Deadline.Due)
+			closed.OnTime = fulfil && (!d.Timed || a.at.Before(d.Deadline.Due)) && !closed.EnteredLate
+			a.entry.Late = a.entry.Late || closed.EnteredLate
 			c.Duties[i] = &closed
 		}
 		// Closed duties first, open ones last, each in start order: scans read only the tail.

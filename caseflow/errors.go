@@ -23,6 +23,9 @@ var (
 	ErrBadActor = errors.New("actor incomplete")
 	// ErrTimeOrder: the step is dated before the case's last step.
 	ErrTimeOrder = errors.New("step dated before the previous step")
+	// ErrBackdated: the step is dated further back than the policy allows
+	// (Policy.MaxBackdateHours).
+	ErrBackdated = errors.New("step dated further back than the policy allows")
 	// ErrRulesChanged: the service's policy or calendar differs from the rules the case runs
 	// under (第十二条); take a Retime first, which moves its deadlines explicitly.
 	ErrRulesChanged = errors.New("the rules in force changed since the case's deadlines were set")

@@ -247,12 +247,16 @@ func TestHashChainSurvivesStoredTimes(t *testing.T) {
 	for _, e := range c.Trail {
 		assert.Zero(t, e.Time.Nanosecond()%1000, "kept to the microsecond")
 	}
+	stored, err := json.Marshal((*caseflow.StoredCase)(c))
+	require.NoError(t, err)
+	assert.NotContains(t, string(stored), "+08:00", "the storage codec writes times in UTC")
 	back := roundTrip(t, c.Trail)
 	for _, e := range back {
-		e.Time = e.Time.UTC()
+		assert.Equal(t, haochaping.Location(), e.Time.Location(), "read back in the zone cases are shown in")
 		if in, ok := e.Step.(caseflow.Intake); ok {
-			assert.Equal(t, time.UTC, in.Review.Time.Location(), "the review's time is kept in UTC")
+			assert.Equal(t, haochaping.Location(), in.Review.Time.Location(), "the review's time too")
 		}
+		e.Time = e.Time.UTC() // a store that hands times back in UTC
 	}
 	require.NoError(t, verify(back))
 }

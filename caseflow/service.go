@@ -223,7 +223,19 @@ func (s *Service) newID(k Kind, receivedAt time.Time) string {
 	return s.NewID(k, receivedAt)
 }
 
-// Receive opens a case for a bad review pushed by the rating system (第五条), received now.
+// Receive opens a case for a bad review pushed by the rating system (第五条), received now:
+// [Service.ReceiveAt] with the zero time.
+func (s *Service) Receive(ctx context.Context, r haochaping.Review) (c *Case, created bool, err error) {
+	return s.ReceiveAt(ctx, r, time.Time{})
+}
+
+// ReceiveAt opens a case for a bad review pushed by the rating system (第五条), received by
+// the office at receivedAt (zero: now), which the deadlines count from (第六条: 收到差评件当日),
+// not the rating's time: a push the portal queued at 10:00 and opens at 15:00 is received
+// at 10:00. A receipt after now, further back than the policy's MaxBackdateHours, or before
+// the rating is refused with a *RefusalError (haochaping.ErrFuture, ErrBackdated,
+// ErrTimeOrder).
+//
 // The same review (by its ID) received again returns the case already open, with created
 // false. The case returned is the stored one: read it, do not change it. The review's
 // options are classified with the service's Crosswalk, whatever classification the review
@@ -232,16 +244,16 @@ func (s *Service) newID(k Kind, receivedAt time.Time) string {
 // case opens. It returns a *RefusalError wrapping ErrNotBad for a rating that is not bad or is a
 // default rating, the review's validation errors (*haochaping.FieldError, joined), or a
 // store error.
-func (s *Service) Receive(ctx context.Context, r haochaping.Review) (c *Case, created bool, err error) {
+func (s *Service) ReceiveAt(ctx context.Context, r haochaping.Review, receivedAt time.Time) (c *Case, created bool, err error) {
 	r = r.Clone()
-	r.Time = r.Time.UTC().Truncate(time.Microsecond) // as SQL stores keep it: the hash chain survives them
+	r.Time = r.Time.Truncate(time.Microsecond) // as SQL stores keep it: the hash chain survives them
 	now := s.now()
 	in := Intake{Case: s.newID(KindSystemPushed, now), Kind: KindSystemPushed, Review: &r}
 	if ref := in.check(nil); ref != nil {
 		return nil, false, ref
 	}
 	v := haochaping.Validator{Options: s.Options, Crosswalk: s.Crosswalk, Now: func() time.Time { return now },
-		ClockSkew: time.Minute, Since: s.Since, Limits: s.Limits}
+		ClockSkew: clockSkew, Since: s.Since, Limits: s.Limits}
 	s.classify(&r)
 	if err := v.Validate(r); err != nil {
 		if c, ok := s.existing(ctx, in); ok {
@@ -249,17 +261,28 @@ func (s *Service) Receive(ctx context.Context, r haochaping.Review) (c *Case, cr
 		}
 		return nil, false, fmt.Errorf("caseflow: review %s: %w", r.ID, err)
 	}
-	return s.open(ctx, in, systemActor, now)
+	return s.open(ctx, in, systemActor, receivedAt, now)
 }
 
-// Complain opens a case for a complaint made on site (第四条), recorded now by actor: the
-// office, or at a sub-centre or township centre its leader in charge. It returns a
-// *RefusalError wrapping ErrMissing for a complaint without content, centre or time, one
-// wrapping haochaping.ErrFuture for a complaint dated in the future, and a complainant whose
-// phone, ID number or gender is malformed as joined *haochaping.FieldError (masked). A
-// complaint with an ID is opened once: the same ID again returns the case already open, with created false. The
-// case returned is the stored one: read it, do not change it.
+// Complain opens a case for a complaint made on site (第四条), received and recorded now by
+// actor: [Service.ComplainAt] with the zero time.
 func (s *Service) Complain(ctx context.Context, actor Actor, cp Complaint) (c *Case, created bool, err error) {
+	return s.ComplainAt(ctx, actor, cp, time.Time{})
+}
+
+// ComplainAt opens a case for a complaint made on site (第四条), received by the office at
+// receivedAt (zero: now) and recorded now by actor: the office, or at a sub-centre or
+// township centre its leader in charge. The deadlines count from receivedAt, which may lie
+// before now within the policy's MaxBackdateHours, and not before the complaint's own time.
+//
+// It returns a *RefusalError wrapping ErrMissing for a complaint without content, centre or
+// time, one wrapping haochaping.ErrFuture for a complaint or receipt dated in the future,
+// ErrBackdated or ErrTimeOrder for a receipt dated too far back or before the complaint,
+// and a complainant whose phone, ID number or gender is malformed as joined
+// *haochaping.FieldError (masked). A complaint with an ID is opened once: the same ID again
+// returns the case already open, with created false. The case returned is the stored one:
+// read it, do not change it.
+func (s *Service) ComplainAt(ctx context.Context, actor Actor, cp Complaint, receivedAt time.Time) (c *Case, created bool, err error) {
 	now := s.now()
 	in := Intake{Case: s.newID(KindOnSiteComplaint, now), Kind: KindOnSiteComplaint, Complaint: &cp}
 	if err := cp.validate(now, s.Limits.WithDefaults()); err != nil {
@@ -268,18 +291,23 @@ func (s *Service) Complain(ctx context.Context, actor Actor, cp Complaint) (c *C
 		}
 		return nil, false, err
 	}
-	cp.Time = cp.Time.UTC().Truncate(time.Microsecond)
-	return s.open(ctx, in, actor, now)
+	cp.Time = cp.Time.Truncate(time.Microsecond)
+	return s.open(ctx, in, actor, receivedAt, now)
 }
 
 // open opens the case of an intake, or returns the case already open on its key: the store
 // refuses a second case for a key, whoever comes first.
-func (s *Service) open(ctx context.Context, in Intake, actor Actor, now time.Time) (*Case, bool, error) {
+func (s *Service) open(ctx context.Context, in Intake, actor Actor, at, now time.Time) (*Case, bool, error) {
 	g, err := s.engine()
 	if err != nil {
 		return nil, false, err
 	}
-	c, err := g.open(in, actor, now, nil)
+	if r := in.Review; r != nil {
+		r.Time = r.Time.In(g.cal.Location())
+	} else {
+		in.Complaint.Time = in.Complaint.Time.In(g.cal.Location())
+	}
+	c, err := g.open(in, actor, at, now, nil)
 	if err != nil {
 		if c, ok := s.existing(ctx, in); ok {
 			return c, false, nil
@@ -380,7 +408,7 @@ func (s *Service) Rebuild(trail []*Entry) (*Case, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := g.open(in, trail[0].Actor, trail[0].Time, trail[0])
+	c, err := g.open(in, trail[0].Actor, trail[0].Time, recordedAt(trail[0]), trail[0])
 	if err != nil {
 		return nil, fmt.Errorf("caseflow: rebuild: entry 1: %w", err)
 	}
@@ -388,7 +416,7 @@ func (s *Service) Rebuild(trail []*Entry) (*Case, error) {
 		return nil, fmt.Errorf("caseflow: rebuild: entry 1 replays to another case than recorded: %w", ErrTampered)
 	}
 	for _, e := range trail[1:] {
-		got, err := g.take(c, Action{Actor: e.Actor, Step: e.Step, Note: e.Note, Evidence: e.Evidence}, e.Time, e)
+		got, err := g.take(c, Action{Actor: e.Actor, Step: e.Step, Note: e.Note, Evidence: e.Evidence, At: e.Time}, recordedAt(e), e)
 		if err != nil {
 			return nil, fmt.Errorf("caseflow: rebuild: entry %d: %w", e.Seq, err)
 		}
@@ -397,4 +425,13 @@ func (s *Service) Rebuild(trail []*Entry) (*Case, error) {
 		}
 	}
 	return c, nil
+}
+
+// recordedAt returns when the entry was entered: its time, in entries made before the
+// library kept the two apart.
+func recordedAt(e *Entry) time.Time {
+	if e.Recorded.IsZero() {
+		return e.Time
+	}
+	return e.Recorded
 }
