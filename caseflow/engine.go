@@ -219,40 +219,11 @@ func (a *attempt) check(from, to State) error {
 	if a.def == nil {
 		return &RefusalError{Event: ev, State: from, Err: ErrWrongState}
 	}
+	if r := a.g.permits(c, a.def, from, act.Actor, a.at, a.replay != nil); r != nil {
+		return r
+	}
 	refuse := func(err error, field, value, detail string) error {
 		return &RefusalError{Event: ev, State: from, Rule: a.def.Rule, Err: err, Field: field, Value: value, Detail: detail}
-	}
-	if err := act.Actor.Validate(); err != nil {
-		var r *RefusalError
-		if !errors.As(err, &r) {
-			return err
-		}
-		return refuse(r.Err, r.Field, r.Value, r.Detail)
-	}
-	roles := a.def.Roles
-	if a.def.OwnLeaderRoles != nil && c.ledByOwnLeader() {
-		roles = a.def.OwnLeaderRoles
-	}
-	if !slices.Contains(roles, act.Actor.Role) {
-		return refuse(ErrWrongRole, "actor.role", string(act.Actor.Role), "want "+roleList(roles))
-	}
-	switch act.Actor.Role {
-	case RoleWindowStaff, RoleWindowHead:
-		if c.ResponsibleWindow == nil || act.Actor.Org != c.ResponsibleWindow.ID {
-			return refuse(ErrWrongOrg, "actor.org", act.Actor.Org, "the case is with window "+windowID(c))
-		}
-	case RoleOrgLeader:
-		if o := c.leaderOrg(); act.Actor.Org != o {
-			return refuse(ErrWrongOrg, "actor.org", act.Actor.Org, "the case's leader in charge leads "+o)
-		}
-	}
-	if a.replay == nil && !rulesFree[ev] && a.g.differs(c) {
-		return &RefusalError{Event: ev, State: from, Rule: "第十二条", Err: ErrRulesChanged, Field: "rules",
-			Value:  c.Rules.Policy + " " + c.Rules.PolicyVersion,
-			Detail: "the case's deadlines were set under other rules: take a Retime (按新规则重新计时) first"}
-	}
-	if w := a.def.When; w != "" && !w.holds(c, a.at) {
-		return refuse(ErrWrongState, "", "", "the step needs: "+w.Label())
 	}
 	if r := a.checkTime(); r != nil {
 		return refuse(r.Err, r.Field, r.Value, r.Detail)

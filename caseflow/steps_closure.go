@@ -1,6 +1,9 @@
 package caseflow
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // ContactResult is what came of an attempt to reach the reviewer or complainant.
 type ContactResult string
@@ -97,9 +100,10 @@ func (r ClosureReason) Label() string {
 	return fmt.Sprintf("ClosureReason(%q)", string(r))
 }
 
-func (r ClosureReason) valid() bool {
-	return r == ClosureUnreachable || r == ClosureNoContact || r == ClosureRefused || r == ClosureUnsatisfied
-}
+func (r ClosureReason) valid() bool { return slices.Contains(closureReasons, r) }
+
+// closureReasons are the reasons a case may be closed without a satisfied reviewer.
+var closureReasons = []ClosureReason{ClosureUnreachable, ClosureNoContact, ClosureRefused, ClosureUnsatisfied}
 
 // Closure records a case closed without a satisfied reviewer: the office's proposal and the
 // leader's decision. Statistics and appraisal tell such a case apart by it
@@ -135,9 +139,6 @@ func (ClosureProposal) Event() Event { return EventClosurePropose }
 
 func (p ClosureProposal) check(c *Case) *RefusalError {
 	rule := kindRule(c, "第八条")
-	if c.Closure.pending() {
-		return &RefusalError{Rule: rule, Err: ErrWrongState, Detail: "a proposal to close is already before the leader"}
-	}
 	if !p.Reason.valid() {
 		return missing(rule, "closureProposal.reason", string(p.Reason), "want unreachable, no_contact, refused or unsatisfied")
 	}

@@ -18,15 +18,8 @@ type Erasure struct {
 // Event returns EventErase.
 func (Erasure) Event() Event { return EventErase }
 
-func (e Erasure) check(c *Case) *RefusalError {
-	if r := requireText(ruleErasure, "erasure.reason", e.Reason, "say why the personal data is erased (e.g. 保存期限届满)"); r != nil {
-		return r
-	}
-	if len(c.Trail) > 0 && saltOf(c.Trail) == nil {
-		return &RefusalError{Rule: ruleErasure, Err: ErrWrongState, Field: "erasure",
-			Detail: "the case's personal data is already erased"}
-	}
-	return nil
+func (e Erasure) check(*Case) *RefusalError {
+	return requireText(ruleErasure, "erasure.reason", e.Reason, "say why the personal data is erased (e.g. 保存期限届满)")
 }
 
 // ruleErasure is the rule an erasure follows.

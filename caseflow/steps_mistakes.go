@@ -90,8 +90,6 @@ func (WithdrawalRequest) Event() Event { return EventWithdrawRequest }
 
 func (w WithdrawalRequest) check(c *Case) *RefusalError {
 	switch {
-	case c.Withdrawal != nil && !c.Withdrawal.Decided:
-		return &RefusalError{Rule: "第三条", Err: ErrWrongState, Detail: "a withdrawal is already before the leader"}
 	case w.Reason != WithdrawalDuplicate && w.Reason != WithdrawalTest && w.Reason != WithdrawalOther:
 		return missing("第三条", "withdrawalRequest.reason", string(w.Reason), "want duplicate, test or other")
 	case w.Reason == WithdrawalDuplicate && (blank(w.DuplicateOf) || w.DuplicateOf == c.ID):

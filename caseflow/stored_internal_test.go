@@ -59,7 +59,7 @@ func TestStoredCodes(t *testing.T) {
 		}
 	}
 	pin(t, "State", states, allStates)
-	pin(t, "Event", events, slices.Collect(maps.Keys(stepDecoders)))
+	pin(t, "Event", events, slices.Collect(maps.Keys(stepKindOf())))
 	pin(t, "DutyKind", duties, dutyKinds)
 	pin(t, "Role", roles, slices.Collect(maps.Keys(roleLabels)))
 	pin(t, "Verdict", map[Verdict]string{VerdictJustified: "justified", VerdictMistaken: "mistaken", VerdictUntrue: "untrue"},

@@ -1,0 +1,224 @@
+package caseflow
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
+	"sync"
+)
+
+// StepType is the content of the steps of one event: the Go type a portal decodes a form
+// or a request body into ([DecodeStep]), the step's name in Chinese, and a JSON schema of
+// the content a front end can draw a form from and check it with ([StepType.Schema]).
+// Several events share a type told apart by one field, such as ResultFollowUp's satisfied
+// for recall and recall_unsatisfied; the event sets it when the content leaves it out.
+type StepType struct {
+	Event Event
+	// Label is the event in Chinese, e.g. "再次回访：满意".
+	Label string
+	// Type is the Go type's name, e.g. "caseflow.ResultFollowUp".
+	Type string
+	// Discriminator is the JSON field the event fixes in a shared type ("satisfied"),
+	// empty when the type is the event's alone.
+	Discriminator string
+
+	typ  reflect.Type
+	fix  func(Step) Step // sets the discriminator to the event's value
+	omit []string        // fields the service fills in, refused in content
+}
+
+// MarshalJSON encodes the step type with its schema.
+func (t StepType) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Event         Event           `json:"event"`
+		Label         string          `json:"label"`
+		Type          string          `json:"type"`
+		Discriminator string          `json:"discriminator,omitempty"`
+		Schema        json.RawMessage `json:"schema"`
+	}{t.Event, t.Label, t.Type, t.Discriminator, t.Schema()})
+}
+
+// Schema returns the JSON schema (draft 2020-12) of the step's content, a copy: its
+// properties with their types, Chinese titles and allowed values, the fields the content
+// must have, and no others (additionalProperties false). A field required only in some
+// cases (followUp.reason when the reviewer was reached) is not listed as required: the
+// service's refusal says when.
+func (t StepType) Schema() json.RawMessage {
+	if t.typ == nil {
+		return nil
+	}
+	return slices.Clone(schemaOf(t))
+}
+
+// New returns an empty content of the step, the event's discriminator set.
+func (t StepType) New() Step {
+	s := reflect.New(t.typ).Elem().Interface().(Step)
+	if t.fix != nil {
+		s = t.fix(s)
+	}
+	return s
+}
+
+// stepKinds lists the content type of each event, in the order of the events; the intake
+// ([Intake]) is decoded from trails only: a case opens through [Service.Receive] or
+// [Service.Complain].
+var stepKinds = []StepType{
+	kind[Intake](EventReceive, "发现差评办件", "", nil),
+	kind[Registration](EventRegister, "登记", "", nil),
+	kind[FollowUp](EventFollowUp, "回访核实：需整改", "verdict", func(s FollowUp) FollowUp { s.Verdict = VerdictJustified; return s }),
+	kind[FollowUp](EventFollowUpMistaken, "回访核实：误评或不实差评", "", nil),
+	kind[Transfer](EventTransfer, "转办责任主体", "", nil),
+	kind[Meeting](EventMeeting, "召开差评办件专题分析会", "", nil),
+	kind[Report](EventReport, "报送调查整改报告", "", nil),
+	kind[Report](EventReportExtension, "报送调查整改报告，说明理由和整改期限", "", nil),
+	kind[Rectification](EventRectificationDone, "延期整改完毕", "", nil),
+	kind[OfficeVerification](EventOfficeVerify, "核实整改落实情况", "", nil),
+	kind[LeaderReview](EventLeaderReview, "分管领导审阅调查整改报告", "", nil),
+	kind[ResultFollowUp](EventResultFollowUp, "再次回访：满意", "satisfied", func(s ResultFollowUp) ResultFollowUp { s.Satisfied = true; return s }),
+	kind[ResultFollowUp](EventResultFollowUpUnsatisfied, "再次回访：不满意，再次整改", "satisfied", nil),
+	kind[CitySubmission](EventSubmitCity, "报市督查科", "", nil),
+	kind[AppealMaterials](EventAppealMaterials, "报送申诉撤销材料", "", nil),
+	kind[AppealConfirmation](EventAppealConfirm, "调查确认，形成申诉复核申请", "", nil),
+	kind[AppealDecline](EventAppealDecline, "调查不属误评，转入整改", "", nil),
+	kind[ApplicationReview](EventApplicationReview, "分管领导审阅申诉复核申请", "", nil),
+	kind[AppealSubmission](EventAppealSubmit, "报市督查科申诉复核", "", nil),
+	kind[CityDecision](EventAppealUpheld, "市督查科：申诉成立，差评撤销", "upheld", func(s CityDecision) CityDecision { s.Upheld = true; return s }),
+	kind[CityDecision](EventAppealRejected, "市督查科：申诉不成立，转入整改", "upheld", nil),
+	kind[Archive](EventArchive, "备案", "", nil),
+	kind[Urge](EventUrge, "督促办理", "", nil),
+	kind[Assignment](EventAssign, "确定相关责任主体", "", nil),
+	kind[Inspection](EventInspect, "现场直查", "", nil),
+	kind[LeaderReport](EventReportLeader, "报分管领导", "", nil),
+	kind[Retime](EventRetime, "按新规则重新计时", "", nil, "rules"),
+	kind[ContactAttempt](EventContactAttempt, "记录回访未果", "", nil),
+	kind[ClosureProposal](EventClosurePropose, "拟不以评价人满意结案，报分管领导", "", nil),
+	kind[ClosureDecision](EventClosureApprove, "分管领导同意结案", "approved", func(s ClosureDecision) ClosureDecision { s.Approved = true; return s }),
+	kind[ClosureDecision](EventClosureReject, "分管领导不同意结案", "approved", nil),
+	kind[Retransfer](EventRetransfer, "转办有误，重新转办", "", nil),
+	kind[WithdrawalRequest](EventWithdrawRequest, "误立案件，申请撤销", "", nil),
+	kind[WithdrawalDecision](EventWithdrawApprove, "分管领导同意撤销", "approved", func(s WithdrawalDecision) WithdrawalDecision { s.Approved = true; return s }),
+	kind[WithdrawalDecision](EventWithdrawReject, "分管领导不同意撤销", "approved", nil),
+	kind[AppealAbandon](EventAppealAbandon, "逾期未报申诉材料，转入整改", "", nil),
+	kind[Erasure](EventErase, "删除个人信息", "", nil),
+}
+
+// kind describes the content of event ev, of type T; fix, when set, gives T the value of
+// discriminator that ev fixes; omit names the fields the service fills in.
+func kind[T Step](ev Event, label, discriminator string, fix func(T) T, omit ...string) StepType {
+	t := StepType{Event: ev, Label: label, Type: reflect.TypeFor[T]().String(), Discriminator: discriminator,
+		typ: reflect.TypeFor[T](), omit: omit}
+	if fix != nil {
+		t.fix = func(s Step) Step { return fix(s.(T)) }
+	}
+	return t
+}
+
+var stepKindOf = sync.OnceValue(func() map[Event]*StepType {
+	m := make(map[Event]*StepType, len(stepKinds))
+	for i := range stepKinds {
+		m[stepKinds[i].Event] = &stepKinds[i]
+	}
+	return m
+})
+
+// StepTypeOf returns the content type of event ev; false for an unknown event and for the
+// intake, which opens a case through [Service.Receive] or [Service.Complain].
+func StepTypeOf(ev Event) (StepType, bool) {
+	t, ok := stepKindOf()[ev]
+	if !ok || ev == EventReceive {
+		return StepType{}, false
+	}
+	return *t, true
+}
+
+// StepTypes returns the content types of every step a portal may take, in the order of the
+// events.
+func StepTypes() []StepType {
+	out := make([]StepType, 0, len(stepKinds)-1)
+	for _, t := range stepKinds {
+		if t.Event != EventReceive {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// maxStepBytes bounds the JSON of one step's content: a report of a few thousand
+// characters is some tens of KiB.
+const maxStepBytes = 1 << 20
+
+// DecodeStep decodes the JSON content of a step of event ev, as a portal receives it from a
+// form: fields the type does not have are refused (a misspelt "outcom" would otherwise be
+// dropped), and so are fields the service fills in, more than 1 MiB and more than one JSON
+// value. A field the event fixes may be left out ("satisfied" of recall); given, it must
+// agree with the event. The content is not checked against the case: [Service.Take] does
+// that. It returns an error naming the event and what is wrong.
+func DecodeStep(ev Event, data []byte) (Step, error) {
+	t, ok := StepTypeOf(ev)
+	if !ok {
+		return nil, fmt.Errorf("caseflow: unknown step %q", ev)
+	}
+	return t.decode(data)
+}
+
+// decodeStep decodes the content of a step of event ev as a trail entry records it.
+func decodeStep(ev Event, raw json.RawMessage) (Step, error) {
+	t, ok := stepKindOf()[ev]
+	if !ok {
+		return nil, fmt.Errorf("unknown event %q", ev)
+	}
+	s, err := t.strict(raw)
+	if err != nil {
+		return nil, fmt.Errorf("step %s: %w", ev, err)
+	}
+	if s.Event() != ev {
+		return nil, fmt.Errorf("step content is a %s, not a %s", s.Event(), ev)
+	}
+	return s, nil
+}
+
+// strict decodes data into the type, refusing unknown fields and trailing data.
+func (t *StepType) strict(data []byte) (Step, error) {
+	v := reflect.New(t.typ)
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.DisallowUnknownFields() // content of another step's type is refused, not half-read
+	if err := d.Decode(v.Interface()); err != nil {
+		return nil, err
+	}
+	if d.More() {
+		return nil, fmt.Errorf("more than one JSON value")
+	}
+	return v.Elem().Interface().(Step), nil
+}
+
+// decode decodes a portal's content of the step.
+func (t StepType) decode(data []byte) (Step, error) {
+	fail := func(format string, args ...any) error {
+		return fmt.Errorf("caseflow: step %s: "+format, append([]any{t.Event}, args...)...)
+	}
+	if len(data) > maxStepBytes {
+		return nil, fail("%d bytes, more than %d", len(data), maxStepBytes)
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(data, &fields); err != nil {
+		return nil, fail("want a JSON object: %v", err)
+	}
+	for _, f := range t.omit {
+		if _, ok := fields[f]; ok {
+			return nil, fail("field %q is filled in by the service", f)
+		}
+	}
+	s, err := t.strict(data)
+	if err != nil {
+		return nil, fail("%v", err)
+	}
+	if _, given := fields[t.Discriminator]; !given && t.fix != nil {
+		s = t.fix(s)
+	}
+	if got := s.Event(); got != t.Event {
+		return nil, fail("the content is a %s step (%s %s)", got, t.Discriminator, fields[t.Discriminator])
+	}
+	return s, nil
+}
