@@ -62,7 +62,7 @@ func (s *Service) Audit(ctx context.Context, id string) (*AuditReport, error) {
 // AuditAll audits every case f selects, in the order the store lists them, and calls fn with
 // each report; it stops at and returns fn's first error, or the store's.
 func (s *Service) AuditAll(ctx context.Context, f Filter, fn func(*AuditReport) error) error {
-	cases, err := s.Store.List(ctx, f)
+	cases, _, err := s.Store.List(ctx, f, Page{})
 	if err != nil {
 		return err
 	}

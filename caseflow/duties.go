@@ -3,7 +3,6 @@ package caseflow
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"runtime"
 	"slices"
 	"sync"
@@ -15,22 +14,12 @@ import (
 // organisation, by when, and whether it is on time, at risk or overdue (with the working days
 // overdue).
 type DutyStatus struct {
-	// Case is the case as the store listed it: read it, do not change it.
-	Case *Case
-	Duty *Duty
+	// Case is the summary of the duty's case: no personal data, so that a worklist may be
+	// sent on as it is.
+	Case CaseSummary `json:"case"`
+	Duty *Duty       `json:"duty"`
 	// Status is the duty's standing; its Standing is 0 for an untimed duty.
-	Status deadline.Status
-}
-
-// MarshalJSON encodes a worklist entry with its case's ID and state rather than the whole
-// case, so that a worklist sent on carries no reviewer's personal data.
-func (d DutyStatus) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		Case   string          `json:"case"`
-		State  State           `json:"caseState"`
-		Duty   *Duty           `json:"duty"`
-		Status deadline.Status `json:"status"`
-	}{d.Case.ID, d.Case.State, d.Duty, d.Status})
+	Status deadline.Status `json:"status"`
 }
 
 // Duties returns the open duties of c and where they stand now, in the order they started.
@@ -41,9 +30,10 @@ func (s *Service) Duties(c *Case) ([]DutyStatus, error) {
 		return nil, err
 	}
 	now := s.now()
+	sum := c.Summary()
 	var out []DutyStatus
 	for _, d := range c.Duties[c.firstOpen():] {
-		ds := DutyStatus{Case: c, Duty: d}
+		ds := DutyStatus{Case: sum, Duty: d}
 		if d.Timed {
 			if ds.Status, err = g.cal.Status(d.Deadline, now); err != nil {
 				return nil, err
@@ -56,19 +46,28 @@ func (s *Service) Duties(c *Case) ([]DutyStatus, error) {
 
 // AtRisk lists the open duties, of the cases f selects, that are at risk (即将超期) or
 // overdue (超期) now, soonest due first (then in the store's order): the office's daily
-// worklist.
-func (s *Service) AtRisk(ctx context.Context, f Filter) ([]DutyStatus, error) {
+// worklist. Given standings, it lists only the duties standing so: deadline.Overdue for the
+// overdue alone, deadline.AtRisk for those at risk and not yet overdue. Each entry carries
+// its case's summary, not the case.
+func (s *Service) AtRisk(ctx context.Context, f Filter, standings ...deadline.Standing) ([]DutyStatus, error) {
 	g, err := s.engine()
 	if err != nil {
 		return nil, err
 	}
 	now := s.now()
+	want := func(deadline.Standing) bool { return true }
+	switch {
+	case len(standings) == 1 && standings[0] == deadline.Overdue:
+		f.OverdueAt = now // the store reads only the overdue
+	case len(standings) > 0:
+		want = func(st deadline.Standing) bool { return slices.Contains(standings, st) }
+	}
 	f.AtRiskAt = now
 	var ds []DutyStatus
 	var keys []dueKey
 	err = s.Store.ScanDuties(ctx, f, func(od OpenDuty) error {
 		st, err := g.cal.Status(deadline.Deadline{Due: od.Due, Warn: od.Warn, Provisional: od.Provisional}, now)
-		if err != nil {
+		if err != nil || !want(st.Standing) {
 			return err
 		}
 		keys = append(grow(keys), dueKey{od.Due.UnixNano(), len(ds)})

@@ -33,6 +33,8 @@ var (
 	ErrNotBad = errors.New("not a bad review")
 	// ErrNotFound: no case with that ID (or review ID) in the store.
 	ErrNotFound = errors.New("case not found")
+	// ErrBadCursor: a listing's cursor is not one the store gave.
+	ErrBadCursor = errors.New("unknown cursor")
 	// ErrConflict: the case was changed by someone else since it was read; read it again and
 	// retry. Nothing was written.
 	ErrConflict = errors.New("case changed concurrently")

@@ -38,7 +38,7 @@ func TestReceiveRefusesHostileReviews(t *testing.T) {
 			assert.Nil(t, c)
 			assert.Less(t, len(err.Error()), 1024, "the refusal is short")
 			assert.NotContains(t, err.Error(), "差差差")
-			all, err := f.svc.Store.List(ctx, caseflow.Filter{})
+			all, _, err := f.svc.Store.List(ctx, caseflow.Filter{}, caseflow.Page{})
 			require.NoError(t, err)
 			assert.Empty(t, all, "no case opened")
 		})

@@ -28,7 +28,7 @@ func TestReceiveIsIdempotentOnTheReviewID(t *testing.T) {
 	assert.False(t, created, "the same push again opens no second case")
 	assert.Equal(t, c1.ID, c2.ID)
 	assert.Equal(t, caseflow.StateRegistered, c2.State, "and returns the case as it stands")
-	all, err := f.svc.Store.List(ctx, caseflow.Filter{})
+	all, _, err := f.svc.Store.List(ctx, caseflow.Filter{}, caseflow.Page{})
 	require.NoError(t, err)
 	assert.Len(t, all, 1)
 	assert.Equal(t, "review:"+r.ID, c2.Key())
@@ -56,7 +56,7 @@ func TestReceiveRefusesWhatIsNotABadReview(t *testing.T) {
 			assert.Equal(t, "第二条", re.Rule)
 		})
 	}
-	all, err := f.svc.Store.List(ctx, caseflow.Filter{})
+	all, _, err := f.svc.Store.List(ctx, caseflow.Filter{}, caseflow.Page{})
 	require.NoError(t, err)
 	assert.Empty(t, all)
 }

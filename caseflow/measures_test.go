@@ -334,7 +334,7 @@ func TestMistakesOfficesMake(t *testing.T) {
 		got, err := f.svc.Get(ctx, id)
 		require.NoError(t, err, "never deleted")
 		require.NoError(t, verify(got.Trail))
-		open, err := f.svc.Store.List(ctx, caseflow.Filter{Open: true})
+		open, _, err := f.svc.Store.List(ctx, caseflow.Filter{Open: true}, caseflow.Page{})
 		require.NoError(t, err)
 		assert.Len(t, open, 1, "a withdrawn case is not open")
 		f.refused(id, clerk, caseflow.Urge{Message: "x"}, caseflow.ErrWrongState)

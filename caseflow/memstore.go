@@ -220,26 +220,37 @@ func keeps(stored, trail []*Entry, keys *Keyring) error {
 	return nil
 }
 
-// List returns the cases f matches, in creation order; see [Store.List]. The cases are the
-// stored ones, not copies: read them, do not change them.
-func (s *MemoryStore) List(ctx context.Context, f Filter) ([]*Case, error) {
+// List returns a page of the cases f matches, in creation order; see [Store.List]. The
+// cases are the stored ones, not copies: read them, do not change them. Its cursor is the
+// last case's ID.
+func (s *MemoryStore) List(ctx context.Context, f Filter, p Page) ([]*Case, string, error) {
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	from := 0
+	if p.After != "" {
+		i, ok := s.byID[p.After]
+		if !ok {
+			return nil, "", fmt.Errorf("caseflow: list after %q: %w", p.After, ErrBadCursor)
+		}
+		from = i + 1
+	}
 	var out []*Case
 	atRisk := f.AtRiskAt.UnixNano()
-	for i, c := range s.cases {
+	for i := from; i < len(s.cases); i++ {
+		c := s.cases[i]
 		// The index rules out cases not yet at risk without reading them.
-		if !f.AtRiskAt.IsZero() && s.open[i].warn > atRisk {
+		if !f.AtRiskAt.IsZero() && s.open[i].warn > atRisk || !f.Match(c) {
 			continue
 		}
-		if f.Match(c) {
-			out = append(out, c)
+		if p.Limit > 0 && len(out) == p.Limit {
+			return out, out[len(out)-1].ID, nil
 		}
+		out = append(out, c)
 	}
-	return out, nil
+	return out, "", nil
 }
 
 // grow doubles a full list: append grows long lists by only a quarter, which costs a store
@@ -252,30 +263,35 @@ func grow[E any](s []E) []E {
 }
 
 // ScanDuties calls fn for the open timed duties of the cases f selects, at risk at
-// f.AtRiskAt when it is set; see [Store.ScanDuties]. It reads the store's index of open
-// duties, not the cases, so that a worklist over many cases is quick; the OpenDuty times are
-// in UTC. fn runs under the store's read lock, which holds off writers: keep it short.
+// f.AtRiskAt and overdue at f.OverdueAt when they are set; see [Store.ScanDuties]. It reads
+// the store's index of open duties and the cases' summaries kept beside it, not the cases,
+// so that a worklist over many cases is quick; the OpenDuty times are in UTC. fn runs under
+// the store's read lock, which holds off writers: keep it short.
 func (s *MemoryStore) ScanDuties(ctx context.Context, f Filter, fn func(OpenDuty) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	at := int64(math.MaxInt64)
+	warnBy, dueBy := int64(math.MaxInt64), int64(math.MaxInt64)
 	if !f.AtRiskAt.IsZero() {
-		at = f.AtRiskAt.UnixNano()
+		warnBy = f.AtRiskAt.UnixNano()
 	}
-	f.AtRiskAt = time.Time{} // checked here, duty by duty
+	if !f.OverdueAt.IsZero() { // an overdue duty is at risk: the index rules out the rest
+		dueBy = f.OverdueAt.UnixNano()
+		warnBy = min(warnBy, dueBy)
+	}
+	f.AtRiskAt, f.OverdueAt = time.Time{}, time.Time{} // checked here, duty by duty
 	all := f.timeOnly()
 	for i := range s.open {
 		slot := &s.open[i]
-		if slot.warn > at || !all && !f.Match(s.cases[i]) {
+		if slot.warn > warnBy || !all && !f.Match(s.cases[i]) {
 			continue
 		}
 		if slot.n < 0 { // more open duties than the slot holds: read the case
 			for _, d := range s.cases[i].Duties[s.cases[i].firstOpen():] {
-				if d.Timed && d.Deadline.Warn.UnixNano() <= at {
-					if err := fn(OpenDuty{s.cases[i], d, d.Deadline.Due, d.Deadline.Warn, d.Deadline.Provisional}); err != nil {
+				if d.Timed && d.Deadline.Warn.UnixNano() <= warnBy && d.Deadline.Due.UnixNano() <= dueBy {
+					if err := fn(OpenDuty{slot.sum, d, d.Deadline.Due, d.Deadline.Warn, d.Deadline.Provisional}); err != nil {
 						return err
 					}
 				}
@@ -283,8 +299,8 @@ func (s *MemoryStore) ScanDuties(ctx context.Context, f Filter, fn func(OpenDuty
 			continue
 		}
 		for j, r := range slot.refs[:slot.n] {
-			if r.warn <= at {
-				if err := fn(OpenDuty{s.cases[i], r.d, time.Unix(0, r.due).UTC(), time.Unix(0, r.warn).UTC(), slot.prov&(1<<j) != 0}); err != nil {
+			if r.warn <= warnBy && r.due <= dueBy {
+				if err := fn(OpenDuty{slot.sum, r.d, time.Unix(0, r.due).UTC(), time.Unix(0, r.warn).UTC(), slot.prov&(1<<j) != 0}); err != nil {
 					return err
 				}
 			}
@@ -300,6 +316,7 @@ type openSlot struct {
 	n    int8  // how many of refs are used; -1 when the case has more open duties than fit
 	prov uint8 // bit j set: refs[j] is due on a provisional year
 	refs [3]openRef
+	sum  CaseSummary // the case's, for the worklist
 }
 
 type openRef struct {
@@ -311,7 +328,7 @@ type openRef struct {
 const noWarn = math.MaxInt64
 
 func slotOf(c *Case) openSlot {
-	slot := openSlot{warn: noWarn}
+	slot := openSlot{warn: noWarn, sum: c.Summary()}
 	for _, d := range c.Duties[c.firstOpen():] {
 		if !d.Timed {
 			continue

@@ -223,14 +223,14 @@ func TestFilterByDepartment(t *testing.T) {
 		"centre": {Center: "center"}, "department": {Department: "tax-bureau"}, "window": {Window: "w-tax"},
 		"centre and department": {Center: "center", Department: "tax-bureau"},
 	} {
-		cs, err := f.svc.Store.List(ctx, fl)
+		cs, _, err := f.svc.Store.List(ctx, fl, caseflow.Page{})
 		require.NoError(t, err)
 		assert.Len(t, cs, 1, name)
 	}
 	for name, fl := range map[string]caseflow.Filter{
 		"a department is not a centre": {Center: "tax-bureau"}, "a centre is not a department": {Department: "center"},
 	} {
-		cs, err := f.svc.Store.List(ctx, fl)
+		cs, _, err := f.svc.Store.List(ctx, fl, caseflow.Page{})
 		require.NoError(t, err)
 		assert.Empty(t, cs, name)
 	}
@@ -354,7 +354,7 @@ func TestWorklistJSONCarriesNoPersonalData(t *testing.T) {
 	require.NoError(t, err)
 	assert.NotContains(t, string(b), "13812345678")
 	assert.NotContains(t, string(b), "张三丰")
-	assert.Contains(t, string(b), `"caseState":"received"`)
+	assert.Contains(t, string(b), `"state":"received"`)
 	assert.Contains(t, string(b), `"standing":"overdue"`)
 }
 

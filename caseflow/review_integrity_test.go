@@ -90,7 +90,7 @@ func TestAFailingSaltSourceOpensNoCase(t *testing.T) {
 	f.svc.Rand = io.LimitReader(zeros{}, 10)
 	_, _, err := f.svc.Receive(ctx, review("r1", at(2026, 11, 24, 9, 20)))
 	require.ErrorContains(t, err, "Service.Rand")
-	all, err := f.svc.Store.List(ctx, caseflow.Filter{})
+	all, _, err := f.svc.Store.List(ctx, caseflow.Filter{}, caseflow.Page{})
 	require.NoError(t, err)
 	assert.Empty(t, all)
 }

@@ -74,7 +74,7 @@ func (s *Service) RetimeOpen(ctx context.Context, actor Actor, reason string) (i
 	if err != nil {
 		return 0, err
 	}
-	cases, err := s.Store.List(ctx, Filter{Open: true})
+	cases, _, err := s.Store.List(ctx, Filter{Open: true}, Page{})
 	if err != nil {
 		return 0, err
 	}

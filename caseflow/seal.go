@@ -143,7 +143,7 @@ func (s *Service) Seal(ctx context.Context, day string) (*Seal, error) {
 		return nil, fmt.Errorf("caseflow: seal: day %q: want yyyy-mm-dd", day)
 	}
 	end := d.AddDate(0, 0, 1)
-	cases, err := s.Store.List(ctx, Filter{ReceivedTo: end})
+	cases, _, err := s.Store.List(ctx, Filter{ReceivedTo: end}, Page{})
 	if err != nil {
 		return nil, err
 	}

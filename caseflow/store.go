@@ -40,21 +40,34 @@ type Store interface {
 	// as the store keeps it, apart from the trail, or an error wrapping ErrNotFound. Check a
 	// trail read back against it with [VerifyHead] to detect entries cut off the end.
 	Head(ctx context.Context, id string) (Head, error)
-	// List returns the cases f matches, in the order they were created, for reading: they
-	// may be shared with the store and must not be changed.
-	List(ctx context.Context, f Filter) ([]*Case, error)
+	// List returns one page of the cases f matches, in the order they were created, for
+	// reading: they may be shared with the store and must not be changed. A page holds at
+	// most p.Limit cases (all when 0), those after the cursor p.After; next is the cursor of
+	// the following page, empty after the last. It returns an error wrapping ErrBadCursor for
+	// a cursor it did not give.
+	List(ctx context.Context, f Filter, p Page) (cases []*Case, next string, err error)
 	// ScanDuties calls fn for each open timed duty of the cases f matches, in the order the
 	// cases were created and their duties started; when f.AtRiskAt is set, only for the
-	// duties at risk or overdue then (warning time at or before it). It stops at and returns
-	// fn's first error. fn must not call the store; the cases are for reading.
+	// duties at risk or overdue then (warning time at or before it), and when f.OverdueAt is
+	// set, only for those overdue then (due time at or before it). It stops at and returns
+	// fn's first error. fn must not call the store.
 	ScanDuties(ctx context.Context, f Filter, fn func(OpenDuty) error) error
 }
 
-// OpenDuty is an open timed duty of a case as a store scans it for a worklist. Due, Warn and
-// Provisional are the duty's deadline's, which a store may keep beside it (in an index or
-// table columns) so that a worklist need not read every duty.
+// Page asks for one page of a listing: at most Limit cases (all when 0) after the cursor
+// After, which is the next cursor of the previous page (empty for the first). Cursors are
+// the store's own: pass them back unchanged.
+type Page struct {
+	After string
+	Limit int
+}
+
+// OpenDuty is an open timed duty of a case as a store scans it for a worklist: the case's
+// summary, which a store may read from its columns, and the duty. Due, Warn and Provisional
+// are the duty's deadline's, which a store may keep beside it (in an index or table
+// columns) so that a worklist need not read every duty.
 type OpenDuty struct {
-	Case        *Case
+	Case        CaseSummary
 	Duty        *Duty
 	Due, Warn   time.Time
 	Provisional bool
@@ -83,11 +96,11 @@ type Filter struct {
 	OverdueAt time.Time
 }
 
-// timeOnly reports whether f selects by AtRiskAt and Open alone, which an index of open
-// duties answers without reading cases (a case with an open duty is open).
+// timeOnly reports whether f selects by AtRiskAt, OverdueAt and Open alone, which an index
+// of open duties answers without reading cases (a case with an open duty is open).
 func (f *Filter) timeOnly() bool {
 	return f.Kind == "" && len(f.States) == 0 && f.Center == "" && f.Department == "" && f.Window == "" &&
-		f.ReceivedFrom.IsZero() && f.ReceivedTo.IsZero() && f.OverdueAt.IsZero()
+		f.ReceivedFrom.IsZero() && f.ReceivedTo.IsZero()
 }
 
 // Match reports whether f selects c. Stores may use it, or translate f into their own query.

@@ -620,7 +620,7 @@ func testList(t *testing.T, f factory) {
 			cases(late)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := h.store.List(ctx, tt.f)
+			got, _, err := h.store.List(ctx, tt.f, caseflow.Page{})
 			require.NoError(t, err)
 			assert.Equal(t, ids(tt.want), ids(got))
 			var match []*caseflow.Case
@@ -634,11 +634,38 @@ func testList(t *testing.T, f factory) {
 	}
 
 	t.Run("listed cases are the cases as stored", func(t *testing.T) {
-		got, err := h.store.List(ctx, caseflow.Filter{})
+		got, _, err := h.store.List(ctx, caseflow.Filter{}, caseflow.Page{})
 		require.NoError(t, err)
 		for _, c := range got {
 			sameCase(t, h.get(c.ID), c, "List and Get disagree on %s", c.ID)
 		}
+	})
+	t.Run("pages follow one another to the same list, the last with no cursor", func(t *testing.T) {
+		for _, filter := range []caseflow.Filter{{}, {Kind: pushed}, {Open: true}, {AtRiskAt: later}} {
+			whole, next, err := h.store.List(ctx, filter, caseflow.Page{})
+			require.NoError(t, err)
+			assert.Empty(t, next, "one page holds all when the limit is 0")
+			for limit := 1; limit <= len(whole)+1; limit++ {
+				var paged []*caseflow.Case
+				p := caseflow.Page{Limit: limit}
+				for range len(all) + 2 {
+					page, next, err := h.store.List(ctx, filter, p)
+					require.NoError(t, err)
+					assert.LessOrEqual(t, len(page), limit)
+					paged = append(paged, page...)
+					if next == "" {
+						break
+					}
+					assert.Len(t, page, limit, "a page before the last is full")
+					p.After = next
+				}
+				assert.Equal(t, ids(whole), ids(paged), "filter %+v, limit %d", filter, limit)
+			}
+		}
+	})
+	t.Run("a cursor the store did not give is refused", func(t *testing.T) {
+		_, _, err := h.store.List(ctx, caseflow.Filter{}, caseflow.Page{After: "no-such-cursor", Limit: 2})
+		assert.ErrorIs(t, err, caseflow.ErrBadCursor)
 	})
 }
 
@@ -649,6 +676,12 @@ func testScanDuties(t *testing.T, f factory) {
 		t.Helper()
 		var got []string
 		require.NoError(t, h.store.ScanDuties(ctx, filter, func(od caseflow.OpenDuty) error {
+			sum := h.get(od.Case.ID).Summary()
+			assert.Equal(t, sum.ID, od.Case.ID)
+			assert.True(t, sum.ReceivedAt.Equal(od.Case.ReceivedAt) && sum.Due.Equal(od.Case.Due),
+				"%s: the summary's times are the case's", od.Case.ID)
+			sum.ReceivedAt, sum.Due = od.Case.ReceivedAt, od.Case.Due
+			assert.Equal(t, sum, od.Case, "%s: the case's summary", od.Case.ID)
 			d := od.Duty.Deadline
 			assert.True(t, od.Duty.Open() && od.Duty.Timed, "%s %s is an open timed duty", od.Case.ID, od.Duty.Kind)
 			assert.True(t, od.Due.Equal(d.Due) && od.Warn.Equal(d.Warn) && od.Provisional == d.Provisional,
@@ -658,17 +691,19 @@ func testScanDuties(t *testing.T, f factory) {
 		}))
 		return got
 	}
-	// want lists, from the cases List returns, each open timed duty at risk at f.AtRiskAt.
+	// want lists, from the cases List returns, each open timed duty at risk at f.AtRiskAt
+	// and overdue at f.OverdueAt.
 	want := func(t *testing.T, filter caseflow.Filter) []string {
 		t.Helper()
-		at := filter.AtRiskAt
-		filter.AtRiskAt = time.Time{}
-		cs, err := h.store.List(ctx, filter)
+		at, overdue := filter.AtRiskAt, filter.OverdueAt
+		filter.AtRiskAt, filter.OverdueAt = time.Time{}, time.Time{}
+		cs, _, err := h.store.List(ctx, filter, caseflow.Page{})
 		require.NoError(t, err)
 		var out []string
 		for _, c := range cs {
 			for _, d := range c.Duties {
-				if d.Open() && d.Timed && (at.IsZero() || !d.Deadline.Warn.After(at)) {
+				if d.Open() && d.Timed && (at.IsZero() || !d.Deadline.Warn.After(at)) &&
+					(overdue.IsZero() || !d.Deadline.Due.After(overdue)) {
 					out = append(out, c.ID+" "+string(d.Kind))
 				}
 			}
@@ -696,6 +731,11 @@ func testScanDuties(t *testing.T, f factory) {
 		{"state", caseflow.Filter{States: []caseflow.State{caseflow.StateReceived}}},
 		{"open", caseflow.Filter{Open: true}},
 		{"received from", caseflow.Filter{ReceivedFrom: fx.late.ReceivedAt}},
+		{"overdue at the first due time", caseflow.Filter{OverdueAt: earlyDue(fx)}},
+		{"overdue just before it", caseflow.Filter{OverdueAt: earlyDue(fx).Add(-time.Second)}},
+		{"overdue much later", caseflow.Filter{OverdueAt: at(2027, 6, 1, 0, 0)}},
+		{"overdue and at risk", caseflow.Filter{OverdueAt: at(2027, 6, 1, 0, 0), AtRiskAt: fx.early.WarnAt}},
+		{"overdue by centre", caseflow.Filter{OverdueAt: at(2027, 6, 1, 0, 0), Center: "center"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, want(t, tt.f), scan(t, tt.f))
@@ -708,6 +748,12 @@ func testScanDuties(t *testing.T, f factory) {
 		assert.ErrorIs(t, err, stop)
 		assert.Equal(t, 1, n)
 	})
+}
+
+// earlyDue returns the first due time of the list fixture's duties.
+func earlyDue(fx fixture) time.Time {
+	d, _ := fx.early.Due()
+	return d
 }
 
 func testCanceled(t *testing.T, f factory) {
@@ -726,7 +772,7 @@ func testCanceled(t *testing.T, f factory) {
 		_, err = h.store.GetByKey(cctx, c.Key())
 		assert.ErrorIs(t, err, context.Canceled, "GetByKey")
 		assert.ErrorIs(t, h.store.Update(cctx, next), context.Canceled, "Update")
-		_, err = h.store.List(cctx, caseflow.Filter{})
+		_, _, err = h.store.List(cctx, caseflow.Filter{}, caseflow.Page{})
 		assert.ErrorIs(t, err, context.Canceled, "List")
 		err = h.store.ScanDuties(cctx, caseflow.Filter{}, func(caseflow.OpenDuty) error { return nil })
 		assert.ErrorIs(t, err, context.Canceled, "ScanDuties")
@@ -1075,7 +1121,7 @@ func (h *harness) notFoundByKey(key string) {
 // listed requires List(f) to return the cases with the given IDs, in that order.
 func (h *harness) listed(f caseflow.Filter, want ...string) {
 	h.t.Helper()
-	got, err := h.store.List(ctx, f)
+	got, _, err := h.store.List(ctx, f, caseflow.Page{})
 	require.NoError(h.t, err)
 	require.Equal(h.t, append([]string{}, want...), ids(got))
 }
