@@ -2,6 +2,7 @@ package deadline
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -119,7 +120,8 @@ func (n Notice) name() string {
 // NoticeExtends, the days from the day after the extended holiday's last day off to n.Until
 // added as a holiday named after it with 延长, and taken out of any holiday's working days.
 // This is how data/china.txt records 2015, 2019 and 2020. Holidays stay in date order; the
-// notice's number is appended to a.Notice. It returns an error for an annual notice, a
+// notice's number is appended to a.Notice. A notice a already reflects (the embedded years
+// do) changes nothing. It returns an error for an annual notice, a
 // notice of another year, a holiday a does not have, and an amended arrangement that does
 // not validate.
 func (a Arrangement) Amend(n Notice) (Arrangement, error) {
@@ -132,6 +134,12 @@ func (a Arrangement) Amend(n Notice) (Arrangement, error) {
 	}
 	switch n.Kind {
 	case NoticeAdds:
+		if i := find(n.Holidays[0].Name); i >= 0 {
+			if !reflect.DeepEqual(b.Holidays[i], n.Holidays[0]) {
+				return Arrangement{}, fmt.Errorf("deadline: %s adds %s, which %d has with other days", n.name(), n.Holidays[0].Name, a.Year)
+			}
+			break // already applied, as in the embedded calendar
+		}
 		b.Holidays = insertByDate(b.Holidays, n.Holidays[0].clone())
 	case NoticeReplaces:
 		i := find(n.Holidays[0].Name)
@@ -140,6 +148,12 @@ func (a Arrangement) Amend(n Notice) (Arrangement, error) {
 		}
 		b.Holidays[i] = n.Holidays[0].clone()
 	case NoticeExtends:
+		if i := find(n.Extended + "延长"); i >= 0 {
+			if got := b.Holidays[i].Off; got[len(got)-1] != n.Until {
+				return Arrangement{}, fmt.Errorf("deadline: %s extends %s to %s, but %d has it extended to %s", n.name(), n.Extended, n.Until, a.Year, got[len(got)-1])
+			}
+			break // already applied, as in the embedded calendar
+		}
 		i := find(n.Extended)
 		if i < 0 || len(b.Holidays[i].Off) == 0 {
 			return Arrangement{}, fmt.Errorf("deadline: %s extends %s, which %d does not have", n.name(), n.Extended, a.Year)
@@ -158,7 +172,9 @@ func (a Arrangement) Amend(n Notice) (Arrangement, error) {
 	default:
 		return Arrangement{}, fmt.Errorf("deadline: %s is an annual notice, not an amending one", n.name())
 	}
-	b.Notice = strings.TrimSpace(a.Notice + " " + n.name())
+	if !strings.Contains(a.Notice, n.name()) {
+		b.Notice = strings.TrimSpace(a.Notice + " " + n.name())
+	}
 	if err := b.Validate(); err != nil {
 		return Arrangement{}, fmt.Errorf("deadline: %s: %w", n.name(), err)
 	}

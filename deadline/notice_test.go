@@ -162,6 +162,18 @@ func TestAmendRefusesAnotherYearOrHoliday(t *testing.T) {
 	require.ErrorContains(t, err, "Arrangement.Amend")
 }
 
+// The embedded years already include their amending notices: applying one again changes
+// nothing.
+func TestAmendTwiceChangesNothing(t *testing.T) {
+	for year, f := range amendments {
+		a, ok := deadline.China().Arrangement(year)
+		require.True(t, ok)
+		b, err := a.Amend(readNotice(t, f))
+		require.NoError(t, err, f)
+		require.Equal(t, a.Holidays, b.Holidays, f)
+	}
+}
+
 func FuzzParseNotice(f *testing.F) {
 	files, err := filepath.Glob(filepath.Join("testdata", "notices", "*.txt"))
 	require.NoError(f, err)
