@@ -128,6 +128,9 @@ func (a Arrangement) Amend(n Notice) (Arrangement, error) {
 	if n.Year != a.Year {
 		return Arrangement{}, fmt.Errorf("deadline: %s amends %d, not %d", n.name(), n.Year, a.Year)
 	}
+	if (n.Kind == NoticeAdds || n.Kind == NoticeReplaces) && (len(n.Holidays) != 1 || len(n.Holidays[0].Off) == 0) {
+		return Arrangement{}, fmt.Errorf("deadline: %s: an amending notice has one holiday with its days off", n.name())
+	}
 	b := a.clone()
 	find := func(name string) int {
 		return slices.IndexFunc(b.Holidays, func(h Holiday) bool { return h.Name == name })

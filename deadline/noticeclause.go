@@ -81,8 +81,8 @@ func (p *noticeParser) holiday(para paragraph) *draft {
 	return d
 }
 
-// isOffWord reports whether a clause grants its dates off: 放假, 调休, 补休, 连休, (照常)公休,
-// 法定(节)假日.
+// isOffWord reports whether a clause grants its dates off: 放假 and 放假调休 (every notice),
+// 补休 and 连休 (2014–2019), 公休 and 放假公休 (2004–2012), 为法定(节)假日 (2004–2009).
 func isOffWord(s string) bool {
 	for _, w := range []string{"放假", "调休", "补休", "连休", "公休", "假日"} {
 		if strings.Contains(s, w) {
@@ -277,6 +277,8 @@ func (p *noticeParser) date(r []rune, i int, ctx *dateContext, line int) (Date, 
 		}
 	case "月日":
 		m, day = n[0], n[1]
+		// “12月31日（星期六）上班” in the 元旦 paragraph of 国办发明电〔2005〕35号 is 31
+		// December 2005.
 		if m == 12 && ctx.newYear {
 			y = ctx.year - 1
 		}
