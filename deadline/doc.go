@@ -11,11 +11,26 @@
 // [China] returns the calendar of every published year from 2004, built from the notices
 // and cross-checked against independent public data sets (data/china.txt). It never guesses:
 // a date in a year it does not know returns an error wrapping [ErrNotCovered]. A new year's
-// notice is added without a new release with [Calendar.With], from the JSON of the public
-// data set holiday-cn ([ParseHolidayCN]) or this package's text format ([ParseArrangements]).
+// notice is added without a new release with [Calendar.With], from the notice's own text
+// ([ParseNotice]), the JSON of the public data set holiday-cn ([ParseHolidayCN]) or this
+// package's text format ([ParseArrangements]).
 // A year whose notice is not out yet can be opted in as [Provisional], computed from the
 // holiday law; every answer that depends on it wraps [ErrProvisional], so a case can mark its
 // deadline provisional and recompute it when the notice arrives.
+//
+// # Adding a year the day its notice is published
+//
+// The State Council's annual notice (国务院办公厅关于XXXX年部分节假日安排的通知) is read as
+// published on www.gov.cn by [ParseNotice]: paste its text into a file, parse it, and add
+// the year with [Calendar.With]. Notices that amend a year after its notice (调休放假的
+// 通知, 关于调整…假期安排的通知, 关于延长…假期的通知) are applied with [Arrangement.Amend].
+//
+//	n, err := deadline.ParseNotice(text)   // refuses a line it cannot read, naming it
+//	a, err := n.Arrangement()
+//	cal, err := deadline.China().With(a)
+//
+// The command examples/notice prints a notice's holidays in Chinese, for a person to check
+// against the notice before the year is used.
 //
 // Periods are counted as the civil code counts them (民法典 第二百零一条 to 第二百零三条):
 // the day a duty starts never counts, and the last day ends at 24:00, or, if a county
