@@ -3,9 +3,11 @@ package caseflow
 import (
 	"cmp"
 	"context"
+	"log/slog"
 	"runtime"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/haochaping/haochaping/deadline"
 )
@@ -50,24 +52,51 @@ func (s *Service) Duties(c *Case) ([]DutyStatus, error) {
 // overdue alone, deadline.AtRisk for those at risk and not yet overdue. Each entry carries
 // its case's summary, not the case.
 func (s *Service) AtRisk(ctx context.Context, f Filter, standings ...deadline.Standing) ([]DutyStatus, error) {
-	g, err := s.engine()
-	if err != nil {
-		return nil, err
-	}
-	now := s.now()
-	want := func(deadline.Standing) bool { return true }
+	keep := func(OpenDuty, deadline.Status) bool { return true }
 	switch {
 	case len(standings) == 1 && standings[0] == deadline.Overdue:
-		f.OverdueAt = now // the store reads only the overdue
+		f.OverdueAt = s.now() // the store reads only the overdue
 	case len(standings) > 0:
-		want = func(st deadline.Standing) bool { return slices.Contains(standings, st) }
+		keep = func(_ OpenDuty, st deadline.Status) bool { return slices.Contains(standings, st.Standing) }
 	}
+	ds, _, err := s.worklist(ctx, f, keep)
+	return ds, err
+}
+
+// Sweep lists the open duties, of the cases f selects, that fell at risk or overdue since
+// the previous sweep, soonest due first, and returns the time to pass as since to the next:
+// run it on a timer and send the reminders (a window head's duty at risk, the office's
+// overdue) without listing a duty twice for the same change. A duty that fell at risk and
+// then overdue between two sweeps is listed once, overdue. The zero since lists every duty
+// at risk or overdue now.
+func (s *Service) Sweep(ctx context.Context, f Filter, since time.Time) (news []DutyStatus, until time.Time, err error) {
+	news, until, err = s.worklist(ctx, f, func(od OpenDuty, st deadline.Status) bool {
+		if st.Standing == deadline.Overdue {
+			return od.Due.After(since)
+		}
+		return od.Warn.After(since)
+	})
+	if err == nil && len(news) > 0 {
+		s.logger().InfoContext(ctx, "caseflow: sweep found duties newly at risk or overdue",
+			slog.Int("duties", len(news)), slog.Time("since", since), slog.Time("until", until))
+	}
+	return news, until, err
+}
+
+// worklist lists the open duties at risk or overdue now, of the cases f selects, that keep
+// keeps, soonest due first, and returns now.
+func (s *Service) worklist(ctx context.Context, f Filter, keep func(OpenDuty, deadline.Status) bool) ([]DutyStatus, time.Time, error) {
+	g, err := s.engine()
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	now := s.now()
 	f.AtRiskAt = now
 	var ds []DutyStatus
 	var keys []dueKey
 	err = s.Store.ScanDuties(ctx, f, func(od OpenDuty) error {
 		st, err := g.cal.Status(deadline.Deadline{Due: od.Due, Warn: od.Warn, Provisional: od.Provisional}, now)
-		if err != nil || !want(st.Standing) {
+		if err != nil || !keep(od, st) {
 			return err
 		}
 		keys = append(grow(keys), dueKey{od.Due.UnixNano(), len(ds)})
@@ -75,9 +104,9 @@ func (s *Service) AtRisk(ctx context.Context, f Filter, standings ...deadline.St
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
-	return sortByDue(ds, keys), nil
+	return sortByDue(ds, keys), now.In(g.cal.Location()), nil
 }
 
 // dueKey sorts the duty at index i by its due time.

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	mrand "math/rand/v2"
 	"sync"
 	"sync/atomic"
@@ -66,8 +67,54 @@ type Service struct {
 	RetryDelay time.Duration
 	// MaxRetryDelay caps one wait before a retry; 0 means 100ms.
 	MaxRetryDelay time.Duration
+	// OnCommit, when set, is called once for each step the store has committed (a case
+	// opened or a step taken), after the commit and before the method returns, with the
+	// case as stored and the step's entry: send the reviewer's SMS, the window head's
+	// notice, from here. It is never called for a refused step, a retried conflict or a
+	// duplicate intake; a step whose OnCommit fails or panics stays committed (the panic is
+	// recovered and logged). At most once: a process that stops between the commit and the
+	// call loses the call; a store with an outbox delivers at least once.
+	OnCommit func(ctx context.Context, c Committed)
+	// Logger receives the library's own log records (steps committed at Debug, conflicts
+	// retried at Debug, a panicking OnCommit at Error, sweeps at Info), with personal data
+	// masked; nil logs nothing.
+	Logger *slog.Logger
 
 	eng atomic.Pointer[engine] // built from Calendar and Policy, rebuilt when they change
+}
+
+// Committed is a step the store has committed: the case as stored after it (read it, do
+// not change it) and the step's trail entry.
+type Committed struct {
+	Case  *Case
+	Entry *Entry
+}
+
+// committed tells OnCommit and the log of a step the store has committed.
+func (s *Service) committed(ctx context.Context, c *Case) {
+	e := c.Trail[len(c.Trail)-1]
+	s.logger().DebugContext(ctx, "caseflow: step committed", slog.String("case", c.ID),
+		slog.String("event", string(e.Event)), slog.String("state", string(c.State)), slog.Int("seq", e.Seq))
+	if s.OnCommit == nil {
+		return
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			s.logger().ErrorContext(ctx, "caseflow: OnCommit panicked; the step stays committed",
+				slog.String("case", c.ID), slog.String("event", string(e.Event)), slog.Any("panic", p))
+		}
+	}()
+	s.OnCommit(ctx, Committed{Case: c, Entry: e})
+}
+
+// discard is the logger of a service without one.
+var discard = slog.New(slog.DiscardHandler)
+
+func (s *Service) logger() *slog.Logger {
+	if s.Logger == nil {
+		return discard
+	}
+	return s.Logger
 }
 
 // systemActor is the rating system, the actor of a pushed case's intake.
@@ -322,6 +369,7 @@ func (s *Service) open(ctx context.Context, in Intake, actor Actor, at, now time
 		}
 		return nil, false, err
 	}
+	s.committed(ctx, c)
 	return c, true, nil
 }
 
@@ -360,11 +408,14 @@ func (s *Service) Take(ctx context.Context, id string, act Action) (*Case, error
 		}
 		err = s.Store.Update(ctx, c)
 		if err == nil {
+			s.committed(ctx, c)
 			return c, nil
 		}
 		if !errors.Is(err, ErrConflict) || attempt >= s.retries() {
 			return nil, err
 		}
+		s.logger().DebugContext(ctx, "caseflow: case changed concurrently; retaking the step",
+			slog.String("case", id), slog.String("event", string(act.Step.Event())), slog.Int("attempt", attempt+1))
 		if err := wait(ctx, s.backoff(attempt+1)); err != nil {
 			return nil, fmt.Errorf("caseflow: case %s: step %s: waiting to retry after a conflict: %w", id, act.Step.Event(), err)
 		}
