@@ -153,3 +153,18 @@ func ExampleCalendar_WithDayEnd() {
 	fmt.Println(due.Format("2006-01-02 15:04"))
 	// Output: 2026-10-09 17:30
 }
+
+// A clerk reads a due time on the day it falls, whatever instant ends that day.
+func ExampleCalendar_FormatDue() {
+	cal := deadline.China()
+	friday := time.Date(2026, 11, 20, 10, 0, 0, 0, cal.Location())
+	due, _ := cal.Due(friday, deadline.Workdays(2))
+	fmt.Println(due.Format("2006-01-02 15:04 Mon"))
+	fmt.Println(cal.FormatDue(due, friday))
+	today, _ := cal.Due(friday, deadline.SameDay())
+	fmt.Println(cal.FormatDue(today, friday))
+	// Output:
+	// 2026-11-25 00:00 Wed
+	// 11月24日（周二）24时前
+	// 当日24时前
+}
