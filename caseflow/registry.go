@@ -61,53 +61,54 @@ func (t StepType) New() Step {
 	return s
 }
 
-// stepKinds lists the content type of each event, in the order of the events; the intake
+// stepKinds lists the content type of each event, in the order of the events, without
+// their labels, which the workflows give (see stepTypes); the intake
 // ([Intake]) is decoded from trails only: a case opens through [Service.Receive] or
 // [Service.Complain].
 var stepKinds = []StepType{
-	kind[Intake](EventReceive, "发现差评办件", "", nil),
-	kind[Registration](EventRegister, "登记", "", nil),
-	kind[FollowUp](EventFollowUp, "回访核实：需整改", "verdict", func(s FollowUp) FollowUp { s.Verdict = VerdictJustified; return s }),
-	kind[FollowUp](EventFollowUpMistaken, "回访核实：误评或不实差评", "", nil),
-	kind[Transfer](EventTransfer, "转办责任主体", "", nil),
-	kind[Meeting](EventMeeting, "召开差评办件专题分析会", "", nil),
-	kind[Report](EventReport, "报送调查整改报告", "", nil),
-	kind[Report](EventReportExtension, "报送调查整改报告，说明理由和整改期限", "", nil),
-	kind[Rectification](EventRectificationDone, "延期整改完毕", "", nil),
-	kind[OfficeVerification](EventOfficeVerify, "核实整改落实情况", "", nil),
-	kind[LeaderReview](EventLeaderReview, "分管领导审阅调查整改报告", "", nil),
-	kind[ResultFollowUp](EventResultFollowUp, "再次回访：满意", "satisfied", func(s ResultFollowUp) ResultFollowUp { s.Satisfied = true; return s }),
-	kind[ResultFollowUp](EventResultFollowUpUnsatisfied, "再次回访：不满意，再次整改", "satisfied", nil),
-	kind[CitySubmission](EventSubmitCity, "报市督查科", "", nil),
-	kind[AppealMaterials](EventAppealMaterials, "报送申诉撤销材料", "", nil),
-	kind[AppealConfirmation](EventAppealConfirm, "调查确认，形成申诉复核申请", "", nil),
-	kind[AppealDecline](EventAppealDecline, "调查不属误评，转入整改", "", nil),
-	kind[ApplicationReview](EventApplicationReview, "分管领导审阅申诉复核申请", "", nil),
-	kind[AppealSubmission](EventAppealSubmit, "报市督查科申诉复核", "", nil),
-	kind[CityDecision](EventAppealUpheld, "市督查科：申诉成立，差评撤销", "upheld", func(s CityDecision) CityDecision { s.Upheld = true; return s }),
-	kind[CityDecision](EventAppealRejected, "市督查科：申诉不成立，转入整改", "upheld", nil),
-	kind[Archive](EventArchive, "备案", "", nil),
-	kind[Urge](EventUrge, "督促办理", "", nil),
-	kind[Assignment](EventAssign, "确定相关责任主体", "", nil),
-	kind[Inspection](EventInspect, "现场直查", "", nil),
-	kind[LeaderReport](EventReportLeader, "报分管领导", "", nil),
-	kind[Retime](EventRetime, "按新规则重新计时", "", nil, "rules"),
-	kind[ContactAttempt](EventContactAttempt, "记录回访未果", "", nil),
-	kind[ClosureProposal](EventClosurePropose, "拟不以评价人满意结案，报分管领导", "", nil),
-	kind[ClosureDecision](EventClosureApprove, "分管领导同意结案", "approved", func(s ClosureDecision) ClosureDecision { s.Approved = true; return s }),
-	kind[ClosureDecision](EventClosureReject, "分管领导不同意结案", "approved", nil),
-	kind[Retransfer](EventRetransfer, "转办有误，重新转办", "", nil),
-	kind[WithdrawalRequest](EventWithdrawRequest, "误立案件，申请撤销", "", nil),
-	kind[WithdrawalDecision](EventWithdrawApprove, "分管领导同意撤销", "approved", func(s WithdrawalDecision) WithdrawalDecision { s.Approved = true; return s }),
-	kind[WithdrawalDecision](EventWithdrawReject, "分管领导不同意撤销", "approved", nil),
-	kind[AppealAbandon](EventAppealAbandon, "逾期未报申诉材料，转入整改", "", nil),
-	kind[Erasure](EventErase, "删除个人信息", "", nil),
+	kind[Intake](EventReceive, "", nil),
+	kind[Registration](EventRegister, "", nil),
+	kind[FollowUp](EventFollowUp, "verdict", func(s FollowUp) FollowUp { s.Verdict = VerdictJustified; return s }),
+	kind[FollowUp](EventFollowUpMistaken, "", nil),
+	kind[Transfer](EventTransfer, "", nil),
+	kind[Meeting](EventMeeting, "", nil),
+	kind[Report](EventReport, "", nil),
+	kind[Report](EventReportExtension, "", nil),
+	kind[Rectification](EventRectificationDone, "", nil),
+	kind[OfficeVerification](EventOfficeVerify, "", nil),
+	kind[LeaderReview](EventLeaderReview, "", nil),
+	kind[ResultFollowUp](EventResultFollowUp, "satisfied", func(s ResultFollowUp) ResultFollowUp { s.Satisfied = true; return s }),
+	kind[ResultFollowUp](EventResultFollowUpUnsatisfied, "satisfied", nil),
+	kind[CitySubmission](EventSubmitCity, "", nil),
+	kind[AppealMaterials](EventAppealMaterials, "", nil),
+	kind[AppealConfirmation](EventAppealConfirm, "", nil),
+	kind[AppealDecline](EventAppealDecline, "", nil),
+	kind[ApplicationReview](EventApplicationReview, "", nil),
+	kind[AppealSubmission](EventAppealSubmit, "", nil),
+	kind[CityDecision](EventAppealUpheld, "upheld", func(s CityDecision) CityDecision { s.Upheld = true; return s }),
+	kind[CityDecision](EventAppealRejected, "upheld", nil),
+	kind[Archive](EventArchive, "", nil),
+	kind[Urge](EventUrge, "", nil),
+	kind[Assignment](EventAssign, "", nil),
+	kind[Inspection](EventInspect, "", nil),
+	kind[LeaderReport](EventReportLeader, "", nil),
+	kind[Retime](EventRetime, "", nil, "rules"),
+	kind[ContactAttempt](EventContactAttempt, "", nil),
+	kind[ClosureProposal](EventClosurePropose, "", nil),
+	kind[ClosureDecision](EventClosureApprove, "approved", func(s ClosureDecision) ClosureDecision { s.Approved = true; return s }),
+	kind[ClosureDecision](EventClosureReject, "approved", nil),
+	kind[Retransfer](EventRetransfer, "", nil),
+	kind[WithdrawalRequest](EventWithdrawRequest, "", nil),
+	kind[WithdrawalDecision](EventWithdrawApprove, "approved", func(s WithdrawalDecision) WithdrawalDecision { s.Approved = true; return s }),
+	kind[WithdrawalDecision](EventWithdrawReject, "approved", nil),
+	kind[AppealAbandon](EventAppealAbandon, "", nil),
+	kind[Erasure](EventErase, "", nil),
 }
 
 // kind describes the content of event ev, of type T; fix, when set, gives T the value of
 // discriminator that ev fixes; omit names the fields the service fills in.
-func kind[T Step](ev Event, label, discriminator string, fix func(T) T, omit ...string) StepType {
-	t := StepType{Event: ev, Label: label, Type: reflect.TypeFor[T]().String(), Discriminator: discriminator,
+func kind[T Step](ev Event, discriminator string, fix func(T) T, omit ...string) StepType {
+	t := StepType{Event: ev, Type: reflect.TypeFor[T]().String(), Discriminator: discriminator,
 		typ: reflect.TypeFor[T](), omit: omit}
 	if fix != nil {
 		t.fix = func(s Step) Step { return fix(s.(T)) }
@@ -115,10 +116,29 @@ func kind[T Step](ev Event, label, discriminator string, fix func(T) T, omit ...
 	return t
 }
 
+// stepTypes returns stepKinds labelled as the workflows label their steps: by the first
+// definition of the event, the system-pushed workflow's before the on-site one's.
+var stepTypes = sync.OnceValue(func() []StepType {
+	out := slices.Clone(stepKinds)
+	for i := range out {
+		for _, wf := range []*Workflow{SystemPushed(), OnSite()} {
+			for _, list := range [][]StepDef{wf.steps, wf.anywhere} {
+				for _, d := range list {
+					if d.Event == out[i].Event && out[i].Label == "" {
+						out[i].Label = d.Label
+					}
+				}
+			}
+		}
+	}
+	return out
+})
+
 var stepKindOf = sync.OnceValue(func() map[Event]*StepType {
-	m := make(map[Event]*StepType, len(stepKinds))
-	for i := range stepKinds {
-		m[stepKinds[i].Event] = &stepKinds[i]
+	types := stepTypes()
+	m := make(map[Event]*StepType, len(types))
+	for i := range types {
+		m[types[i].Event] = &types[i]
 	}
 	return m
 })
@@ -137,7 +157,7 @@ func StepTypeOf(ev Event) (StepType, bool) {
 // events.
 func StepTypes() []StepType {
 	out := make([]StepType, 0, len(stepKinds)-1)
-	for _, t := range stepKinds {
+	for _, t := range stepTypes() {
 		if t.Event != EventReceive {
 			out = append(out, t)
 		}

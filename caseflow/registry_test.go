@@ -81,6 +81,7 @@ func TestEveryStepHasATypeAndASchema(t *testing.T) {
 		}
 		require.NoError(t, json.Unmarshal(st.Schema(), &schema), st.Event)
 		assert.Equal(t, "object", schema.Type, st.Event)
+		assert.NotEmpty(t, st.Label, st.Event)
 		assert.Equal(t, st.Label, schema.Title)
 		require.NotNil(t, schema.Additional)
 		assert.False(t, *schema.Additional, "unknown fields are refused")

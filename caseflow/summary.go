@@ -10,9 +10,9 @@ type CaseSummary struct {
 	State State  `json:"state"`
 	// Center is the service centre (单位) the case belongs to ([Case.Center]); Department
 	// and Window the stationed department and the responsible window, once known.
-	Center     string `json:"center,omitempty"`
-	Department string `json:"department,omitempty"`
-	Window     string `json:"window,omitempty"`
+	Center     string    `json:"center,omitempty"`
+	Department string    `json:"department,omitempty"`
+	Window     string    `json:"window,omitempty"`
 	ReceivedAt time.Time `json:"receivedAt"`
 	// Due is the earliest due time of the case's open timed duties; zero when none is open.
 	Due time.Time `json:"due,omitzero"`
