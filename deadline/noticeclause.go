@@ -229,9 +229,17 @@ func (p *noticeParser) dates(r []rune, i int, ctx *dateContext, line int) (ds []
 	if ctx.first == (Date{}) {
 		ctx.first = from
 	}
-	// A range: 1月22日至28日, 2月6日—12日, 2007年12月30日-2008年1月1日.
-	if j+1 < len(r) && strings.ContainsRune("至—–-~～到", r[j]) && r[j+1] >= '0' && r[j+1] <= '9' {
-		to, k, ok := p.date(r, j+1, ctx, line)
+	// A range: 1月22日至28日, 2月6日—12日, 2007年12月30日-2008年1月1日, and 1月22日———28日 as
+	// the 2004 notice is reprinted (a dash of any length).
+	sep := j
+	for sep < len(r) && strings.ContainsRune("—–-", r[sep]) {
+		sep++
+	}
+	if sep == j && j < len(r) && strings.ContainsRune("至~～到", r[j]) {
+		sep++
+	}
+	if sep > j && sep < len(r) && r[sep] >= '0' && r[sep] <= '9' {
+		to, k, ok := p.date(r, sep, ctx, line)
 		if ok {
 			k = p.checkWeekday(r, k, to, line)
 			ctx.prev = to
