@@ -20,7 +20,9 @@ type leg struct {
 }
 
 // sameDay and nextDay are legs of a fixed content.
-func sameDay(s caseflow.Step) leg { return leg{step: func(*caseflow.Case, time.Time) caseflow.Step { return s }} }
+func sameDay(s caseflow.Step) leg {
+	return leg{step: func(*caseflow.Case, time.Time) caseflow.Step { return s }}
+}
 func nextDay(s caseflow.Step) leg {
 	l := sameDay(s)
 	l.nextDay = true
