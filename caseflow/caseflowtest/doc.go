@@ -52,8 +52,10 @@
 //
 // # Limits
 //
-// The kit follows the default policy: under a stricter one (more refusals before a closure,
-// say) a walk may be refused, and Walk returns the refusal. A walk started outside office
+// The kit's steps suit the default policy, and the kit calls the reviewer as many times as the
+// service's policy asks before a closure; under a policy stricter elsewhere (a MaxExtension
+// shorter than the two weeks the kit's extended rectification asks for, say) a walk may be
+// refused, and Walk returns the refusal. A walk started outside office
 // hours takes its same-day steps in the evening. Everything in the package is safe for
 // concurrent use; each test should make its own service.
 package caseflowtest

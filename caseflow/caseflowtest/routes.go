@@ -29,9 +29,10 @@ func nextDay(s caseflow.Step) leg {
 	return l
 }
 
-// routes returns the routes of the workflow of kind k, each from StateReceived, in the order
-// they are tried: together they pass every state but StateWithdrawn ([withdrawal]).
-func routes(k caseflow.Kind) [][]leg {
+// routes returns the routes of the workflow of kind k under policy p, each from
+// StateReceived, in the order they are tried: together they pass every state but
+// StateWithdrawn ([withdrawal]).
+func routes(k caseflow.Kind, p caseflow.Policy) [][]leg {
 	if k == caseflow.KindOnSiteComplaint {
 		toFollowUp := []leg{
 			sameDay(caseflow.Registration{Content: "投诉窗口工作人员办理时玩手机，态度冷淡"}),
@@ -43,7 +44,7 @@ func routes(k caseflow.Kind) [][]leg {
 		return [][]leg{
 			slices.Concat(toFollowUp, []leg{sameDay(caseflow.ResultFollowUp{Outcome: "投诉人对处理结果满意", Satisfied: true}),
 				sameDay(caseflow.Archive{})}),
-			slices.Concat(toFollowUp, closure()),
+			slices.Concat(toFollowUp, closure(p.ClosureAttempts)),
 		}
 	}
 	toMeeting := []leg{
@@ -69,7 +70,7 @@ func routes(k caseflow.Kind) [][]leg {
 			sameDay(caseflow.CitySubmission{Reference: "融政监管报〔2026〕2号"}),
 			nextDay(caseflow.Rectification{Done: []string{"新评价设备已安装"}}),
 		}),
-		slices.Concat(rectified, closure()),
+		slices.Concat(rectified, closure(p.ClosureAttempts)),
 		{
 			toMeeting[0],
 			sameDay(caseflow.FollowUp{Outcome: "评价人表示误按了不满意", Reason: "误按",
@@ -122,21 +123,24 @@ func assignment(c *caseflow.Case, _ time.Time) caseflow.Step {
 }
 
 // closure closes a case with the leader's approval though its reviewer is not satisfied
-// (第八条): one who refused the follow-up, or one who left no number to call.
-func closure() []leg {
-	return []leg{
-		{step: func(c *caseflow.Case, _ time.Time) caseflow.Step {
+// (第八条): one who could not be reached in the attempts the policy asks for, or one who left
+// no number to call.
+func closure(attempts int) []leg {
+	legs := make([]leg, attempts, attempts+2)
+	for i := range legs {
+		legs[i] = leg{step: func(c *caseflow.Case, _ time.Time) caseflow.Step {
 			if !c.Callable() {
 				return nil
 			}
-			return caseflow.ContactAttempt{Channel: "电话", Result: caseflow.ContactRefused, Note: "评价人表示不再接受回访"}
-		}},
-		{step: func(c *caseflow.Case, _ time.Time) caseflow.Step {
+			return caseflow.ContactAttempt{Channel: "电话", Result: caseflow.ContactNoAnswer, Note: "无人接听"}
+		}}
+	}
+	return append(legs,
+		leg{step: func(c *caseflow.Case, _ time.Time) caseflow.Step {
 			if !c.Callable() {
 				return caseflow.ClosureProposal{Reason: caseflow.ClosureNoContact, Explanation: "评价人未留联系方式，已调查了解办件详情"}
 			}
-			return caseflow.ClosureProposal{Reason: caseflow.ClosureRefused, Explanation: "评价人拒绝回访"}
+			return caseflow.ClosureProposal{Reason: caseflow.ClosureUnreachable, Explanation: "多次致电均无人接听"}
 		}},
-		sameDay(caseflow.ClosureDecision{Approved: true, Opinion: "同意结案"}),
-	}
+		sameDay(caseflow.ClosureDecision{Approved: true, Opinion: "同意结案"}))
 }

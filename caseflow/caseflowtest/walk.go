@@ -47,7 +47,7 @@ func To(t testing.TB, svc *caseflow.Service, kind caseflow.Kind, state caseflow.
 // kit's actor of the first role the workflow allows, acting for the window or organisation
 // the case is with (so that a [TownshipComplaint] goes on under the [TownshipLeader]). A case
 // goes through the rectification (the reviewer satisfied, or the leader approving closure
-// without it), the extended rectification, or the appeal upheld, whichever passes state; a
+// without it after the policy's ClosureAttempts calls reached nobody), the extended rectification, or the appeal upheld, whichever passes state; a
 // pushed case with no number to call is investigated and closed without a follow-up. Any open
 // case is withdrawn with the leader's approval.
 //
@@ -65,7 +65,11 @@ func Walk(ctx context.Context, svc *caseflow.Service, id string, state caseflow.
 	if err != nil {
 		return nil, err
 	}
-	legs, err := route(c, state)
+	p := svc.Policy
+	if p == (caseflow.Policy{}) {
+		p = caseflow.DefaultPolicy()
+	}
+	legs, err := route(c, p, state)
 	if err != nil {
 		return nil, err
 	}
@@ -91,9 +95,10 @@ func Walk(ctx context.Context, svc *caseflow.Service, id string, state caseflow.
 	return c, nil
 }
 
-// route returns the legs from c's state to state: none when c is there, the withdrawal for
-// StateWithdrawn, or else the legs of the first route that passes c's state and then state.
-func route(c *caseflow.Case, state caseflow.State) ([]leg, error) {
+// route returns the legs from c's state to state under policy p: none when c is there, the
+// withdrawal for StateWithdrawn, or else the legs of the first route that passes c's state
+// and then state.
+func route(c *caseflow.Case, p caseflow.Policy, state caseflow.State) ([]leg, error) {
 	switch {
 	case c.State == state:
 		return nil, nil
@@ -101,7 +106,7 @@ func route(c *caseflow.Case, state caseflow.State) ([]leg, error) {
 		return withdrawal(), nil
 	}
 	wf := c.Workflow()
-	for _, legs := range routes(c.Kind) {
+	for _, legs := range routes(c.Kind, p) {
 		at := -1 // the index of the leg the case stands before
 		s := caseflow.StateReceived
 		for i, l := range legs {

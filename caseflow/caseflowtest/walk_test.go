@@ -110,6 +110,23 @@ func TestWalkSaysWhenThereIsNoRoute(t *testing.T) {
 	}
 }
 
+// 第八条: the kit calls the reviewer as many times as the service's policy asks before it
+// proposes closing the case.
+func TestWalkClosesAfterThePolicysAttempts(t *testing.T) {
+	svc := caseflowtest.NewService()
+	svc.Policy = caseflow.DefaultPolicy()
+	svc.Policy.ClosureAttempts = 5
+	c := caseflowtest.To(t, svc, caseflow.KindSystemPushed, caseflow.StateClosureApproved)
+	n := 0
+	for _, e := range c.Trail {
+		if e.Event == caseflow.EventContactAttempt {
+			n++
+		}
+	}
+	assert.Equal(t, 5, n)
+	assert.Equal(t, caseflow.ClosureUnreachable, c.Closure.Reason)
+}
+
 // A service that is not the kit's keeps its own time: the walk takes every step at it.
 func TestWalkOnAnotherService(t *testing.T) {
 	svc := caseflow.NewService(caseflow.NewMemoryStore())
