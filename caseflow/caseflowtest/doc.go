@@ -27,7 +27,7 @@
 // kit's [Window] (the tax bureau's department window in the [County] centre),
 // [DepartmentLeader] (the leader in charge of the window's department, who approves appeal
 // materials, 第九条), [TownshipLeader] (the leader in charge of the [Township] centre, who
-// coordinates the on-site complaints made there, 第四条（二）) and [CityInspector]
+// coordinates the complaints about its [TownshipWindow], 第四条（二）) and [CityInspector]
 // (市督查科). Each is a function returning a new value, so that no test changes another's.
 //
 // # Reviews and complaints
@@ -52,10 +52,10 @@
 //
 // # Limits
 //
-// The kit's steps suit the default policy, and the kit calls the reviewer as many times as the
-// service's policy asks before a closure; under a policy stricter elsewhere (a MaxExtension
-// shorter than the two weeks the kit's extended rectification asks for, say) a walk may be
-// refused, and Walk returns the refusal. A walk started outside office
-// hours takes its same-day steps in the evening. Everything in the package is safe for
-// concurrent use; each test should make its own service.
+// The kit's steps suit the default policy; before a closure the kit calls the reviewer as
+// many times as the service's policy asks. Under a policy stricter elsewhere (a MaxExtension
+// shorter than the two weeks the kit's extended rectification asks for, say) a step may be
+// refused, and Walk returns the refusal. A walk started late in the day takes its same-day
+// steps in the evening. Everything in the package is safe for concurrent use; each test
+// should make its own service.
 package caseflowtest

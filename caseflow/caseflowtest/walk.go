@@ -159,7 +159,7 @@ func actor(c *caseflow.Case, event caseflow.Event) (caseflow.Actor, error) {
 	return Clerk(), nil
 }
 
-// forOrg returns a acting for org: itself when it acts for org already.
+// forOrg returns actor a acting for org: a itself when it acts for org already.
 func forOrg(a caseflow.Actor, org string) caseflow.Actor {
 	if a.Org != org {
 		a.ID, a.Org = a.ID+"@"+org, org
