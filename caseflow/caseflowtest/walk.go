@@ -47,8 +47,9 @@ func To(t testing.TB, svc *caseflow.Service, kind caseflow.Kind, state caseflow.
 // kit's actor of the first role the workflow allows, acting for the window or organisation
 // the case is with (so that a [TownshipComplaint] goes on under the [TownshipLeader]). A case
 // goes through the rectification (the reviewer satisfied, or the leader approving closure
-// without it after the policy's ClosureAttempts calls reached nobody), the extended rectification, or the appeal upheld, whichever passes state; a
-// pushed case with no number to call is investigated and closed without a follow-up. Any open
+// without it after the policy's ClosureAttempts calls reached nobody), the extended
+// rectification, or the appeal upheld, whichever passes state. A case with no number to call
+// is investigated instead of called (第六条) and closed as having none (无联系方式). Any open
 // case is withdrawn with the leader's approval.
 //
 // On a service from [NewService] the clock moves on before each step: half an hour for the
