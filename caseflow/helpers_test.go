@@ -10,6 +10,7 @@ import (
 
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
+	"github.com/haochaping/haochaping/caseflow/caseflowtest"
 	"github.com/haochaping/haochaping/deadline"
 )
 
@@ -19,16 +20,6 @@ var ctx = context.Background()
 func at(y int, m time.Month, d, h, min int) time.Time {
 	return time.Date(y, m, d, h, min, 0, 0, haochaping.Location())
 }
-
-// clock is a settable clock for the service.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-
-func (c *clock) Set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 
 // Actors of the fixtures.
 var (
@@ -50,12 +41,13 @@ var (
 type fixture struct {
 	t     testing.TB
 	svc   *caseflow.Service
-	clock *clock
+	clock *caseflowtest.Clock
 	n     int
 }
 
 func newFixture(t testing.TB, now time.Time) *fixture {
-	f := &fixture{t: t, clock: &clock{t: now}}
+	f := &fixture{t: t, clock: new(caseflowtest.Clock)}
+	f.clock.Set(now)
 	f.svc = caseflow.NewService(caseflow.NewMemoryStore())
 	f.svc.Now = f.clock.Now
 	f.svc.Calendar = deadline.China()
@@ -67,6 +59,15 @@ func newFixture(t testing.TB, now time.Time) *fixture {
 		return string(k)[:2] + "-" + string(rune('0'+f.n))
 	}
 	return f
+}
+
+// reach takes a new case of kind to state with the test kit, and returns a fixture on the
+// kit's service and clock, and the case's ID.
+func reach(t testing.TB, kind caseflow.Kind, state caseflow.State) (*fixture, string) {
+	t.Helper()
+	svc := caseflowtest.NewService()
+	c := caseflowtest.To(t, svc, kind, state)
+	return &fixture{t: t, svc: svc, clock: caseflowtest.ClockOf(svc)}, c.ID
 }
 
 // review returns a bad review rated shortly before now.

@@ -4,66 +4,12 @@ import (
 	"fmt"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
 	"github.com/haochaping/haochaping/deadline"
 )
-
-// move is one step of a path to a state.
-type move struct {
-	actor caseflow.Actor
-	step  caseflow.Step
-}
-
-// paths take a new case of each workflow to each of its open states through valid steps.
-func paths() map[caseflow.Kind]map[caseflow.State][]move {
-	attempts := []move{
-		{clerk, caseflow.ContactAttempt{Channel: "电话", Result: caseflow.ContactNoAnswer}},
-		{clerk, caseflow.ContactAttempt{Channel: "电话", Result: caseflow.ContactNoAnswer}},
-		{clerk, caseflow.ContactAttempt{Channel: "电话", Result: caseflow.ContactNoAnswer}},
-		{clerk, caseflow.ClosureProposal{Reason: caseflow.ClosureUnreachable, Explanation: "三次未接"}},
-		{boss, caseflow.ClosureDecision{Approved: true, Opinion: "同意"}},
-	}
-	ext := report
-	ext.Extension = &caseflow.Extension{Reason: "设备采购", Until: date(2026, 12, 11)}
-	p := map[caseflow.State][]move{caseflow.StateReceived: nil}
-	then := func(to, from caseflow.State, ms ...move) { p[to] = append(slices.Clip(p[from]), ms...) }
-	then(caseflow.StateRegistered, caseflow.StateReceived, move{clerk, registration})
-	then(caseflow.StateJustified, caseflow.StateRegistered, move{clerk, justified})
-	then(caseflow.StateTransferred, caseflow.StateJustified, move{clerk, caseflow.Transfer{}})
-	then(caseflow.StateRectifying, caseflow.StateTransferred, move{staff, meeting})
-	then(caseflow.StateReported, caseflow.StateRectifying, move{head, report})
-	then(caseflow.StateOfficeVerified, caseflow.StateReported, move{clerk, verification})
-	then(caseflow.StateLeaderReviewed, caseflow.StateOfficeVerified, move{boss, review1})
-	then(caseflow.StateSatisfied, caseflow.StateLeaderReviewed, move{clerk, satisfied})
-	then(caseflow.StateExtended, caseflow.StateLeaderReviewed, move{clerk, caseflow.CitySubmission{}})
-	then(caseflow.StateRectified, caseflow.StateRectifying, move{head, ext}, move{clerk, verification}, move{boss, review1},
-		move{clerk, caseflow.CitySubmission{}}, move{head, caseflow.Rectification{Done: []string{"已更换设备"}}})
-	then(caseflow.StateClosureApproved, caseflow.StateLeaderReviewed, attempts...)
-	then(caseflow.StateSubmittedToCity, caseflow.StateSatisfied, move{clerk, caseflow.CitySubmission{}})
-	then(caseflow.StateMistakenOrUntrue, caseflow.StateRegistered, move{clerk, mistaken})
-	then(caseflow.StateAppealPreparing, caseflow.StateMistakenOrUntrue, move{clerk, caseflow.Transfer{}})
-	then(caseflow.StateAppealSubmitted, caseflow.StateAppealPreparing, move{taxLeader, materials})
-	then(caseflow.StateAppealDrafted, caseflow.StateAppealSubmitted, move{clerk, caseflow.AppealConfirmation{Application: "申请"}})
-	then(caseflow.StateApplicationReviewed, caseflow.StateAppealDrafted, move{boss, caseflow.ApplicationReview{Opinion: "同意"}})
-	then(caseflow.StateAppealPending, caseflow.StateApplicationReviewed, move{clerk, caseflow.AppealSubmission{}})
-	then(caseflow.StateAnnulled, caseflow.StateAppealPending, move{cityClerk, caseflow.CityDecision{Upheld: true, Reference: "复函"}})
-
-	o := map[caseflow.State][]move{caseflow.StateReceived: nil}
-	then = func(to, from caseflow.State, ms ...move) { o[to] = append(slices.Clip(o[from]), ms...) }
-	then(caseflow.StateRegistered, caseflow.StateReceived, move{clerk, caseflow.Registration{}})
-	then(caseflow.StateAssigned, caseflow.StateRegistered, move{clerk, caseflow.Assignment{ResponsibleWindow: taxWindow}})
-	then(caseflow.StateHandling, caseflow.StateAssigned, move{clerk, caseflow.Transfer{}})
-	then(caseflow.StateReported, caseflow.StateHandling, move{staff, report})
-	then(caseflow.StateReportedToLeader, caseflow.StateReported, move{clerk, caseflow.LeaderReport{Summary: "已整改"}})
-	then(caseflow.StateSatisfied, caseflow.StateReportedToLeader, move{clerk, satisfied})
-	then(caseflow.StateClosureApproved, caseflow.StateReportedToLeader, attempts...)
-	return map[caseflow.Kind]map[caseflow.State][]move{caseflow.KindSystemPushed: p, caseflow.KindOnSiteComplaint: o}
-}
 
 // content returns a step whose event is ev; the role check comes before any check of content.
 func content(ev caseflow.Event) caseflow.Step {
@@ -92,20 +38,13 @@ var everyRole = []caseflow.Actor{clerk, boss, staff, head, taxLeader, cityClerk,
 // every step allowed there with an actor of every role that may not take it, and checks the
 // refusal (ErrWrongRole) leaves the case as it was: state, version, trail, duties, finding.
 func TestEveryRoleThatMayNotTakeAStepIsRefused(t *testing.T) {
-	for kind, states := range paths() {
-		w := caseflow.WorkflowOf(kind)
+	for _, w := range []*caseflow.Workflow{caseflow.SystemPushed(), caseflow.OnSite()} {
+		kind := w.Kind()
 		defs := append(w.Steps(), w.Anywhere()...)
 		covered := map[string]bool{}
-		for state, path := range states {
+		for _, state := range openStates(w) {
 			t.Run(fmt.Sprintf("%s/%s", kind, state), func(t *testing.T) {
-				f := newFixture(t, at(2026, 11, 24, 9, 30))
-				id := open(t, f, kind)
-				for i, m := range path {
-					f.step(id, at(2026, 11, 24, 9, 40).Add(time.Duration(i)*5*time.Minute), m.actor, m.step)
-				}
-				c, err := f.svc.Get(ctx, id)
-				require.NoError(t, err)
-				require.Equal(t, state, c.State, "the path reaches the state")
+				f, id := reach(t, kind, state)
 				for _, d := range defs {
 					if !slices.Contains(d.From, state) {
 						continue
@@ -132,29 +71,24 @@ func TestEveryRoleThatMayNotTakeAStepIsRefused(t *testing.T) {
 	}
 }
 
-// open opens a case of kind at the county centre, whose steps the county office takes.
-func open(t *testing.T, f *fixture, kind caseflow.Kind) string {
-	t.Helper()
-	if kind == caseflow.KindSystemPushed {
-		return f.receive("r1").ID
+// openStates returns the states of w a case may still leave.
+func openStates(w *caseflow.Workflow) []caseflow.State {
+	var open []caseflow.State
+	for _, s := range w.States() {
+		if !w.Final(s.State) {
+			open = append(open, s.State)
+		}
 	}
-	c, _, err := f.svc.Complain(ctx, clerk, caseflow.Complaint{Complainant: haochaping.Reviewer{Name: "李雷", Phone: "13912345678"},
-		Time: at(2026, 11, 24, 9, 20), Content: "窗口人员态度差", Center: center})
-	require.NoError(t, err)
-	return c.ID
+	return open
 }
 
 // Every path to every state rebuilds from its trail alone to the same case (第十二条: under the
 // deadlines the trail recorded), closure, withdrawal and bounded deadlines included.
 func TestEveryPathRebuilds(t *testing.T) {
-	for kind, states := range paths() {
-		for state, path := range states {
-			t.Run(fmt.Sprintf("%s/%s", kind, state), func(t *testing.T) {
-				f := newFixture(t, at(2026, 11, 24, 9, 30))
-				id := open(t, f, kind)
-				for i, m := range path {
-					f.step(id, at(2026, 11, 24, 9, 40).Add(time.Duration(i)*5*time.Minute), m.actor, m.step)
-				}
+	for _, w := range []*caseflow.Workflow{caseflow.SystemPushed(), caseflow.OnSite()} {
+		for _, state := range openStates(w) {
+			t.Run(fmt.Sprintf("%s/%s", w.Kind(), state), func(t *testing.T) {
+				f, id := reach(t, w.Kind(), state)
 				p := caseflow.DefaultPolicy()
 				p.Version, p.Report, p.CityReport, p.Feedback = "2027", deadline.Workdays(3), deadline.Workdays(5), deadline.Workdays(3)
 				f.svc.Policy = p
