@@ -24,7 +24,7 @@ func (e Erasure) check(c *Case) *RefusalError {
 	}
 	if len(c.Trail) > 0 && saltOf(c.Trail) == nil {
 		return &RefusalError{Rule: ruleErasure, Err: ErrWrongState, Field: "erasure",
-			Detail: "the case's personal data is already erased"}
+			Detail: "the case's personal data is already erased", Hint: "本办件的个人信息已删除"}
 	}
 	return nil
 }

@@ -29,7 +29,8 @@ func (r Retransfer) check(c *Case) *RefusalError {
 		return err
 	}
 	if c.ResponsibleWindow != nil && r.ResponsibleWindow.ID == c.ResponsibleWindow.ID {
-		return missing(rule, "retransfer.responsibleWindow.id", r.ResponsibleWindow.ID, "the case is with this window already")
+		return missing(rule, "retransfer.responsibleWindow.id", r.ResponsibleWindow.ID, "the case is with this window already").
+			hinted("与原责任主体相同，请选择另一窗口")
 	}
 	return requireText(rule, "retransfer.reason", r.Reason, "say why the first transfer was wrong")
 }
@@ -91,11 +92,14 @@ func (WithdrawalRequest) Event() Event { return EventWithdrawRequest }
 func (w WithdrawalRequest) check(c *Case) *RefusalError {
 	switch {
 	case c.Withdrawal != nil && !c.Withdrawal.Decided:
-		return &RefusalError{Rule: "第三条", Err: ErrWrongState, Detail: "a withdrawal is already before the leader"}
+		return &RefusalError{Rule: "第三条", Err: ErrWrongState, Detail: "a withdrawal is already before the leader",
+			Hint: "撤销申请已报分管领导，请待分管领导决定"}
 	case w.Reason != WithdrawalDuplicate && w.Reason != WithdrawalTest && w.Reason != WithdrawalOther:
-		return missing("第三条", "withdrawalRequest.reason", string(w.Reason), "want duplicate, test or other")
+		return missing("第三条", "withdrawalRequest.reason", string(w.Reason), "want duplicate, test or other").
+			hinted("应为重复推送、测试数据或其他误立案件")
 	case w.Reason == WithdrawalDuplicate && (blank(w.DuplicateOf) || w.DuplicateOf == c.ID):
-		return missing("第三条", "withdrawalRequest.duplicateOf", w.DuplicateOf, "name the case this one duplicates")
+		return missing("第三条", "withdrawalRequest.duplicateOf", w.DuplicateOf, "name the case this one duplicates").
+			hinted("应为本办件所重复的另一办件的编号")
 	}
 	return requireText("第三条", "withdrawalRequest.detail", w.Detail, "say how the case came to be opened in error")
 }
