@@ -21,46 +21,44 @@ import (
 func FieldLabel(path string) string {
 	root, rest, _ := strings.Cut(path, ".")
 	name, index := cutIndex(root)
-	if l, ok := actionLabels[name]; ok && rest == "" {
+	if l, ok := rootLabels[name]; ok && rest == "" {
 		return l + item(index)
 	}
 	t, ok := labelRoots[name]
-	if !ok {
+	switch {
+	case !ok:
 		return ""
-	}
-	if t == reviewType {
-		return haochaping.FieldLabel(rest)
-	}
-	if rest == "" {
+	case rest == "":
 		return fieldLabels[t].name + item(index)
 	}
 	return labelBelow(t, rest)
 }
 
 // labelBelow labels the field at path below a value of type t: the labels of the fields
-// on the way joined by 的, each list's item numbered.
+// on the way joined by 的, each list's item numbered; below a review, as
+// [haochaping.FieldLabel] labels it.
 func labelBelow(t reflect.Type, path string) string {
-	var b strings.Builder
-	for seg := range strings.SplitSeq(path, ".") {
+	var labels []string
+	for path != "" {
+		if t == reviewType {
+			l := haochaping.FieldLabel(path)
+			if l == "" {
+				return ""
+			}
+			return strings.Join(append(labels, l), "的")
+		}
+		var seg string
+		seg, path, _ = strings.Cut(path, ".")
 		name, index := cutIndex(seg)
 		l, ok := fieldLabels[t].fields[name]
-		if !ok {
+		f, found := fieldByJSON(t, name)
+		if !ok || !found {
 			return ""
 		}
-		if b.Len() > 0 {
-			b.WriteString("的")
-		}
-		b.WriteString(l + item(index))
-		f, ok := fieldByJSON(t, name)
-		if !ok {
-			return ""
-		}
+		labels = append(labels, l+item(index))
 		t = elemType(f.Type)
-		if t == reviewType {
-			return "" // a review is labelled from its own root, "review."
-		}
 	}
-	return b.String()
+	return strings.Join(labels, "的")
 }
 
 // cutIndex splits "measures[2]" into "measures" and 2; the index is -1 when there is none
@@ -114,9 +112,11 @@ func lowerCamel(name string) string {
 
 var reviewType = reflect.TypeFor[haochaping.Review]()
 
-// actionLabels label the paths of an action that are no field of its step: the step
-// itself, the note and the evidence list, and the step's time.
-var actionLabels = map[string]string{
+// rootLabels label the paths of one segment that are no type of [fieldLabels]: those of an
+// action that are no field of its step (the step itself, the note, the evidence list, the
+// step's time), and the review a case opens from.
+var rootLabels = map[string]string{
+	"review":     "差评",
 	"step":       "办理步骤",
 	"note":       "备注",
 	"evidence":   "佐证文件",
@@ -160,41 +160,41 @@ var fieldLabels = map[reflect.Type]typeLabels{
 		"extension": "延期整改"}},
 	reflect.TypeFor[Extension](): {"延期整改", map[string]string{"reason": "理由", "until": "期限"}},
 	// 第十条
-	reflect.TypeFor[Finding](): {"认定", map[string]string{"verdict": "结论", "causes": "原因"}},
-	reflect.TypeFor[Cause](): {"原因", map[string]string{"dimension": "方面", "description": "说明", "responsiblePerson": "责任人"}},
+	reflect.TypeFor[Finding]():       {"认定", map[string]string{"verdict": "结论", "causes": "原因"}},
+	reflect.TypeFor[Cause]():         {"原因", map[string]string{"dimension": "方面", "description": "说明", "responsiblePerson": "责任人"}},
 	reflect.TypeFor[Rectification](): {"整改完毕报告", map[string]string{"done": "整改完成情况"}},
 	reflect.TypeFor[OfficeVerification](): {"核实记录", map[string]string{
 		"result": "核实情况", "finding": "修正后的认定", "amendment": "修正理由"}},
-	reflect.TypeFor[LeaderReview](): {"分管领导审阅", map[string]string{"opinion": "分管领导意见"}},
+	reflect.TypeFor[LeaderReview]():   {"分管领导审阅", map[string]string{"opinion": "分管领导意见"}},
 	reflect.TypeFor[ResultFollowUp](): {"再次回访记录", map[string]string{"outcome": "回访结果", "satisfied": "是否满意"}},
 	reflect.TypeFor[CitySubmission](): {"报市督查科记录", map[string]string{"reference": "报送文号"}},
 	// 第九条
-	reflect.TypeFor[AppealMaterials](): {"申诉撤销材料", map[string]string{"verdict": "申诉类型", "reasons": "申诉理由"}},
+	reflect.TypeFor[AppealMaterials]():    {"申诉撤销材料", map[string]string{"verdict": "申诉类型", "reasons": "申诉理由"}},
 	reflect.TypeFor[AppealConfirmation](): {"申诉复核申请", map[string]string{"application": "申诉复核申请"}},
-	reflect.TypeFor[AppealDecline](): {"不予申诉记录", map[string]string{"reason": "不予申诉理由"}},
-	reflect.TypeFor[ApplicationReview](): {"分管领导审阅申诉复核申请", map[string]string{"opinion": "分管领导意见"}},
-	reflect.TypeFor[AppealSubmission](): {"报市督查科申诉复核记录", map[string]string{"reference": "报送文号"}},
+	reflect.TypeFor[AppealDecline]():      {"不予申诉记录", map[string]string{"reason": "不予申诉理由"}},
+	reflect.TypeFor[ApplicationReview]():  {"分管领导审阅申诉复核申请", map[string]string{"opinion": "分管领导意见"}},
+	reflect.TypeFor[AppealSubmission]():   {"报市督查科申诉复核记录", map[string]string{"reference": "报送文号"}},
 	reflect.TypeFor[CityDecision](): {"市督查科复核决定", map[string]string{
 		"upheld": "申诉是否成立", "reference": "市督查科答复文号", "reason": "理由"}},
 	reflect.TypeFor[AppealAbandon](): {"放弃申诉记录", map[string]string{"reason": "理由"}},
-	reflect.TypeFor[Urge](): {"督促办理", map[string]string{"message": "督促内容"}},
+	reflect.TypeFor[Urge]():          {"督促办理", map[string]string{"message": "督促内容"}},
 	// 附件2
-	reflect.TypeFor[Assignment](): {"确定责任主体", map[string]string{"responsibleWindow": "责任主体", "basis": "确定依据"}},
-	reflect.TypeFor[Inspection](): {"现场直查记录", map[string]string{"findings": "直查情况"}},
+	reflect.TypeFor[Assignment]():   {"确定责任主体", map[string]string{"responsibleWindow": "责任主体", "basis": "确定依据"}},
+	reflect.TypeFor[Inspection]():   {"现场直查记录", map[string]string{"findings": "直查情况"}},
 	reflect.TypeFor[LeaderReport](): {"报分管领导记录", map[string]string{"summary": "处理情况", "opinion": "分管领导意见"}},
 	// 第十二条
 	reflect.TypeFor[Retime](): {"按新规则重新计时", map[string]string{"reason": "理由", "rules": "计时规则"}},
 	reflect.TypeFor[Rules](): {"计时规则", map[string]string{
 		"policy": "时限规定", "policyVersion": "时限规定版本", "policyDigest": "时限规定摘要", "calendar": "工作日历"}},
 	// 第八条, and what the measures do not settle
-	reflect.TypeFor[ContactAttempt](): {"回访未果记录", map[string]string{"channel": "联系方式", "result": "联系结果", "note": "备注"}},
+	reflect.TypeFor[ContactAttempt]():  {"回访未果记录", map[string]string{"channel": "联系方式", "result": "联系结果", "note": "备注"}},
 	reflect.TypeFor[ClosureProposal](): {"拟结案申请", map[string]string{"reason": "结案原因", "explanation": "情况说明"}},
 	reflect.TypeFor[ClosureDecision](): {"结案决定", map[string]string{"approved": "是否同意", "opinion": "分管领导意见"}},
-	reflect.TypeFor[Retransfer](): {"重新转办", map[string]string{"responsibleWindow": "新的责任主体", "reason": "重新转办理由"}},
+	reflect.TypeFor[Retransfer]():      {"重新转办", map[string]string{"responsibleWindow": "新的责任主体", "reason": "重新转办理由"}},
 	reflect.TypeFor[WithdrawalRequest](): {"撤销申请", map[string]string{
 		"reason": "撤销原因", "duplicateOf": "重复的办件编号", "detail": "情况说明"}},
 	reflect.TypeFor[WithdrawalDecision](): {"撤销决定", map[string]string{"approved": "是否同意", "opinion": "分管领导意见"}},
-	reflect.TypeFor[Erasure](): {"删除个人信息", map[string]string{"reason": "删除理由"}},
+	reflect.TypeFor[Erasure]():            {"删除个人信息", map[string]string{"reason": "删除理由"}},
 	// 第四条
 	reflect.TypeFor[Complaint](): {"现场投诉", map[string]string{
 		"id": "投诉编号", "complainant": "投诉人", "time": "投诉时间", "content": "投诉内容", "center": "受理中心",
