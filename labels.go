@@ -13,38 +13,28 @@ import (
 // ("options[1]" is 评价选项第2项). It returns "" for a path it does not know, such as a
 // push field only a custom layout names.
 func FieldLabel(path string) string {
-	var b strings.Builder
+	segs := strings.Split(path, ".")
+	var labels []string
 	key := ""
-	for seg := range strings.SplitSeq(path, ".") {
+	for i, seg := range segs {
 		name, index := cutIndex(seg)
 		if key != "" {
 			key += "."
 		}
 		key += name
-		if index < 0 {
+		if index < 0 && i < len(segs)-1 {
 			continue
 		}
 		l, ok := labelOf(key)
 		if !ok {
 			return ""
 		}
-		if b.Len() > 0 {
-			b.WriteString("的")
+		if index >= 0 {
+			l += "第" + strconv.Itoa(index+1) + "项"
 		}
-		b.WriteString(l + "第" + strconv.Itoa(index+1) + "项")
-		key = ""
+		labels = append(labels, l)
 	}
-	if key == "" {
-		return b.String()
-	}
-	l, ok := labelOf(key)
-	if !ok {
-		return ""
-	}
-	if b.Len() > 0 {
-		b.WriteString("的")
-	}
-	return b.String() + l
+	return strings.Join(labels, "的")
 }
 
 // labelOf labels a path without indices: a review's field, a push field, or the push fields
