@@ -2,19 +2,14 @@ package haochaping_test
 
 import (
 	"errors"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
 	"regexp"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	hcp "github.com/haochaping/haochaping"
+	"github.com/haochaping/haochaping/internal/fieldsites"
 )
 
 // quoted matches a span in Chinese quotation marks: a label or a value, quoted.
@@ -100,59 +95,10 @@ func TestFieldErrorMessagesOfValidation(t *testing.T) {
 // every FieldError composite literal; of a field built with fmt.Sprintf or by
 // concatenation, the literal before the first verb or variable part.
 func TestFieldErrorFieldsHaveLabels(t *testing.T) {
-	fset := token.NewFileSet()
-	names, err := filepath.Glob("*.go")
+	fields, err := fieldsites.Find(".", map[string]fieldsites.Arg{"add": {Index: 0, MinArgs: 1}}, "FieldError")
 	require.NoError(t, err)
-	n := 0
-	check := func(e ast.Expr) {
-		if s, ok := literalPrefix(e); ok {
-			n++
-			s = strings.TrimRight(s, ".[")
-			assert.NotEmpty(t, hcp.FieldLabel(s), "%s: field %q has no label", fset.Position(e.Pos()), s)
-		}
+	assert.Greater(t, len(fields), 30, "the sites found")
+	for field, where := range fields {
+		assert.NotEmpty(t, hcp.FieldLabel(field), "%s: field %q has no label", where, field)
 	}
-	for _, name := range names {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		require.NoError(t, err)
-		ast.Inspect(f, func(node ast.Node) bool {
-			switch node := node.(type) {
-			case *ast.CallExpr:
-				if sel, ok := node.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "add" && len(node.Args) > 0 {
-					check(node.Args[0])
-				}
-			case *ast.CompositeLit:
-				if id, ok := node.Type.(*ast.Ident); ok && id.Name == "FieldError" {
-					for _, el := range node.Elts {
-						if kv, ok := el.(*ast.KeyValueExpr); ok && kv.Key.(*ast.Ident).Name == "Field" {
-							check(kv.Value)
-						}
-					}
-				}
-			}
-			return true
-		})
-	}
-	assert.Greater(t, n, 30, "the sites found")
-}
-
-// literalPrefix returns the string literal e is, or begins with: a literal, a literal
-// concatenated with more, or fmt.Sprintf's format up to its first verb.
-func literalPrefix(e ast.Expr) (string, bool) {
-	switch e := e.(type) {
-	case *ast.BasicLit:
-		s, err := strconv.Unquote(e.Value)
-		return s, e.Kind == token.STRING && err == nil && s != ""
-	case *ast.BinaryExpr:
-		return literalPrefix(e.X)
-	case *ast.CallExpr:
-		if sel, ok := e.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Sprintf" && len(e.Args) > 0 {
-			s, ok := literalPrefix(e.Args[0])
-			s, _, _ = strings.Cut(s, "%")
-			return s, ok && s != ""
-		}
-	}
-	return "", false
 }

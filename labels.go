@@ -2,8 +2,9 @@ package haochaping
 
 import (
 	"reflect"
-	"strconv"
 	"strings"
+
+	"github.com/haochaping/haochaping/internal/fieldpath"
 )
 
 // FieldLabel returns the Chinese label (字段名称) of a field a [FieldError] names, for a
@@ -17,7 +18,7 @@ func FieldLabel(path string) string {
 	var labels []string
 	key := ""
 	for i, seg := range segs {
-		name, index := cutIndex(seg)
+		name, index := fieldpath.CutIndex(seg)
 		if key != "" {
 			key += "."
 		}
@@ -29,10 +30,7 @@ func FieldLabel(path string) string {
 		if !ok {
 			return ""
 		}
-		if index >= 0 {
-			l += "第" + strconv.Itoa(index+1) + "项"
-		}
-		labels = append(labels, l)
+		labels = append(labels, l+fieldpath.Item(index))
 	}
 	return strings.Join(labels, "的")
 }
@@ -57,20 +55,6 @@ func labelOf(key string) (string, bool) {
 		return l + "的默认值", true
 	}
 	return "", false
-}
-
-// cutIndex splits "options[2]" into "options" and 2; the index is -1 when there is none or
-// it is not a number.
-func cutIndex(seg string) (string, int) {
-	name, idx, ok := strings.Cut(seg, "[")
-	if !ok {
-		return seg, -1
-	}
-	n, err := strconv.Atoi(strings.TrimSuffix(idx, "]"))
-	if err != nil || n < 0 || !strings.HasSuffix(idx, "]") {
-		return name, -1
-	}
-	return name, n
 }
 
 // reviewLabels label a review's fields by their JSON names, the review fields of [Fields]

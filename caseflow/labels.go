@@ -2,12 +2,12 @@ package caseflow
 
 import (
 	"reflect"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/haochaping/haochaping"
+	"github.com/haochaping/haochaping/internal/fieldpath"
 )
 
 // FieldLabel returns the Chinese label (字段名称) of a field of a step's content, an actor,
@@ -20,16 +20,16 @@ import (
 // path it does not know.
 func FieldLabel(path string) string {
 	root, rest, _ := strings.Cut(path, ".")
-	name, index := cutIndex(root)
+	name, index := fieldpath.CutIndex(root)
 	if l, ok := rootLabels[name]; ok && rest == "" {
-		return l + item(index)
+		return l + fieldpath.Item(index)
 	}
 	t, ok := labelRoots[name]
 	switch {
 	case !ok:
 		return ""
 	case rest == "":
-		return fieldLabels[t].name + item(index)
+		return fieldLabels[t].name + fieldpath.Item(index)
 	}
 	return labelBelow(t, rest)
 }
@@ -49,38 +49,16 @@ func labelBelow(t reflect.Type, path string) string {
 		}
 		var seg string
 		seg, path, _ = strings.Cut(path, ".")
-		name, index := cutIndex(seg)
+		name, index := fieldpath.CutIndex(seg)
 		l, ok := fieldLabels[t].fields[name]
 		f, found := fieldByJSON(t, name)
 		if !ok || !found {
 			return ""
 		}
-		labels = append(labels, l+item(index))
+		labels = append(labels, l+fieldpath.Item(index))
 		t = elemType(f.Type)
 	}
 	return strings.Join(labels, "的")
-}
-
-// cutIndex splits "measures[2]" into "measures" and 2; the index is -1 when there is none
-// or it is not a number.
-func cutIndex(seg string) (string, int) {
-	name, idx, ok := strings.Cut(seg, "[")
-	if !ok {
-		return seg, -1
-	}
-	n, err := strconv.Atoi(strings.TrimSuffix(idx, "]"))
-	if err != nil || n < 0 || !strings.HasSuffix(idx, "]") {
-		return name, -1
-	}
-	return name, n
-}
-
-// item numbers an item of a list from 1, as people count: "第3项" for index 2.
-func item(index int) string {
-	if index < 0 {
-		return ""
-	}
-	return "第" + strconv.Itoa(index+1) + "项"
 }
 
 // fieldByJSON returns the field of struct type t with the JSON name name.

@@ -3,12 +3,7 @@ package caseflow_test
 import (
 	"encoding"
 	"encoding/json"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
 	"reflect"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +14,7 @@ import (
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
 	"github.com/haochaping/haochaping/deadline"
+	"github.com/haochaping/haochaping/internal/fieldsites"
 )
 
 func TestFieldLabel(t *testing.T) {
@@ -102,95 +98,20 @@ func leafType(t reflect.Type) reflect.Type {
 }
 
 // Every field a refusal site names has a Chinese label. The test reads the package's
-// source: the string-literal field arguments of missing, refuse, requireText,
-// requireList, badActor, tooLarge, checkWindow and Finding.check, and the Field of every
-// RefusalError composite literal; of a field built with fmt.Sprintf or by concatenation,
-// the literal before the first verb or variable part.
+// source: the string-literal field arguments of missing, refuse (its form with a field),
+// requireText, requireList, badActor, tooLarge, checkWindow and Finding.check, and the
+// Field of every RefusalError composite literal; of a field built with fmt.Sprintf or by
+// concatenation, the literal before the first verb or variable part.
 func TestRefusalFieldsHaveLabels(t *testing.T) {
-	fields := refusalFields(t)
-	require.NotEmpty(t, fields)
+	field1, field0 := fieldsites.Arg{Index: 1}, fieldsites.Arg{Index: 0}
+	fields, err := fieldsites.Find(".", map[string]fieldsites.Arg{"missing": field1, "requireText": field1,
+		"requireList": field1, "badActor": field0, "tooLarge": field0, "checkWindow": field1, "check": field0,
+		"refuse": {Index: 1, MinArgs: 4}}, "RefusalError")
+	require.NoError(t, err)
+	assert.Greater(t, len(fields), 60, "the sites found")
 	for field, where := range fields {
 		assert.NotEmpty(t, caseflow.FieldLabel(field), "%s: field %q has no label", where, field)
 	}
-}
-
-// fieldArg is the position of the field argument of each function of the package that
-// makes a refusal; refuse has several forms, and only the one of four or more arguments
-// takes a field.
-var fieldArg = map[string]int{"missing": 1, "requireText": 1, "requireList": 1, "badActor": 0,
-	"tooLarge": 0, "checkWindow": 1, "check": 0, "refuse": 1}
-
-// refusalFields returns the fields the refusal sites of the package name, with where.
-func refusalFields(t *testing.T) map[string]string {
-	fset := token.NewFileSet()
-	names, err := filepath.Glob("*.go")
-	require.NoError(t, err)
-	out := map[string]string{}
-	add := func(e ast.Expr) {
-		if s, ok := literalPrefix(e); ok {
-			s = strings.TrimRight(s, ".[")
-			out[s] = fset.Position(e.Pos()).String()
-		}
-	}
-	for _, name := range names {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		require.NoError(t, err)
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				i, ok := fieldArg[callName(n.Fun)]
-				if ok && (callName(n.Fun) != "refuse" || len(n.Args) >= 4) && i < len(n.Args) {
-					add(n.Args[i])
-				}
-			case *ast.CompositeLit:
-				if id, ok := n.Type.(*ast.Ident); ok && id.Name == "RefusalError" {
-					for _, el := range n.Elts {
-						if kv, ok := el.(*ast.KeyValueExpr); ok && kv.Key.(*ast.Ident).Name == "Field" {
-							add(kv.Value)
-						}
-					}
-				}
-			}
-			return true
-		})
-	}
-	return out
-}
-
-// callName is the name of the function or method called.
-func callName(fun ast.Expr) string {
-	switch f := fun.(type) {
-	case *ast.Ident:
-		return f.Name
-	case *ast.SelectorExpr:
-		return f.Sel.Name
-	}
-	return ""
-}
-
-// literalPrefix returns the string literal e is, or begins with: a literal, a literal
-// concatenated with more, or fmt.Sprintf's format up to its first verb.
-func literalPrefix(e ast.Expr) (string, bool) {
-	switch e := e.(type) {
-	case *ast.BasicLit:
-		if e.Kind != token.STRING {
-			return "", false
-		}
-		s, err := strconv.Unquote(e.Value)
-		return s, err == nil && s != ""
-	case *ast.BinaryExpr:
-		return literalPrefix(e.X)
-	case *ast.CallExpr:
-		if callName(e.Fun) == "Sprintf" && len(e.Args) > 0 {
-			s, ok := literalPrefix(e.Args[0])
-			s, _, _ = strings.Cut(s, "%")
-			return s, ok && s != ""
-		}
-	}
-	return "", false
 }
 
 // A review's own fields are labelled by the root package, under "review.".
