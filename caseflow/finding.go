@@ -32,7 +32,7 @@ func (v Verdict) Label() string {
 	case VerdictUntrue:
 		return "不实差评"
 	}
-	return fmt.Sprintf("Verdict(%q)", string(v))
+	return unknownLabel(string(v))
 }
 
 // appealable reports whether v is grounds for an appeal (第九条).
@@ -137,7 +137,7 @@ func (a Accountable) Label() string {
 	case AccountablePersonAndWindow:
 		return "责任人和窗口"
 	}
-	return fmt.Sprintf("Accountable(%q)", string(a))
+	return unknownLabel(string(a))
 }
 
 // Accountable returns who answers for the finding under 第十条: the responsible person for
@@ -221,5 +221,5 @@ func (d Disclosure) Label() string {
 	case DisclosureNone:
 		return "不予公开"
 	}
-	return fmt.Sprintf("Disclosure(%q)", string(d))
+	return unknownLabel(string(d))
 }

@@ -81,6 +81,10 @@ func elemType(t reflect.Type) reflect.Type {
 	return t
 }
 
+// unknownLabel is the Chinese label of a code a Label method does not know: a clerk reads
+// 未知 and the code as stored, never a Go identifier.
+func unknownLabel(code string) string { return "未知（“" + code + "”）" }
+
 // lowerCamel returns a type's name as the first segment of a field's path: "FollowUp" is
 // "followUp".
 func lowerCamel(name string) string {

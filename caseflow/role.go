@@ -1,7 +1,6 @@
 package caseflow
 
 import (
-	"fmt"
 	"log/slog"
 
 	"github.com/haochaping/haochaping"
@@ -54,7 +53,7 @@ func (r Role) Label() string {
 	if l, ok := roleLabels[r]; ok {
 		return l
 	}
-	return fmt.Sprintf("Role(%q)", string(r))
+	return unknownLabel(string(r))
 }
 
 // windowRole reports whether r acts for the responsible window and so must name it.

@@ -29,7 +29,7 @@ func (r ContactResult) Label() string {
 	case ContactNoNumber:
 		return "无联系方式"
 	}
-	return fmt.Sprintf("ContactResult(%q)", string(r))
+	return unknownLabel(string(r))
 }
 
 func (r ContactResult) valid() bool {
@@ -95,7 +95,7 @@ func (r ClosureReason) Label() string {
 	case ClosureUnsatisfied:
 		return "多次整改仍不满意"
 	}
-	return fmt.Sprintf("ClosureReason(%q)", string(r))
+	return unknownLabel(string(r))
 }
 
 func (r ClosureReason) valid() bool {

@@ -1,10 +1,6 @@
 package caseflow
 
-import (
-	"fmt"
-
-	"github.com/haochaping/haochaping"
-)
+import "github.com/haochaping/haochaping"
 
 // Retransfer is the office sending a case transferred to the wrong window on to the right
 // one, before that window reported (转办有误，重新转办). The first window's open duties are
@@ -60,7 +56,7 @@ func (r WithdrawalReason) Label() string {
 	case WithdrawalOther:
 		return "其他误立案件"
 	}
-	return fmt.Sprintf("WithdrawalReason(%q)", string(r))
+	return unknownLabel(string(r))
 }
 
 // Withdrawal records the withdrawal of a case opened in error: the office's request and the
