@@ -104,6 +104,7 @@ func TestMessage(t *testing.T) {
 	bad.MatterNumber, bad.Reviewer.Phone = "", "12345"
 	_, _, invalid := f.svc.Receive(ctx, bad)
 	require.Error(t, invalid)
+	many := haochaping.Validator{Now: f.clock.Now, Limits: haochaping.Limits{Problems: 1}}.Validate(bad)
 	_, notFound := f.svc.Get(ctx, "nope")
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
@@ -118,6 +119,7 @@ func TestMessage(t *testing.T) {
 		{"a refusal wrapped", fmt.Errorf("portal: %w", refusal), r.Message()},
 		{"refusals joined", errors.Join(refusal, refusal), r.Message() + "\n" + r.Message()},
 		{"a review's every problem", invalid, "缺少“办件编号”，请补全后重新推送。\n“评价人电话”格式不正确（“1***5”），请核对推送数据。"},
+		{"problems beyond the limit", many, "缺少“办件编号”，请补全后重新推送。\n另有1处问题未列出。"},
 		{"no such case", notFound, "未找到该办件。"},
 		{"a conflict", fmt.Errorf("caseflow: case x: %w", caseflow.ErrConflict), "办件已被他人更新，请刷新后重试。"},
 		{"a year the calendar lacks", fmt.Errorf("caseflow: step x: %w", deadline.ErrNotCovered), "日历未包含该年度的节假日安排，请更新日历。"},

@@ -1,6 +1,7 @@
 package caseflow
 
 import (
+	"fmt"
 	"log/slog"
 
 	"github.com/haochaping/haochaping"
@@ -53,7 +54,7 @@ func (r Role) Label() string {
 	if l, ok := roleLabels[r]; ok {
 		return l
 	}
-	return unknownLabel(string(r))
+	return fmt.Sprintf("Role(%q)", string(r))
 }
 
 // windowRole reports whether r acts for the responsible window and so must name it.
