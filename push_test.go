@@ -110,6 +110,7 @@ func TestDecodePushedErrorsNameEveryField(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			_, err := hcp.DecodePushed([]byte(tc.body), hcp.NationalPush())
 			assert.ErrorContains(t, err, tc.want)
+			assertClerkMessages(t, err)
 		})
 	}
 }

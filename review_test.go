@@ -62,10 +62,12 @@ func TestReviewValid(t *testing.T) {
 	assert.NoError(t, v.Validate(r), "within the default clock skew")
 }
 
-// fieldErrors flattens a joined validation error to field -> sentinel.
+// fieldErrors flattens a joined validation error to field -> sentinel, and checks the
+// message of each is one for a clerk.
 func fieldErrors(t *testing.T, err error) map[string]error {
 	t.Helper()
 	require.Error(t, err)
+	assertClerkMessages(t, err)
 	got := map[string]error{}
 	for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
 		var fe *hcp.FieldError

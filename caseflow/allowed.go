@@ -93,21 +93,23 @@ func (g *engine) some(c *Case, ev Event) bool {
 func (g *engine) permits(c *Case, def *StepDef, from State, actor Actor, at time.Time, replay bool) *RefusalError {
 	ev := def.Event
 	refuse := func(err error, field, value, detail string) *RefusalError {
-		return &RefusalError{Event: ev, State: from, Rule: def.Rule, Err: err, Field: field, Value: value, Detail: detail}
+		return &RefusalError{Event: ev, State: from, Kind: c.Kind, Rule: def.Rule, Err: err, Field: field, Value: value, Detail: detail}
 	}
 	if err := actor.Validate(); err != nil {
 		var r *RefusalError
 		if !errors.As(err, &r) {
 			return refuse(ErrBadActor, "actor", "", err.Error())
 		}
-		return refuse(r.Err, r.Field, r.Value, r.Detail)
+		return refuse(r.Err, r.Field, r.Value, r.Detail).hinted(r.Hint)
 	}
 	roles := def.Roles
 	if def.OwnLeaderRoles != nil && c.ledByOwnLeader() {
 		roles = def.OwnLeaderRoles
 	}
 	if !slices.Contains(roles, actor.Role) {
-		return refuse(ErrWrongRole, "actor.role", string(actor.Role), "want "+roleList(roles))
+		r := refuse(ErrWrongRole, "actor.role", string(actor.Role), "want "+roleList(roles))
+		r.Roles = roles
+		return r
 	}
 	switch actor.Role {
 	case RoleWindowStaff, RoleWindowHead:
@@ -123,21 +125,23 @@ func (g *engine) permits(c *Case, def *StepDef, from State, actor Actor, at time
 		return nil
 	}
 	if !rulesFree[ev] && g.differs(c) {
-		return &RefusalError{Event: ev, State: from, Rule: "第十二条", Err: ErrRulesChanged, Field: "rules",
+		return &RefusalError{Event: ev, State: from, Kind: c.Kind, Rule: "第十二条", Err: ErrRulesChanged, Field: "rules",
 			Value:  c.Rules.Policy + " " + c.Rules.PolicyVersion,
 			Detail: "the case's deadlines were set under other rules: take a Retime (按新规则重新计时) first"}
 	}
 	if w := def.When; w != "" && !w.holds(c, at) {
-		return refuse(ErrWrongState, "", "", "the step needs: "+w.Label())
+		r := refuse(ErrWrongState, "", "", "the step needs: "+w.Label())
+		r.Condition = w
+		return r
 	}
 	switch {
 	case ev == EventClosurePropose && c.Closure.pending():
-		return &RefusalError{Event: ev, State: from, Rule: kindRule(c, "第八条"), Err: ErrWrongState,
-			Detail: "a proposal to close is already before the leader"}
+		return &RefusalError{Event: ev, State: from, Kind: c.Kind, Rule: kindRule(c, "第八条"), Err: ErrWrongState,
+			Detail: "a proposal to close is already before the leader", Hint: "拟结案申请已报分管领导，请待分管领导决定"}
 	case ev == EventWithdrawRequest && c.Withdrawal != nil && !c.Withdrawal.Decided:
-		return refuse(ErrWrongState, "", "", "a withdrawal is already before the leader")
+		return refuse(ErrWrongState, "", "", "a withdrawal is already before the leader").hinted("撤销申请已报分管领导，请待分管领导决定")
 	case ev == EventErase && len(c.Trail) > 0 && saltOf(c.Trail) == nil:
-		return refuse(ErrWrongState, "erasure", "", "the case's personal data is already erased")
+		return refuse(ErrWrongState, "erasure", "", "the case's personal data is already erased").hinted("本办件的个人信息已删除")
 	}
 	return nil
 }

@@ -126,7 +126,7 @@ func (g *engine) take(c *Case, act Action, now time.Time, replay *Entry) (*Entry
 	act.Step = step
 	if replay == nil {
 		if r := checkSize(act, g.limits.WithDefaults()); r != nil {
-			r.Event, r.State = step.Event(), c.State
+			r.Event, r.State, r.Kind = step.Event(), c.State, c.Kind
 			return nil, r
 		}
 	}
@@ -155,7 +155,7 @@ func (g *engine) take(c *Case, act Action, now time.Time, replay *Entry) (*Entry
 		} else if ce, ok := errors.AsType[fsm.CanceledError](err); ok { // refused by the guard
 			err = ce.Err
 		} else if isType[fsm.InvalidEventError](err) || isType[fsm.UnknownEventError](err) {
-			err = &RefusalError{Event: ev, State: c.State, Err: ErrWrongState,
+			err = &RefusalError{Event: ev, State: c.State, Kind: c.Kind, Err: ErrWrongState,
 				Detail: fmt.Sprintf("the %s workflow allows from %s: %s", wf.kind, wf.Label(c.State), joinEvents(wf.Next(c.State)))}
 		} else {
 			return nil, fmt.Errorf("caseflow: case %s: step %s: state machine: %w", c.ID, ev, err)
@@ -217,20 +217,21 @@ func (a *attempt) check(from, to State) error {
 	ev := act.Step.Event()
 	a.def, a.from, a.to = a.wf.byKey[stepKey{ev, from}], from, to
 	if a.def == nil {
-		return &RefusalError{Event: ev, State: from, Err: ErrWrongState}
+		return &RefusalError{Event: ev, State: from, Kind: c.Kind, Err: ErrWrongState}
 	}
 	if r := a.g.permits(c, a.def, from, act.Actor, a.at, a.replay != nil); r != nil {
 		return r
 	}
-	refuse := func(err error, field, value, detail string) error {
-		return &RefusalError{Event: ev, State: from, Rule: a.def.Rule, Err: err, Field: field, Value: value, Detail: detail}
+	refuse := func(err error, field, value, detail string) *RefusalError {
+		return &RefusalError{Event: ev, State: from, Kind: c.Kind, Rule: a.def.Rule, Err: err, Field: field, Value: value, Detail: detail}
 	}
 	if r := a.checkTime(); r != nil {
-		return refuse(r.Err, r.Field, r.Value, r.Detail)
+		return refuse(r.Err, r.Field, r.Value, r.Detail).hinted(r.Hint)
 	}
 	for i, e := range act.Evidence {
 		if blank(e.Name) || e.SHA256.IsZero() {
-			return refuse(ErrMissing, fmt.Sprintf("evidence[%d]", i), e.Name, "evidence needs a name and the SHA-256 of its content")
+			return refuse(ErrMissing, fmt.Sprintf("evidence[%d]", i), e.Name, "evidence needs a name and the SHA-256 of its content").
+				hinted("缺少文件名称或内容校验值，请重新上传该文件")
 		}
 	}
 	var r *RefusalError
@@ -241,7 +242,7 @@ func (a *attempt) check(from, to State) error {
 		r = a.policyAllows()
 	}
 	if r != nil {
-		r.Event, r.State = ev, from
+		r.Event, r.State, r.Kind = ev, from, c.Kind
 		if r.Rule == "" {
 			r.Rule = a.def.Rule
 		}
@@ -522,25 +523,26 @@ func (a *attempt) owe(d *Duty) {
 // from now to that date, which must be a working day after today (第五条).
 func (a *attempt) extension() (deadline.Rule, error) {
 	until := a.act.Step.(Report).Extension.Until
-	refuse := func(detail string) error {
-		return &RefusalError{Event: a.def.Event, State: a.from, Rule: "第五条", Err: ErrMissing,
-			Field: "report.extension.until", Value: until.String(), Detail: detail}
+	refuse := func(detail, hint string) error {
+		return &RefusalError{Event: a.def.Event, State: a.from, Kind: a.c.Kind, Rule: "第五条", Err: ErrMissing,
+			Field: "report.extension.until", Value: until.String(), Detail: detail, Hint: hint}
 	}
 	end := until.In(a.g.cal.Location())
 	work, err := a.g.cal.IsWorkday(end)
 	if err != nil && !errors.Is(err, deadline.ErrProvisional) {
-		return deadline.Rule{}, refuse("the calendar cannot count to it: " + err.Error())
+		return deadline.Rule{}, refuse("the calendar cannot count to it: "+err.Error(), hintUncounted)
 	}
 	n, err := a.g.cal.WorkdaysBetween(a.at, end)
 	switch {
 	case err != nil && !errors.Is(err, deadline.ErrProvisional):
-		return deadline.Rule{}, refuse("the calendar cannot count to it: " + err.Error())
+		return deadline.Rule{}, refuse("the calendar cannot count to it: "+err.Error(), hintUncounted)
 	case !work:
-		return deadline.Rule{}, refuse("the rectification deadline must be a working day")
+		return deadline.Rule{}, refuse("the rectification deadline must be a working day", "应为工作日")
 	case n < 1:
-		return deadline.Rule{}, refuse("the rectification deadline must fall on or after the next working day")
+		return deadline.Rule{}, refuse("the rectification deadline must fall on or after the next working day", "应不早于下一个工作日")
 	case n > a.g.policy.MaxExtension:
-		return deadline.Rule{}, refuse(fmt.Sprintf("the rectification deadline is %d working days away, more than the policy's %d (maxExtension)", n, a.g.policy.MaxExtension))
+		return deadline.Rule{}, refuse(fmt.Sprintf("the rectification deadline is %d working days away, more than the policy's %d (maxExtension)", n, a.g.policy.MaxExtension),
+			fmt.Sprintf("距今%d个工作日，超过本县规定的最多%d个工作日", n, a.g.policy.MaxExtension))
 	}
 	return deadline.Workdays(n), nil
 }
@@ -666,7 +668,8 @@ func (a *attempt) policyAllows() *RefusalError {
 		return a.closureAllowed(s)
 	case Report:
 		if a.g.policy.ActiveDisclosureOnly && s.Disclosure != "" && s.Disclosure != DisclosureActive {
-			return missing("附件5", "report.disclosure", string(s.Disclosure), "the county's policy allows 主动公开 only")
+			return missing("附件5", "report.disclosure", string(s.Disclosure), "the county's policy allows 主动公开 only").
+				hinted("应为主动公开：本县只允许主动公开")
 		}
 	}
 	return nil

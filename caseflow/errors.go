@@ -55,6 +55,17 @@ type RefusalError struct {
 	Value string // the offending value, masked where it is personal data
 	// Detail says what is wrong and what to do, in words.
 	Detail string
+	// Kind is the workflow of the case refused, so that [RefusalError.Message] can name the
+	// state and the steps in Chinese; empty for an intake or an actor check.
+	Kind Kind
+	// Roles are the roles that may take the step, for ErrWrongRole.
+	Roles []Role
+	// Condition is the condition the step needs and the case does not meet, for
+	// ErrWrongState.
+	Condition Condition
+	// Hint says in Chinese what is wrong with the field and what to do, where the field
+	// alone does not say it; [RefusalError.Message] shows it after the field's label.
+	Hint string
 }
 
 func (e *RefusalError) Error() string {
@@ -86,6 +97,12 @@ func (e *RefusalError) Unwrap() error { return e.Err }
 // missing returns a refusal for content a step requires.
 func missing(rule, field, value, detail string) *RefusalError {
 	return &RefusalError{Rule: rule, Err: ErrMissing, Field: field, Value: value, Detail: detail}
+}
+
+// hinted sets the Chinese hint of e and returns e.
+func (e *RefusalError) hinted(hint string) *RefusalError {
+	e.Hint = hint
+	return e
 }
 
 // unprefixed returns the message of err without the package's name, for an error quoted

@@ -32,7 +32,7 @@ func (v Verdict) Label() string {
 	case VerdictUntrue:
 		return "不实差评"
 	}
-	return fmt.Sprintf("Verdict(%q)", string(v))
+	return unknownLabel(string(v))
 }
 
 // appealable reports whether v is grounds for an appeal (第九条).
@@ -137,7 +137,7 @@ func (a Accountable) Label() string {
 	case AccountablePersonAndWindow:
 		return "责任人和窗口"
 	}
-	return fmt.Sprintf("Accountable(%q)", string(a))
+	return unknownLabel(string(a))
 }
 
 // Accountable returns who answers for the finding under 第十条: the responsible person for
@@ -170,7 +170,8 @@ const maxCauses = 16
 func (f Finding) check(field string) *RefusalError {
 	if len(f.Causes) == 0 || len(f.Causes) > maxCauses {
 		return missing("第十条", field+".causes", strconv.Itoa(len(f.Causes)),
-			"attribute the bad review to one or more causes: 服务态度, 服务质量, 服务效率, 服务环境 or 其他")
+			"attribute the bad review to one or more causes: 服务态度, 服务质量, 服务效率, 服务环境 or 其他").
+			hinted("应有1至16项，每项为服务态度、服务质量、服务效率、服务环境或其他")
 	}
 	for i, c := range f.Causes {
 		at := fmt.Sprintf("%s.causes[%d]", field, i)
@@ -183,7 +184,8 @@ func (f Finding) check(field string) *RefusalError {
 		case haochaping.DimensionEnvironment:
 			if c.ResponsiblePerson != "" {
 				return missing("第十条", at+".responsiblePerson", "",
-					"the environment is the window's: its deduction falls on the window, not a person")
+					"the environment is the window's: its deduction falls on the window, not a person").
+					hinted("不应填写：服务环境的问题由窗口承担绩效扣分")
 			}
 		case haochaping.DimensionOther:
 			if blank(c.Description) {
@@ -191,7 +193,7 @@ func (f Finding) check(field string) *RefusalError {
 			}
 		default:
 			return missing("第十条", at+".dimension", c.Dimension.String(),
-				"want attitude, quality, efficiency, environment or other")
+				"want attitude, quality, efficiency, environment or other").hinted("应为服务态度、服务质量、服务效率、服务环境或其他")
 		}
 	}
 	return nil
@@ -219,5 +221,5 @@ func (d Disclosure) Label() string {
 	case DisclosureNone:
 		return "不予公开"
 	}
-	return fmt.Sprintf("Disclosure(%q)", string(d))
+	return unknownLabel(string(d))
 }

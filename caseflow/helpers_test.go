@@ -102,7 +102,8 @@ func (f *fixture) step(id string, t time.Time, actor caseflow.Actor, s caseflow.
 	return c
 }
 
-// refused takes a step that must be refused with want, and checks the case is unchanged.
+// refused takes a step that must be refused with want, and checks the case is unchanged
+// and the refusal's message is one for a clerk.
 func (f *fixture) refused(id string, actor caseflow.Actor, s caseflow.Step, want error) *caseflow.RefusalError {
 	f.t.Helper()
 	before, err := f.svc.Get(ctx, id)
@@ -114,6 +115,7 @@ func (f *fixture) refused(id string, actor caseflow.Actor, s caseflow.Step, want
 	after, err := f.svc.Get(ctx, id)
 	require.NoError(f.t, err)
 	require.Equal(f.t, before, after, "a refused step changed the case")
+	assertClerkMessage(f.t, r)
 	return r
 }
 

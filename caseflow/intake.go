@@ -45,7 +45,7 @@ func (c Complaint) LogValue() slog.Value {
 func (c Complaint) validate(now time.Time, lim haochaping.Limits) error {
 	if len(c.ID) > maxIDBytes || haochaping.HasControl(c.ID) {
 		return &RefusalError{Rule: "第四条", Err: haochaping.ErrMalformed, Field: "complaint.id",
-			Detail: "an ID has at most 256 bytes and no control characters"}
+			Detail: "an ID has at most 256 bytes and no control characters", Hint: hintID}
 	}
 	if r := sizeOf(reflect.ValueOf(c), "complaint", lim); r != nil {
 		return r
@@ -85,20 +85,23 @@ func (in Intake) check(*Case) *RefusalError {
 	case blank(in.Case):
 		return missing("", "intake.case", in.Case, "a case needs an ID")
 	case in.Kind == KindSystemPushed && in.Review == nil, in.Kind == KindOnSiteComplaint && in.Complaint == nil:
-		return missing("", "intake", string(in.Kind), "a pushed case opens from a review, an on-site case from a complaint")
+		return missing("", "intake", string(in.Kind), "a pushed case opens from a review, an on-site case from a complaint").
+			hinted("不完整：系统推送差评办件须附差评，现场投诉办件须附投诉")
 	case in.Kind != KindSystemPushed && in.Kind != KindOnSiteComplaint:
-		return missing("", "intake.kind", string(in.Kind), "want system_pushed or on_site_complaint")
+		return missing("", "intake.kind", string(in.Kind), "want system_pushed or on_site_complaint").
+			hinted("应为系统推送差评办件或现场投诉办件")
 	case in.Review != nil && in.Complaint != nil:
-		return missing("", "intake", "", "a case opens from a review or a complaint, not both")
+		return missing("", "intake", "", "a case opens from a review or a complaint, not both").
+			hinted("有误：一个办件只能由一条差评或一次现场投诉立案")
 	}
 	if r := in.Review; r != nil {
 		if r.Default {
 			return &RefusalError{Rule: "第二条", Err: ErrNotBad, Field: "review.default", Value: "true",
-				Detail: "a default rating (系统默认评价) is never a bad review"}
+				Detail: "a default rating (系统默认评价) is never a bad review", Hint: "系统默认评价不是差评，不能立案"}
 		}
 		if !r.Level.IsBad() {
 			return &RefusalError{Rule: "第二条", Err: ErrNotBad, Field: "review.level", Value: r.Level.String(),
-				Detail: "only 不满意 and 非常不满意 open a case"}
+				Detail: "only 不满意 and 非常不满意 open a case", Hint: "该评价为“" + r.Level.Label() + "”，只有不满意和非常不满意的评价才作为差评办件立案"}
 		}
 		return nil
 	}
@@ -109,7 +112,8 @@ func (in Intake) check(*Case) *RefusalError {
 	case blank(c.Center.ID):
 		return missing("第四条", "complaint.center.id", c.Center.ID, "name the centre the complaint was made at")
 	case !c.Center.Kind.IsCenter():
-		return missing("第四条", "complaint.center.kind", c.Center.Kind.String(), "a complaint is made at a centre: want center, real_estate_sub_center, sub_center or township_center")
+		return missing("第四条", "complaint.center.kind", c.Center.Kind.String(), "a complaint is made at a centre: want center, real_estate_sub_center, sub_center or township_center").
+			hinted("应为县政务服务中心、不动产分中心、其余分中心或乡（镇）政务服务中心")
 	case c.Time.IsZero():
 		return missing("第四条", "complaint.time", "", "record when the complaint was made")
 	}

@@ -25,14 +25,18 @@ func checkSize(act Action, lim haochaping.Limits) *RefusalError {
 			return tooLarge(fmt.Sprintf("evidence[%d]", i), fmt.Sprintf("the name and reference exceed %d characters (Limits.Text)", lim.Text))
 		}
 	}
-	return sizeOf(reflect.ValueOf(act.Step), string(act.Step.Event()), lim)
+	return sizeOf(reflect.ValueOf(act.Step), "", lim)
 }
 
-// sizeOf refuses v, named path, holding a text or list over the limits.
+// sizeOf refuses v, named path, holding a text or list over the limits. An empty path names
+// v by its type, as [FieldLabel] reads it: a Report is "report".
 func sizeOf(v reflect.Value, path string, lim haochaping.Limits) *RefusalError {
 	where, detail := oversize(v, lim)
 	if detail == "" {
 		return nil
+	}
+	if path == "" {
+		path = lowerCamel(v.Type().Name())
 	}
 	return tooLarge(path+where, detail)
 }

@@ -97,19 +97,21 @@ func (a Actor) LogValue() slog.Value {
 func (a Actor) Validate() error {
 	switch {
 	case a.ID == "":
-		return badActor("actor.id", a.ID, "an actor needs an ID")
+		return badActor("actor.id", a.ID, "an actor needs an ID", "")
 	case len(a.ID) > maxIDBytes, haochaping.HasControl(a.ID):
-		return badActor("actor.id", "", "an ID has at most 256 bytes and no control characters")
+		return badActor("actor.id", "", "an ID has at most 256 bytes and no control characters", hintID)
 	case len(a.Org) > maxIDBytes, haochaping.HasControl(a.Org):
-		return badActor("actor.org", "", "an ID has at most 256 bytes and no control characters")
+		return badActor("actor.org", "", "an ID has at most 256 bytes and no control characters", hintID)
 	case len(a.Name) > maxIDBytes, haochaping.HasControl(a.Name):
-		return badActor("actor.name", "", "a name has at most 256 bytes and no control characters")
+		return badActor("actor.name", "", "a name has at most 256 bytes and no control characters", hintID)
 	case !a.Role.Valid():
-		return badActor("actor.role", string(a.Role), "want office, leader, window_staff, window_head, unit_leader, city_inspection or system")
+		return badActor("actor.role", string(a.Role), "want office, leader, window_staff, window_head, unit_leader, city_inspection or system",
+			"无法识别，请使用县政管办、分管领导、窗口工作人员、窗口负责人、单位分管领导或市督查科的账号办理")
 	case a.Role.windowRole() && a.Org == "":
-		return badActor("actor.org", a.Org, "window staff and heads must name their window")
+		return badActor("actor.org", a.Org, "window staff and heads must name their window", "未填写：窗口工作人员和窗口负责人须注明所在窗口")
 	case a.Role == RoleOrgLeader && a.Org == "":
-		return badActor("actor.org", a.Org, "an organisation's leader in charge must name the centre or department led")
+		return badActor("actor.org", a.Org, "an organisation's leader in charge must name the centre or department led",
+			"未填写：单位分管领导须注明所分管的中心或部门")
 	}
 	return nil
 }
@@ -117,6 +119,11 @@ func (a Actor) Validate() error {
 // maxIDBytes is the most bytes of an ID or a name: more is hostile input, not a name.
 const maxIDBytes = 256
 
-func badActor(field, value, detail string) error {
-	return &RefusalError{Err: ErrBadActor, Field: field, Value: value, Detail: detail}
+// badActor returns a refusal of an actor, with a Chinese hint where the field alone does not
+// say what to do.
+func badActor(field, value, detail, hint string) error {
+	return &RefusalError{Err: ErrBadActor, Field: field, Value: value, Detail: detail, Hint: hint}
 }
+
+// hintID is the hint of an ID or a name too long or with control characters.
+const hintID = "过长或含有控制字符，最多256字节，请核对"

@@ -21,7 +21,7 @@ func (k Kind) Label() string {
 	case KindOnSiteComplaint:
 		return "现场投诉差评件"
 	}
-	return "Kind(" + string(k) + ")"
+	return unknownLabel(string(k))
 }
 
 // State is where a case stands in its workflow. [Workflow.Label] gives its Chinese label.

@@ -35,7 +35,7 @@ func requireList(rule, field string, items []string, detail string) *RefusalErro
 	}
 	for i, s := range items {
 		if blank(s) {
-			return missing(rule, field+"["+strconv.Itoa(i)+"]", s, "an item is blank")
+			return missing(rule, field+"["+strconv.Itoa(i)+"]", s, "an item is blank").hinted("为空，请填写或删除该项")
 		}
 	}
 	return nil

@@ -38,7 +38,8 @@ func (AppealMaterials) Event() Event { return EventAppealMaterials }
 
 func (m AppealMaterials) check(*Case) *RefusalError {
 	if !m.Verdict.appealable() {
-		return missing("第九条", "appealMaterials.verdict", string(m.Verdict), "an appeal is for a mistaken or untrue review")
+		return missing("第九条", "appealMaterials.verdict", string(m.Verdict), "an appeal is for a mistaken or untrue review").
+			hinted("应为误评或不实差评")
 	}
 	return requireText("第九条", "appealMaterials.reasons", m.Reasons, "an appeal states its reasons")
 }

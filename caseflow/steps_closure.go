@@ -32,7 +32,7 @@ func (r ContactResult) Label() string {
 	case ContactNoNumber:
 		return "无联系方式"
 	}
-	return fmt.Sprintf("ContactResult(%q)", string(r))
+	return unknownLabel(string(r))
 }
 
 func (r ContactResult) valid() bool {
@@ -66,7 +66,8 @@ func (a ContactAttempt) check(c *Case) *RefusalError {
 	rule := kindRule(c, "第八条")
 	if !a.Result.unreached() && a.Result != ContactRefused {
 		return missing(rule, "contactAttempt.result", string(a.Result),
-			"want no_answer, wrong_number or refused; a reviewer reached is followed up (回访) instead")
+			"want no_answer, wrong_number or refused; a reviewer reached is followed up (回访) instead").
+			hinted("应为无人接听或无法接通、号码错误或空号、拒绝回访；已联系上的，请办理回访")
 	}
 	return requireText(rule, "contactAttempt.channel", a.Channel, "say how the office tried (电话、短信、上门)")
 }
@@ -97,7 +98,7 @@ func (r ClosureReason) Label() string {
 	case ClosureUnsatisfied:
 		return "多次整改仍不满意"
 	}
-	return fmt.Sprintf("ClosureReason(%q)", string(r))
+	return unknownLabel(string(r))
 }
 
 func (r ClosureReason) valid() bool { return slices.Contains(closureReasons, r) }
@@ -140,7 +141,8 @@ func (ClosureProposal) Event() Event { return EventClosurePropose }
 func (p ClosureProposal) check(c *Case) *RefusalError {
 	rule := kindRule(c, "第八条")
 	if !p.Reason.valid() {
-		return missing(rule, "closureProposal.reason", string(p.Reason), "want unreachable, no_contact, refused or unsatisfied")
+		return missing(rule, "closureProposal.reason", string(p.Reason), "want unreachable, no_contact, refused or unsatisfied").
+			hinted("应为无法联系、无联系方式、拒绝回访或多次整改仍不满意")
 	}
 	return requireText(rule, "closureProposal.explanation", p.Explanation, "say what was tried and what the reviewer said")
 }
@@ -203,26 +205,30 @@ func (c *Case) attemptsSince(ok func(ContactResult) bool) int {
 func (a *attempt) closureAllowed(p ClosureProposal) *RefusalError {
 	c, pol := a.c, a.g.policy
 	rule := kindRule(c, "第八条")
-	refuse := func(detail string, args ...any) *RefusalError {
+	refuse := func(detail, hint string) *RefusalError {
 		return &RefusalError{Rule: rule, Err: ErrWrongState, Field: "closureProposal.reason", Value: string(p.Reason),
-			Detail: fmt.Sprintf(detail, args...)}
+			Detail: detail, Hint: hint}
 	}
 	switch p.Reason {
 	case ClosureUnreachable:
 		if n := c.attemptsSince(ContactResult.unreached); n < pol.ClosureAttempts {
-			return refuse("%d attempts that reached nobody recorded; the policy asks for %d", n, pol.ClosureAttempts)
+			return refuse(fmt.Sprintf("%d attempts that reached nobody recorded; the policy asks for %d", n, pol.ClosureAttempts),
+				fmt.Sprintf("回访未果仅记录%d次，本县规定至少%d次", n, pol.ClosureAttempts))
 		}
 	case ClosureRefused:
 		if n := c.attemptsSince(func(r ContactResult) bool { return r == ContactRefused }); n < pol.ClosureRefusals {
-			return refuse("%d refusals recorded; the policy asks for %d", n, pol.ClosureRefusals)
+			return refuse(fmt.Sprintf("%d refusals recorded; the policy asks for %d", n, pol.ClosureRefusals),
+				fmt.Sprintf("拒绝回访仅记录%d次，本县规定至少%d次", n, pol.ClosureRefusals))
 		}
 	case ClosureNoContact:
 		if c.Callable() {
-			return refuse("the reviewer gave a number to call: record the attempts instead")
+			return refuse("the reviewer gave a number to call: record the attempts instead",
+				"评价人留有联系电话，请记录每次回访未果的情况")
 		}
 	case ClosureUnsatisfied:
 		if n := c.Rounds(); n < pol.ClosureRounds {
-			return refuse("%d rounds of rectification so far; the policy asks for %d", n, pol.ClosureRounds)
+			return refuse(fmt.Sprintf("%d rounds of rectification so far; the policy asks for %d", n, pol.ClosureRounds),
+				fmt.Sprintf("已整改%d轮，本县规定至少%d轮", n, pol.ClosureRounds))
 		}
 	}
 	return nil

@@ -1,10 +1,6 @@
 package caseflow
 
-import (
-	"fmt"
-
-	"github.com/haochaping/haochaping"
-)
+import "github.com/haochaping/haochaping"
 
 // Retransfer is the office sending a case transferred to the wrong window on to the right
 // one, before that window reported (转办有误，重新转办). The first window's open duties are
@@ -29,7 +25,8 @@ func (r Retransfer) check(c *Case) *RefusalError {
 		return err
 	}
 	if c.ResponsibleWindow != nil && r.ResponsibleWindow.ID == c.ResponsibleWindow.ID {
-		return missing(rule, "retransfer.responsibleWindow.id", r.ResponsibleWindow.ID, "the case is with this window already")
+		return missing(rule, "retransfer.responsibleWindow.id", r.ResponsibleWindow.ID, "the case is with this window already").
+			hinted("与原责任主体相同，请选择另一窗口")
 	}
 	return requireText(rule, "retransfer.reason", r.Reason, "say why the first transfer was wrong")
 }
@@ -59,7 +56,7 @@ func (r WithdrawalReason) Label() string {
 	case WithdrawalOther:
 		return "其他误立案件"
 	}
-	return fmt.Sprintf("WithdrawalReason(%q)", string(r))
+	return unknownLabel(string(r))
 }
 
 // Withdrawal records the withdrawal of a case opened in error: the office's request and the
@@ -91,9 +88,11 @@ func (WithdrawalRequest) Event() Event { return EventWithdrawRequest }
 func (w WithdrawalRequest) check(c *Case) *RefusalError {
 	switch {
 	case w.Reason != WithdrawalDuplicate && w.Reason != WithdrawalTest && w.Reason != WithdrawalOther:
-		return missing("第三条", "withdrawalRequest.reason", string(w.Reason), "want duplicate, test or other")
+		return missing("第三条", "withdrawalRequest.reason", string(w.Reason), "want duplicate, test or other").
+			hinted("应为重复推送、测试数据或其他误立案件")
 	case w.Reason == WithdrawalDuplicate && (blank(w.DuplicateOf) || w.DuplicateOf == c.ID):
-		return missing("第三条", "withdrawalRequest.duplicateOf", w.DuplicateOf, "name the case this one duplicates")
+		return missing("第三条", "withdrawalRequest.duplicateOf", w.DuplicateOf, "name the case this one duplicates").
+			hinted("应为本办件所重复的另一办件的编号")
 	}
 	return requireText("第三条", "withdrawalRequest.detail", w.Detail, "say how the case came to be opened in error")
 }

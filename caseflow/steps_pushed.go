@@ -41,13 +41,15 @@ func (r Registration) check(c *Case) *RefusalError {
 	}
 	for _, role := range r.ReportedTo {
 		if !role.Valid() {
-			return missing("第五条", "registration.reportedTo", string(role), "want roles such as leader and window_head")
+			return missing("第五条", "registration.reportedTo", string(role), "want roles such as leader and window_head").
+				hinted("有无法识别的角色，请重新选择")
 		}
 	}
 	for _, want := range [...]Role{RoleLeader, RoleWindowHead} {
 		if !slices.Contains(r.ReportedTo, want) {
 			return missing("第五条", "registration.reportedTo", string(want),
-				"report to the leader in charge of the rating work (leader) and the head of the window (window_head)")
+				"report to the leader in charge of the rating work (leader) and the head of the window (window_head)").
+				hinted("应包括“好差评”工作分管领导和窗口负责人")
 		}
 	}
 	return nil
@@ -82,7 +84,8 @@ func checkWindow(rule, field string, w *haochaping.Window) *RefusalError {
 	case blank(w.ID):
 		return missing(rule, field+".id", w.ID, "a window needs its ID")
 	case !w.Kind.Valid():
-		return missing(rule, field+".kind", w.Kind.String(), "want a business, department or sub-centre window")
+		return missing(rule, field+".kind", w.Kind.String(), "want a business, department or sub-centre window").
+			hinted("应为业务窗口、进驻部门窗口或分中心窗口")
 	case blank(w.Center):
 		return missing(rule, field+".center", w.Center, "name the centre the window sits in")
 	case w.Kind == haochaping.DepartmentWindow && blank(w.Department):
@@ -135,14 +138,18 @@ func (cb FollowUp) check(c *Case) *RefusalError {
 	contact := cb.contact(c)
 	switch {
 	case cb.Verdict != VerdictJustified && !cb.Verdict.appealable():
-		return missing("第六条", "followUp.verdict", string(cb.Verdict), "want justified, mistaken or untrue")
+		return missing("第六条", "followUp.verdict", string(cb.Verdict), "want justified, mistaken or untrue").
+			hinted("应为属实、误评或不实差评")
 	case contact == ContactNoNumber && c.Callable():
-		return missing("第六条", "followUp.contact", string(contact), "the reviewer gave a number: call it")
+		return missing("第六条", "followUp.contact", string(contact), "the reviewer gave a number: call it").
+			hinted("不应为无联系方式：评价人留有电话，请电话回访")
 	case contact != ContactNoNumber && !c.Callable():
 		return missing("第六条", "followUp.contact", string(contact),
-			"the review gives no number to call: record the office's own investigation (no_number)")
+			"the review gives no number to call: record the office's own investigation (no_number)").
+			hinted("应为无联系方式：评价人未留电话，由县政管办调查了解办件详情")
 	case !contact.valid():
-		return missing("第六条", "followUp.contact", string(contact), "want reached, no_answer, wrong_number, refused or no_number")
+		return missing("第六条", "followUp.contact", string(contact), "want reached, no_answer, wrong_number, refused or no_number").
+			hinted("应为已联系上、无人接听或无法接通、号码错误或空号、拒绝回访或无联系方式")
 	}
 	return firstRefusal(
 		requireText("第六条", "followUp.outcome", cb.Outcome, "record what the follow-up found"),
@@ -281,12 +288,14 @@ func (r Report) check(c *Case) *RefusalError {
 		// found untrue costs nothing. A pushed review is annulled only on appeal (第九条).
 	default:
 		return missing(rule, "report.finding.verdict", string(v),
-			"a report's finding is justified; a pushed review found mistaken or untrue goes to appeal (第九条)")
+			"a report's finding is justified; a pushed review found mistaken or untrue goes to appeal (第九条)").
+			hinted(hintJustifiedOnly)
 	}
 	switch r.Disclosure {
 	case "", DisclosureActive, DisclosureOnRequest, DisclosureNone:
 	default:
-		return missing("附件5", "report.disclosure", string(r.Disclosure), "want active, on_request or not")
+		return missing("附件5", "report.disclosure", string(r.Disclosure), "want active, on_request or not").
+			hinted("应为主动公开、依申请公开或不予公开")
 	}
 	if r.Extension != nil {
 		if err := requireText(rule, "report.extension.reason", r.Extension.Reason,
@@ -362,7 +371,7 @@ func (v OfficeVerification) check(*Case) *RefusalError {
 	}
 	if v.Finding.Verdict != "" && v.Finding.Verdict != VerdictJustified {
 		return missing("第七条", "officeVerification.finding.verdict", string(v.Finding.Verdict),
-			"a rectified review is founded; a mistaken or untrue one goes to appeal (第九条)")
+			"a rectified review is founded; a mistaken or untrue one goes to appeal (第九条)").hinted(hintJustifiedOnly)
 	}
 	return firstRefusal(v.Finding.check("officeVerification.finding"),
 		requireText("第七条", "officeVerification.amendment", v.Amendment, "say why the window's finding is amended"))

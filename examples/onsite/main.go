@@ -68,7 +68,7 @@ func run() error {
 		if !errors.As(err, &refusal) {
 			return fmt.Errorf("%s registering: want a refusal, got %v", a.ID, err)
 		}
-		fmt.Printf("%s  拒绝 %s：%s\n", journal.Stamp(clk.T), a, err)
+		fmt.Printf("%s  拒绝 %s：%s\n", journal.Stamp(clk.T), a, caseflow.Message(err))
 	}
 
 	for _, s := range []struct {

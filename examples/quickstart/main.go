@@ -87,13 +87,11 @@ func run(args []string) error {
 	format.Decrypter = demoDecrypter
 	r, err := haochaping.DecodePushed(body, format)
 	if err != nil {
+		fmt.Println(caseflow.Message(err))
 		return fmt.Errorf("decode: %w", err)
 	}
 	if err := r.Validate(); err != nil {
-		var fe *haochaping.FieldError
-		if errors.As(err, &fe) {
-			fmt.Println("first problem is with field", fe.Field)
-		}
+		fmt.Println(caseflow.Message(err)) // for the clerk; the error, in English, for the log
 		return fmt.Errorf("validate: %w", err)
 	}
 	points, err := haochaping.GuangxiPoints().Of(r.Level)

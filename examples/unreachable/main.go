@@ -78,8 +78,7 @@ func run() error {
 	if !errors.As(err, &refusal) {
 		return fmt.Errorf("a proposal after two attempts must be refused, got %v", err)
 	}
-	fmt.Printf("%s  拟结案被拒绝（%s）：回访未果仅 %d 次，本县规定至少 %d 次\n",
-		journal.Stamp(clk.T), refusal.Rule, 2, svc.Policy.ClosureAttempts)
+	fmt.Printf("%s  拟结案被拒绝：%s\n", journal.Stamp(clk.T), caseflow.Message(err))
 
 	if c, err = journal.Play(ctx, svc, clk, c.ID, true, []journal.Step{
 		{At: at(11, 19, 9, 0), Actor: clerk, Step: caseflow.ContactAttempt{Channel: "短信及电话", Result: caseflow.ContactNoAnswer,
