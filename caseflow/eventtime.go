@@ -17,14 +17,20 @@ const clockSkew = time.Minute
 func (a *attempt) checkTime() *RefusalError {
 	at, now := a.at, a.recorded
 	stamp := func(t time.Time) string { return t.Format(time.RFC3339) }
+	in, intake := a.act.Step.(Intake)
+	field := "at"
+	if intake {
+		field = "receivedAt"
+	}
 	if a.replay == nil {
 		switch back := a.g.policy.maxBackdate(); {
 		case at.After(now.Add(clockSkew)):
-			return &RefusalError{Err: haochaping.ErrFuture, Field: "at", Value: stamp(at),
+			return &RefusalError{Err: haochaping.ErrFuture, Field: field, Value: stamp(at),
 				Detail: "a step cannot be dated after now, " + stamp(now)}
 		case now.Sub(at) > back:
-			return &RefusalError{Err: ErrBackdated, Field: "at", Value: stamp(at),
-				Detail: fmt.Sprintf("a step may be dated at most %s before it is entered (policy maxBackdate)", back)}
+			return &RefusalError{Err: ErrBackdated, Field: field, Value: stamp(at),
+				Detail: fmt.Sprintf("a step may be dated at most %s before it is entered (policy maxBackdateHours)", back),
+				Hint:   fmt.Sprintf("%d小时", int(back.Hours()))}
 		}
 	}
 	if n := len(a.c.Trail); n > 0 && at.Before(a.c.Trail[n-1].Time) {
@@ -33,7 +39,7 @@ func (a *attempt) checkTime() *RefusalError {
 	}
 	// 第六条: the office counts from its receipt (收到差评件当日), which cannot come before
 	// the rating or the complaint itself.
-	if in, ok := a.act.Step.(Intake); ok && a.replay == nil {
+	if intake && a.replay == nil {
 		var happened time.Time
 		switch {
 		case in.Review != nil:

@@ -89,6 +89,7 @@ func TestEventTimeRefusals(t *testing.T) {
 			var r *caseflow.RefusalError
 			require.ErrorAs(t, err, &r)
 			assert.Equal(t, tc.field, r.Field)
+			assert.Contains(t, caseflow.Message(err), "办理时间", "the clerk reads which time is wrong")
 			after, _ := f.svc.Get(ctx, id)
 			assert.Equal(t, before, after, "a refused step changes nothing")
 		})
@@ -110,6 +111,7 @@ func TestBackdatingBoundedByPolicy(t *testing.T) {
 	var r *caseflow.RefusalError
 	require.ErrorAs(t, err, &r)
 	assert.Equal(t, "at", r.Field)
+	assert.Equal(t, "第六条：“办理时间”早于规定可补录的期限（72小时），不能补录，请联系管理员。", caseflow.Message(err))
 
 	c, err := f.takeAt(id, at(2026, 11, 20, 16, 0), clerk, justified)
 	require.NoError(t, err, "Friday afternoon from Monday morning")
@@ -140,10 +142,12 @@ func TestReceiptTimeRefusals(t *testing.T) {
 	var ref *caseflow.RefusalError
 	require.ErrorAs(t, err, &ref)
 	assert.Equal(t, "receivedAt", ref.Field)
+	assert.Equal(t, "第五条：“收到时间”早于评价或投诉的时间，请按实际收到时间重新填写。", caseflow.Message(err))
 	_, _, err = f.svc.ReceiveAt(ctx, r, at(2026, 11, 24, 11, 5))
 	require.ErrorIs(t, err, haochaping.ErrFuture)
 	_, _, err = f.svc.ReceiveAt(ctx, r, at(2026, 11, 20, 9, 0))
 	require.ErrorIs(t, err, caseflow.ErrBackdated)
+	assert.Contains(t, caseflow.Message(err), "收到时间")
 
 	cp := caseflow.Complaint{Content: "窗口人员态度生硬", Center: center, Time: at(2026, 11, 24, 10, 0),
 		Complainant: haochaping.Reviewer{Name: "张三", Phone: "13812345678"}}

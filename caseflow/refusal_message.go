@@ -33,8 +33,12 @@ func (e *RefusalError) body() string {
 		return step + "只能由承办本办件的单位办理，“" + e.Value + "”不是本办件的承办单位，请由承办单位的人员办理"
 	case errors.Is(e.Err, ErrRulesChanged):
 		return "本办件的时限按立案时的规则计算，现行规则已变更，请先办理“按新规则重新计时”"
+	case errors.Is(e.Err, ErrTimeOrder) && e.Field == "receivedAt":
+		return "“" + FieldLabel("receivedAt") + "”早于评价或投诉的时间，请按实际收到时间重新填写"
 	case errors.Is(e.Err, ErrTimeOrder):
-		return "“" + FieldLabel("time") + "”早于上一步的办理时间，请按实际办理时间重新提交"
+		return "“" + FieldLabel("at") + "”早于上一步的办理时间，请按实际办理时间重新提交"
+	case errors.Is(e.Err, ErrBackdated):
+		return "“" + e.fieldLabel() + "”早于规定可补录的期限（" + e.Hint + "），不能补录，请联系管理员"
 	case errors.Is(e.Err, ErrNotBad):
 		return e.Hint
 	case errors.Is(e.Err, haochaping.ErrTooLarge):

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"log"
 	"net/http"
 	"net/http/httptest"
@@ -31,13 +32,13 @@ func demo(svc *caseflow.Service) {
 		if err != nil {
 			log.Fatal(err)
 		}
-		var v map[string]any
-		_ = json.NewDecoder(resp.Body).Decode(&v)
+		b, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
-		if c, ok := v["case"].(string); ok {
-			id = c
+		var receipt struct{ Case string }
+		if json.Unmarshal(b, &receipt) == nil && receipt.Case != "" {
+			id = receipt.Case
 		}
-		fmt.Printf("%s %s %s → %d %v\n", s.user, method, path, resp.StatusCode, v)
+		fmt.Printf("%s %s %s → %d %s", s.user, method, path, resp.StatusCode, b)
 	}
 }
 

@@ -33,7 +33,8 @@ func main() {
 	flag.Parse()
 	svc := caseflow.NewService(caseflow.NewMemoryStore())
 	svc.OnCommit = func(_ context.Context, c caseflow.Committed) { // the portal's SMS and notices go here
-		fmt.Printf("    通知：办件%s“%s”，现为“%s”\n", c.Case.ID, c.Entry.Event, c.Case.StateLabel())
+		step, _ := c.Case.Workflow().Step(c.Entry.Event, c.Entry.From)
+		fmt.Printf("    通知：办件%s已办理“%s”，现为“%s”\n", c.Case.ID, step.Label, c.Case.StateLabel())
 	}
 	if *addr != "" {
 		log.Fatal(http.ListenAndServe(*addr, api(svc)))
