@@ -13,14 +13,18 @@ var weekdays = [...]string{"周日", "周一", "周二", "周三", "周四", "�
 // instant is 00:00 of the next day, which a clerk would misread as the next day's),
 // "11月20日（周五）17:30 前" for one due at another time ([CloseOfOffice]), "当日24时前" or
 // "当日17:30 前" when that day is now's, and the year before the month when it is not
-// now's year ("2027年1月4日（周一）24时前").
+// now's year ("2027年1月4日（周一）24时前"). The zero now writes the day without "当日" and
+// without its year, as a record of a closed duty reads.
 func (c *Calendar) FormatDue(due, now time.Time) string {
-	due, now = due.In(c.loc), now.In(c.loc)
+	due = due.In(c.loc)
 	day, clock := due, due.Format("15:04")+" 前"
 	if due.Hour() == 0 && due.Minute() == 0 && due.Second() == 0 && due.Nanosecond() == 0 {
 		day, clock = due.AddDate(0, 0, -1), "24时前"
 	}
-	if DateOf(day, c.loc) == DateOf(now, c.loc) {
+	if now.IsZero() {
+		return formatDay(day, day) + clock
+	}
+	if now = now.In(c.loc); DateOf(day, c.loc) == DateOf(now, c.loc) {
 		return "当日" + clock
 	}
 	return formatDay(day, now) + clock

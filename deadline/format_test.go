@@ -21,6 +21,7 @@ func TestFormatDue(t *testing.T) {
 	assert.Equal(t, "当日24时前", cal.FormatDue(due, friday))
 	assert.Equal(t, "11月20日（周五）24时前", cal.FormatDue(due, friday.AddDate(0, 0, -1)))
 	assert.Equal(t, "11月20日（周五）24时前", cal.FormatDue(due.UTC(), friday.AddDate(0, 0, 3)), "in the calendar's zone")
+	assert.Equal(t, "11月20日（周五）24时前", cal.FormatDue(due, time.Time{}), "absolute, for a record")
 
 	office, err := cal.WithDayEnd(deadline.CloseOfOffice)
 	require.NoError(t, err)

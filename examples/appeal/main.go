@@ -68,7 +68,7 @@ func run() error {
 	if f.Accountable() != caseflow.AccountableNone {
 		return fmt.Errorf("case %s: an upheld appeal must leave nobody accountable, got %s", c.ID, f.Accountable())
 	}
-	journal.Closed(c)
+	journal.Closed(svc, c)
 	if err := journal.Audit(ctx, svc, c.ID); err != nil {
 		return err
 	}

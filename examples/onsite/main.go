@@ -68,7 +68,7 @@ func run() error {
 		if !errors.As(err, &refusal) {
 			return fmt.Errorf("%s registering: want a refusal, got %v", a.ID, err)
 		}
-		fmt.Printf("%s  拒绝 %s：%s\n", journal.Stamp(clk.T), a, caseflow.Message(err))
+		fmt.Printf("%s  拒绝 %s：%s\n", svc.Calendar.FormatTime(clk.T), a, caseflow.Message(err))
 	}
 
 	for _, s := range []struct {
@@ -98,13 +98,7 @@ func run() error {
 
 	f := c.Finding
 	fmt.Printf("认定（第十条）：%s；绩效扣分对象：%s\n", f.Label(), f.Accountable().Label())
-	for _, d := range c.Duties {
-		due, done := "不计时", map[bool]string{true: "按时完成", false: "超期完成"}[d.OnTime]
-		if d.Timed {
-			due = "截止 " + journal.Stamp(d.Deadline.Due)
-		}
-		fmt.Printf("时限 %s %s：%s，%s %s\n", d.Kind.Rule(), d.Label(), due, journal.Stamp(c.ClosedAt(d)), done)
-	}
+	journal.Closed(svc, c)
 	if err := journal.Audit(ctx, svc, c.ID); err != nil {
 		return err
 	}

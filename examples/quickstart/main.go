@@ -190,7 +190,7 @@ func run(args []string) error {
 	f := c.Finding
 	fmt.Printf("评价人反映（附件1）：%s\n", c.Review.Classification.Label())
 	fmt.Printf("调查认定（第十条）：%s，%s\n", f.Label(), accountable[f.Accountable()])
-	journal.Closed(c)
+	journal.Closed(svc, c)
 	if err := journal.Audit(ctx, svc, c.ID); err != nil {
 		return err
 	}

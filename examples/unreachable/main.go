@@ -78,7 +78,7 @@ func run() error {
 	if !errors.As(err, &refusal) {
 		return fmt.Errorf("a proposal after two attempts must be refused, got %v", err)
 	}
-	fmt.Printf("%s  拟结案被拒绝：%s\n", journal.Stamp(clk.T), caseflow.Message(err))
+	fmt.Printf("%s  拟结案被拒绝：%s\n", svc.Calendar.FormatTime(clk.T), caseflow.Message(err))
 
 	if c, err = journal.Play(ctx, svc, clk, c.ID, true, []journal.Step{
 		{At: at(11, 19, 9, 0), Actor: clerk, Step: caseflow.ContactAttempt{Channel: "短信及电话", Result: caseflow.ContactNoAnswer,
@@ -96,7 +96,7 @@ func run() error {
 	}
 	fmt.Printf("结案方式：经分管领导批准不以评价人满意结案（%s）；领导意见：%s\n", c.Closure.Reason.Label(), c.Closure.Opinion)
 	fmt.Printf("认定（第十条）：%s；绩效扣分对象：%s\n", c.Finding.Label(), c.Finding.Accountable().Label())
-	journal.Closed(c)
+	journal.Closed(svc, c)
 	if err := journal.Audit(ctx, svc, c.ID); err != nil {
 		return err
 	}

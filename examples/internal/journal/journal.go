@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
 	"github.com/haochaping/haochaping/deadline"
 )
@@ -29,7 +28,7 @@ func Show(svc *caseflow.Service, c *caseflow.Case) error {
 	if def, ok := c.Workflow().Step(e.Event, e.From); ok {
 		label = def.Label
 	}
-	fmt.Printf("%s  %s —— %s；%s\n", Stamp(e.Time), label, e.Actor.Role.Label(), c.Workflow().Label(e.To))
+	fmt.Printf("%s  %s —— %s；%s\n", svc.Calendar.FormatTime(e.Time), label, e.Actor.Role.Label(), c.Workflow().Label(e.To))
 	open, err := svc.Duties(c)
 	if err != nil {
 		return err
@@ -41,7 +40,7 @@ func Show(svc *caseflow.Service, c *caseflow.Case) error {
 		}
 		due := "不计时"
 		if d.Duty.Timed {
-			due = fmt.Sprintf("%s，%s 前，%s", d.Duty.Deadline.Rule.Label(), Stamp(d.Duty.Deadline.Due), d.Status.Standing.Label())
+			due = fmt.Sprintf("%s，%s，%s", d.Duty.Deadline.Rule.Label(), svc.Calendar.FormatDue(d.Duty.Deadline.Due, e.Time), d.Status.Standing.Label())
 			if d.Status.Provisional {
 				due += "（暂定）"
 			}
@@ -53,14 +52,14 @@ func Show(svc *caseflow.Service, c *caseflow.Case) error {
 
 // Closed prints each closed duty of the case: its article, due time (不计时 for an untimed
 // one), when it closed, and whether it was done on time, late, or fell away.
-func Closed(c *caseflow.Case) {
+func Closed(svc *caseflow.Service, c *caseflow.Case) {
 	for _, d := range c.Duties {
 		if d.Open() {
 			continue
 		}
 		due := "不计时"
 		if d.Timed {
-			due = "截止 " + Stamp(d.Deadline.Due)
+			due = "须于" + svc.Calendar.FormatDue(d.Deadline.Due, time.Time{})
 		}
 		done := "按时完成"
 		switch {
@@ -69,21 +68,8 @@ func Closed(c *caseflow.Case) {
 		case !d.OnTime:
 			done = "超期完成"
 		}
-		fmt.Printf("时限 %s %s：%s，%s %s\n", d.Rule(), d.Label(), due, Stamp(c.ClosedAt(d)), done)
+		fmt.Printf("时限 %s %s：%s，%s %s\n", d.Rule(), d.Label(), due, svc.Calendar.FormatTime(c.ClosedAt(d)), done)
 	}
-}
-
-var weekdays = [...]string{"周日", "周一", "周二", "周三", "周四", "周五", "周六"}
-
-// Stamp writes t as "2026-11-20 周五 10:16" in Beijing time, and a due time of midnight as
-// 24:00 of the day before, as people read it.
-func Stamp(t time.Time) string {
-	t = t.In(haochaping.Location())
-	hm := t.Format("15:04")
-	if hm == "00:00" {
-		t, hm = t.Add(-time.Minute), "24:00"
-	}
-	return t.Format("2006-01-02 ") + weekdays[t.Weekday()] + " " + hm
 }
 
 // Step is one step of a case in an example: when, by whom, what.
