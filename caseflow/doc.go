@@ -80,6 +80,32 @@
 // ([DefaultPolicy] holds the Rong'an numbers, each field citing its article), counted on a
 // [deadline.Calendar] ([DefaultCalendar] unless the portal sets another).
 //
+// # Building a portal on it
+//
+//   - Buttons: [Service.Allowed] lists the steps a person may take on a case now, with their
+//     Chinese labels, articles and the content each needs; every step it lists is accepted
+//     with valid content, and every step it leaves out would be refused
+//     (TestAllowedListsExactlyTheStepsAccepted).
+//   - Forms: [DecodeStep] decodes a step posted as JSON by its event name, refusing fields the
+//     type lacks; [StepTypeOf] gives each step's JSON schema, its fields titled in Chinese
+//     ([FieldLabel]).
+//   - Event times: an [Action] or an intake ([Service.ReceiveAt], [Service.ComplainAt]) may be
+//     dated when it happened, within the policy's MaxBackdateHours; the entry records both
+//     times, and a step entered after its duty fell due is late however it is dated
+//     ([Duty.EnteredLate]). Deadlines count from the office's receipt (第六条: 收到差评件当日).
+//   - Times come back in the calendar's zone (Asia/Shanghai) and are stored in UTC; a clerk
+//     reads a due time through [deadline.Calendar.FormatDue] ("11月20日（周五）24时前").
+//   - Telling others: [Service.OnCommit] sees each committed step once, after the commit (send
+//     the reviewer's SMS there); [Service.Sweep], run on a timer, reports the duties newly at
+//     risk or overdue; [Service.Logger] takes the library's log records.
+//   - Worklists: [Service.AtRisk] lists the at-risk and the overdue, together or apart, each
+//     with a [CaseSummary] a store answers from its columns; [Store.List] pages with a cursor.
+//   - Tests: package caseflow/caseflowtest is a test kit in the manner of net/http/httptest: a
+//     clock, an actor per role, reviews and complaints to edit, and caseflowtest.To, which takes
+//     a case to any state of either workflow.
+//
+// examples/vendor is such a portal in one file.
+//
 // A Service, a Workflow and the MemoryStore are safe for concurrent use. Steps racing on one
 // case are retaken after a random wait that grows with each attempt ([Service.RetryDelay]),
 // so that 64 at once all go through; a context done while waiting ends the step.
