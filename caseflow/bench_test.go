@@ -203,3 +203,31 @@ func BenchmarkContention64(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAllowed lists the steps of a case for one person, as a portal does for every case
+// page it draws.
+func BenchmarkAllowed(b *testing.B) {
+	f := newFixture(b, at(2026, 11, 24, 9, 30))
+	c := f.receive("r1")
+	c = f.step(c.ID, at(2026, 11, 24, 10, 0), clerk, registration)
+	b.ReportAllocs()
+	for b.Loop() {
+		if steps, err := f.svc.AllowedOn(c, clerk); err != nil || len(steps) == 0 {
+			b.Fatal(err, steps)
+		}
+	}
+}
+
+// BenchmarkDecodeStep decodes a window's report posted as JSON, as a portal does for every
+// step it receives.
+func BenchmarkDecodeStep(b *testing.B) {
+	body := []byte(`{"investigator":"孙八","subject":"钱七","investigation":["调取评价器视频，情况属实"],` +
+		`"measures":["开展服务礼仪培训","窗口负责人每日抽查"],"finding":{"causes":[{"dimension":"attitude","responsiblePerson":"钱七"}]}}`)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		if _, err := caseflow.DecodeStep(caseflow.EventReport, body); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
