@@ -92,21 +92,32 @@ func (s *Service) worklist(ctx context.Context, f Filter, keep func(OpenDuty, de
 	}
 	now := s.now()
 	f.AtRiskAt = now
-	var ds []DutyStatus
+	// The scan keeps the summaries' pointers, small to sort; the worklist copies each once.
+	type found struct {
+		sum  *CaseSummary
+		duty *Duty
+		st   deadline.Status
+	}
+	var fs []found
 	var keys []dueKey
 	err = s.Store.ScanDuties(ctx, f, func(od OpenDuty) error {
 		st, err := g.cal.Status(deadline.Deadline{Due: od.Due, Warn: od.Warn, Provisional: od.Provisional}, now)
 		if err != nil || !keep(od, st) {
 			return err
 		}
-		keys = append(grow(keys), dueKey{od.Due.UnixNano(), len(ds)})
-		ds = append(grow(ds), DutyStatus{Case: od.Case, Duty: od.Duty, Status: st})
+		keys = append(grow(keys), dueKey{od.Due.UnixNano(), len(fs)})
+		fs = append(grow(fs), found{od.Case, od.Duty, st})
 		return nil
 	})
 	if err != nil {
 		return nil, time.Time{}, err
 	}
-	return sortByDue(ds, keys), now.In(g.cal.Location()), nil
+	fs = sortByDue(fs, keys)
+	ds := make([]DutyStatus, len(fs))
+	for i, f := range fs {
+		ds[i] = DutyStatus{Case: *f.sum, Duty: f.duty, Status: f.st}
+	}
+	return ds, now.In(g.cal.Location()), nil
 }
 
 // dueKey sorts the duty at index i by its due time.
@@ -120,7 +131,7 @@ const parallelAbove = 8192
 
 // sortByDue returns ds sorted by the keys: soonest due first, then in their order. A long
 // list is sorted in one part per CPU side by side, and the parts merged.
-func sortByDue(ds []DutyStatus, keys []dueKey) []DutyStatus {
+func sortByDue[E any](ds []E, keys []dueKey) []E {
 	n := min(runtime.GOMAXPROCS(0), len(keys)/parallelAbove+1)
 	parts := make([][]dueKey, n)
 	size := (len(keys) + n - 1) / n
@@ -140,7 +151,7 @@ func sortByDue(ds []DutyStatus, keys []dueKey) []DutyStatus {
 	}
 	wg.Wait()
 	// Merge, taking from the earlier part among equal due times: the parts are in order.
-	out := make([]DutyStatus, 0, len(ds))
+	out := make([]E, 0, len(ds))
 	next := make([]int, n)
 	for len(out) < len(ds) {
 		best := -1

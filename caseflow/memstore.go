@@ -316,7 +316,7 @@ type openSlot struct {
 	n    int8  // how many of refs are used; -1 when the case has more open duties than fit
 	prov uint8 // bit j set: refs[j] is due on a provisional year
 	refs [3]openRef
-	sum  CaseSummary // the case's, for the worklist
+	sum  *CaseSummary // the case's, for the worklist; never changed, so scans may keep it
 }
 
 type openRef struct {
@@ -328,7 +328,7 @@ type openRef struct {
 const noWarn = math.MaxInt64
 
 func slotOf(c *Case) openSlot {
-	slot := openSlot{warn: noWarn, sum: c.Summary()}
+	slot := openSlot{warn: noWarn}
 	for _, d := range c.Duties[c.firstOpen():] {
 		if !d.Timed {
 			continue
@@ -344,6 +344,10 @@ func slotOf(c *Case) openSlot {
 		} else {
 			slot.n = -1
 		}
+	}
+	if slot.warn != noWarn { // only a case with a timed duty open is ever scanned
+		sum := c.Summary()
+		slot.sum = &sum
 	}
 	return slot
 }

@@ -63,11 +63,12 @@ type Page struct {
 }
 
 // OpenDuty is an open timed duty of a case as a store scans it for a worklist: the case's
-// summary, which a store may read from its columns, and the duty. Due, Warn and Provisional
-// are the duty's deadline's, which a store may keep beside it (in an index or table
-// columns) so that a worklist need not read every duty.
+// summary, which a store may read from its columns and may share between the duties of a
+// case (read it, do not change it), and the duty. Due, Warn and Provisional are the duty's
+// deadline's, which a store may keep beside it (in an index or table columns) so that a
+// worklist need not read every duty.
 type OpenDuty struct {
-	Case        CaseSummary
+	Case        *CaseSummary
 	Duty        *Duty
 	Due, Warn   time.Time
 	Provisional bool

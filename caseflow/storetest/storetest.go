@@ -676,12 +676,13 @@ func testScanDuties(t *testing.T, f factory) {
 		t.Helper()
 		var got []string
 		require.NoError(t, h.store.ScanDuties(ctx, filter, func(od caseflow.OpenDuty) error {
+			require.NotNil(t, od.Case, "a scanned duty has its case's summary")
 			sum := h.get(od.Case.ID).Summary()
 			assert.Equal(t, sum.ID, od.Case.ID)
 			assert.True(t, sum.ReceivedAt.Equal(od.Case.ReceivedAt) && sum.Due.Equal(od.Case.Due),
 				"%s: the summary's times are the case's", od.Case.ID)
 			sum.ReceivedAt, sum.Due = od.Case.ReceivedAt, od.Case.Due
-			assert.Equal(t, sum, od.Case, "%s: the case's summary", od.Case.ID)
+			assert.Equal(t, sum, *od.Case, "%s: the case's summary", od.Case.ID)
 			d := od.Duty.Deadline
 			assert.True(t, od.Duty.Open() && od.Duty.Timed, "%s %s is an open timed duty", od.Case.ID, od.Duty.Kind)
 			assert.True(t, od.Due.Equal(d.Due) && od.Warn.Equal(d.Warn) && od.Provisional == d.Provisional,
