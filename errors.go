@@ -41,6 +41,9 @@ type FieldError struct {
 }
 
 func (e *FieldError) Error() string {
+	if e == nil {
+		return "haochaping: <nil field error>"
+	}
 	msg := fmt.Sprintf("haochaping: %s %q: %s", e.Field, e.Value, unprefixed(e.Err))
 	if e.Detail != "" {
 		msg += ": " + e.Detail
@@ -49,7 +52,12 @@ func (e *FieldError) Error() string {
 }
 
 // Unwrap returns the sentinel error, for [errors.Is].
-func (e *FieldError) Unwrap() error { return e.Err }
+func (e *FieldError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // unprefixed returns the message of err without the package's name, for an error quoted
 // inside another of this package's errors, so that a message names the package once.

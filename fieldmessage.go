@@ -11,6 +11,9 @@ import (
 // the field holds personal data. A field without a label is named as it was pushed,
 // quoted. Error stays in English, for logs.
 func (e *FieldError) Message() string {
+	if e == nil {
+		return ""
+	}
 	field := FieldLabel(e.Field)
 	if field == "" {
 		field = "字段" + quote(e.Field)

@@ -67,10 +67,15 @@ func (s *Service) AtRisk(ctx context.Context, f Filter, standings ...deadline.St
 // the previous sweep, soonest due first, and returns the time to pass as since to the next:
 // run it on a timer and send the reminders (a window head's duty at risk, the office's
 // overdue) without listing a duty twice for the same change. A duty that fell at risk and
-// then overdue between two sweeps is listed once, overdue. The zero since lists every duty
-// at risk or overdue now.
+// then overdue between two sweeps is listed once, overdue; one entered since the previous
+// sweep already at risk or overdue (started by a step dated back, or given an earlier
+// deadline) is listed too ([Duty.Entered]). The zero since lists every duty at risk or
+// overdue now.
 func (s *Service) Sweep(ctx context.Context, f Filter, since time.Time) (news []DutyStatus, until time.Time, err error) {
 	news, until, err = s.worklist(ctx, f, func(od OpenDuty, st deadline.Status) bool {
+		if od.Duty.Entered.After(since) {
+			return true
+		}
 		if st.Standing == deadline.Overdue {
 			return od.Due.After(since)
 		}

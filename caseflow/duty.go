@@ -1,6 +1,10 @@
 package caseflow
 
-import "github.com/haochaping/haochaping/deadline"
+import (
+	"time"
+
+	"github.com/haochaping/haochaping/deadline"
+)
 
 // DutyKind names a timed duty of the measures.
 type DutyKind string
@@ -98,6 +102,11 @@ type Duty struct {
 	// RetimedBy is the sequence number of the entry that last gave the open duty a new
 	// deadline: a second limit that fell earlier (第七条), or a [Retime]; 0 if none did.
 	RetimedBy int `json:"retimedBy,omitempty"`
+	// Entered is when the step that started the duty, or last gave it a new deadline, was
+	// entered: a duty started by a step dated back ([Action.At]) may be at risk or overdue
+	// from the moment it is entered, which [Service.Sweep] reports. Zero in duties recorded
+	// before the library kept it.
+	Entered time.Time `json:"entered,omitzero"`
 	// Limit names the rule that timed the duty: the [Policy] field's JSON name ("report",
 	// "cityReportFromReport"…), "extension" for the window's own rectification deadline, or
 	// "bound:cityReport" for the leader's review due with the city report.

@@ -137,6 +137,14 @@ func (g *engine) take(c *Case, act Action, now time.Time, replay *Entry) (*Entry
 	at := act.At
 	if at.IsZero() {
 		at = now
+		// The clocks of a clerk's PC and the server differ by up to a minute (clockSkew): a
+		// step taken now follows a last step its clerk dated a little ahead of the server.
+		if n := len(c.Trail); n > 0 {
+			last := c.Trail[n-1]
+			if at.Before(last.Time) && last.Time.After(recordedAt(last)) && last.Time.Sub(at) <= clockSkew {
+				at = last.Time
+			}
+		}
 	}
 	ev := act.Step.Event()
 	a := attempts.Get().(*attempt)
@@ -176,6 +184,14 @@ func (g *engine) take(c *Case, act Action, now time.Time, replay *Entry) (*Entry
 // that every time a case shows reads as its deadlines do.
 func (g *engine) instant(t time.Time) time.Time {
 	return t.Truncate(time.Microsecond).In(g.cal.Location())
+}
+
+// minTime returns the earlier of a and b.
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }
 
 // isType reports whether err's tree holds an error of type E.
@@ -219,14 +235,17 @@ func (a *attempt) check(from, to State) error {
 	if a.def == nil {
 		return &RefusalError{Event: ev, State: from, Kind: c.Kind, Err: ErrWrongState}
 	}
-	if r := a.g.permits(c, a.def, from, act.Actor, a.at, a.replay != nil); r != nil {
+	// A condition must hold when the step happened and when it is entered: a step dated a
+	// minute ahead cannot meet a deadline's condition early.
+	if r := a.g.permits(c, a.def, from, act.Actor, minTime(a.at, a.recorded), a.replay != nil); r != nil {
 		return r
 	}
 	refuse := func(err error, field, value, detail string) *RefusalError {
 		return &RefusalError{Event: ev, State: from, Kind: c.Kind, Rule: a.def.Rule, Err: err, Field: field, Value: value, Detail: detail}
 	}
-	if r := a.checkTime(); r != nil {
-		return refuse(r.Err, r.Field, r.Value, r.Detail).hinted(r.Hint)
+	if r := a.checkTime(); r != nil { // the library's and the policy's, not an article's
+		r.Event, r.State, r.Kind = ev, from, c.Kind
+		return r
 	}
 	for i, e := range act.Evidence {
 		if blank(e.Name) || e.SHA256.IsZero() {
@@ -373,14 +392,25 @@ func (a *attempt) timeDuty(k DutyKind, limit string, from time.Time, rule deadli
 	if old != nil {
 		d := *old
 		d.Limit, d.Timed, d.Deadline, d.RetimedBy = limit, dl.Rule != (deadline.Rule{}), dl, len(a.c.Trail)+1
+		d.Entered = a.entered()
 		a.retimed = append(a.retimed, &d)
 		return nil
 	}
 	d := &Duty{Kind: k, Owner: dutyDefs[k].owner, StartedBy: len(a.c.Trail) + 1, Limit: limit,
-		Timed: dl.Rule != (deadline.Rule{}), Deadline: dl}
+		Timed: dl.Rule != (deadline.Rule{}), Deadline: dl, Entered: a.entered()}
 	a.owe(d)
 	a.started = append(a.started, d)
 	return nil
+}
+
+// entered returns when the step that starts or re-times a duty is entered: zero when
+// replaying an entry made before entries kept the time they were entered, whose duties did
+// not record it.
+func (a *attempt) entered() time.Time {
+	if a.replay != nil && a.replay.Recorded.IsZero() {
+		return time.Time{}
+	}
+	return a.recorded
 }
 
 // bound applies a step's second limit to an open duty of kind k: the duty falls due at the

@@ -69,6 +69,9 @@ type RefusalError struct {
 }
 
 func (e *RefusalError) Error() string {
+	if e == nil {
+		return "caseflow: <nil refusal>"
+	}
 	var b strings.Builder
 	b.WriteString("caseflow: ")
 	if e.Event != "" {
@@ -92,7 +95,12 @@ func (e *RefusalError) Error() string {
 }
 
 // Unwrap returns the sentinel error, for [errors.Is].
-func (e *RefusalError) Unwrap() error { return e.Err }
+func (e *RefusalError) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // missing returns a refusal for content a step requires.
 func missing(rule, field, value, detail string) *RefusalError {

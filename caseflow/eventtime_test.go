@@ -111,7 +111,7 @@ func TestBackdatingBoundedByPolicy(t *testing.T) {
 	var r *caseflow.RefusalError
 	require.ErrorAs(t, err, &r)
 	assert.Equal(t, "at", r.Field)
-	assert.Equal(t, "第六条：“办理时间”早于规定可补录的期限（72小时），不能补录，请联系管理员。", caseflow.Message(err))
+	assert.Equal(t, "“办理时间”早于规定可补录的期限（72小时），不能补录，请联系管理员。", caseflow.Message(err))
 
 	c, err := f.takeAt(id, at(2026, 11, 20, 16, 0), clerk, justified)
 	require.NoError(t, err, "Friday afternoon from Monday morning")
@@ -142,7 +142,7 @@ func TestReceiptTimeRefusals(t *testing.T) {
 	var ref *caseflow.RefusalError
 	require.ErrorAs(t, err, &ref)
 	assert.Equal(t, "receivedAt", ref.Field)
-	assert.Equal(t, "第五条：“收到时间”早于评价或投诉的时间，请按实际收到时间重新填写。", caseflow.Message(err))
+	assert.Equal(t, "“收到时间”早于评价或投诉的时间，请按实际收到时间重新填写。", caseflow.Message(err))
 	_, _, err = f.svc.ReceiveAt(ctx, r, at(2026, 11, 24, 11, 5))
 	require.ErrorIs(t, err, haochaping.ErrFuture)
 	_, _, err = f.svc.ReceiveAt(ctx, r, at(2026, 11, 20, 9, 0))

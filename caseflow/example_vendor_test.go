@@ -86,6 +86,7 @@ func ExampleDecodeStep() {
 	fmt.Printf("%#v %v\n", step, err)
 	_, err = caseflow.DecodeStep(caseflow.EventMeeting, []byte(`{"responsiblePerson":"李四","mesures":["培训"]}`))
 	fmt.Println(err)
+	fmt.Println(caseflow.Message(err))
 	st, _ := caseflow.StepTypeOf(caseflow.EventMeeting)
 	var schema struct {
 		Required []string `json:"required"`
@@ -94,7 +95,8 @@ func ExampleDecodeStep() {
 	fmt.Println(st.Label, schema.Required)
 	// Output:
 	// caseflow.ResultFollowUp{Outcome:"评价人对整改结果表示满意", Satisfied:true} <nil>
-	// caseflow: step meeting: json: unknown field "mesures"
+	// caseflow: step meeting: malformed: meeting.mesures "": unknown field "mesures"
+	// 专题分析会记录的“mesures”不是本步骤的内容，请删除。
 	// 召开专题分析会，落实责任人 [responsiblePerson measures]
 }
 

@@ -100,6 +100,7 @@ var reviewType = reflect.TypeFor[haochaping.Review]()
 var rootLabels = map[string]string{
 	"review":     "差评",
 	"step":       "办理步骤",
+	"event":      "办理步骤名称",
 	"note":       "备注",
 	"evidence":   "佐证文件",
 	"time":       "办理时间",

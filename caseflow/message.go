@@ -34,7 +34,9 @@ func messages(err error, out []string) []string {
 	var joined interface{ Unwrap() []error }
 	isJoined := errors.As(end, &joined)
 	if m, ok := errors.AsType[messager](err); ok && ownType(m) && !(isJoined && joins(joined, m)) {
-		return append(out, m.Message())
+		if text := m.Message(); text != "" { // "" from a nil refusal
+			return append(out, text)
+		}
 	}
 	if isJoined {
 		for _, child := range joined.Unwrap() {

@@ -2,6 +2,7 @@ package caseflow
 
 import (
 	"errors"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -14,6 +15,9 @@ import (
 // but an organisation's ID and the labels of roles and states, and so never personal data.
 // Error stays in English, for logs.
 func (e *RefusalError) Message() string {
+	if e == nil {
+		return ""
+	}
 	body := e.body()
 	if e.Rule != "" {
 		body = e.Rule + "：" + body
@@ -104,13 +108,21 @@ func (e *RefusalError) owner() string {
 }
 
 // fieldLabel labels the refused field; a field without a label (which TestRefusalFieldsHaveLabels
-// prevents) is "该项内容".
+// prevents at the refusal sites) is its own name when that is a plain identifier (a field a
+// form posted that the step does not have), else "该项内容".
 func (e *RefusalError) fieldLabel() string {
 	if l := FieldLabel(e.Field); l != "" {
 		return l
 	}
+	last := e.Field[strings.LastIndexByte(e.Field, '.')+1:]
+	if identifier.MatchString(last) {
+		return last
+	}
 	return "该项内容"
 }
+
+// identifier matches a field name a form may post: letters, digits and underscores.
+var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]{0,39}$`)
 
 // stepLabel names the refused step in Chinese: the label of its definition in the case's
 // workflow, else the name of its event.

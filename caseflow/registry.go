@@ -3,10 +3,14 @@ package caseflow
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
+
+	"github.com/haochaping/haochaping"
 )
 
 // StepType is the content of the steps of one event: the Go type a portal decodes a form
@@ -69,7 +73,7 @@ var stepKinds = []StepType{
 	kind[Intake](EventReceive, "", nil),
 	kind[Registration](EventRegister, "", nil),
 	kind[FollowUp](EventFollowUp, "verdict", func(s FollowUp) FollowUp { s.Verdict = VerdictJustified; return s }),
-	kind[FollowUp](EventFollowUpMistaken, "", nil),
+	kind[FollowUp](EventFollowUpMistaken, "verdict", nil),
 	kind[Transfer](EventTransfer, "", nil),
 	kind[Meeting](EventMeeting, "", nil),
 	kind[Report](EventReport, "", nil),
@@ -171,14 +175,17 @@ const maxStepBytes = 1 << 20
 
 // DecodeStep decodes the JSON content of a step of event ev, as a portal receives it from a
 // form: fields the type does not have are refused (a misspelt "outcom" would otherwise be
-// dropped), and so are fields the service fills in, more than 1 MiB and more than one JSON
-// value. A field the event fixes may be left out ("satisfied" of recall); given, it must
-// agree with the event. The content is not checked against the case: [Service.Take] does
-// that. It returns an error naming the event and what is wrong.
+// dropped), field names are spelt exactly, and fields the service fills in, more than 1 MiB
+// and anything but one JSON object are refused. A field the event fixes may be left out or
+// null ("satisfied" of recall); given, it must agree with the event. The content is not
+// checked against the case: [Service.Take] does that. It returns a *RefusalError naming the
+// event and the field, wrapping haochaping.ErrMalformed (haochaping.ErrTooLarge beyond the
+// size), whose Message a clerk reads.
 func DecodeStep(ev Event, data []byte) (Step, error) {
 	t, ok := StepTypeOf(ev)
 	if !ok {
-		return nil, fmt.Errorf("caseflow: unknown step %q", ev)
+		return nil, &RefusalError{Event: ev, Err: haochaping.ErrMalformed, Field: "event",
+			Detail: fmt.Sprintf("unknown step %q", ev), Hint: "没有这一办理步骤，请从可办理的步骤中选择"}
 	}
 	return t.decode(data)
 }
@@ -213,32 +220,73 @@ func (t *StepType) strict(data []byte) (Step, error) {
 	return v.Elem().Interface().(Step), nil
 }
 
-// decode decodes a portal's content of the step.
+// decode decodes a portal's content of the step. Its errors are refusals a clerk reads
+// ([RefusalError.Message]): haochaping.ErrTooLarge beyond the size, ErrMalformed otherwise,
+// naming the field.
 func (t StepType) decode(data []byte) (Step, error) {
-	fail := func(format string, args ...any) error {
-		return fmt.Errorf("caseflow: step %s: "+format, append([]any{t.Event}, args...)...)
+	prefix := lowerFirst(t.typ.Name())
+	fail := func(err error, field, detail, hint string) error {
+		return &RefusalError{Event: t.Event, Err: err, Field: field, Detail: detail, Hint: hint}
 	}
 	if len(data) > maxStepBytes {
-		return nil, fail("%d bytes, more than %d", len(data), maxStepBytes)
+		return nil, fail(haochaping.ErrTooLarge, "step", fmt.Sprintf("%d bytes, more than %d", len(data), maxStepBytes), "")
 	}
 	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(data, &fields); err != nil {
-		return nil, fail("want a JSON object: %v", err)
+	if err := json.Unmarshal(data, &fields); err != nil || fields == nil {
+		return nil, fail(haochaping.ErrMalformed, "step", "want a JSON object", "应为一个 JSON 对象，请检查提交的表单")
 	}
-	for _, f := range t.omit {
-		if _, ok := fields[f]; ok {
-			return nil, fail("field %q is filled in by the service", f)
+	// Field names are spelt exactly: encoding/json would also take "Satisfied" for
+	// "satisfied", past the checks below.
+	names := jsonNames(t.typ)
+	for k := range fields {
+		switch {
+		case !slices.Contains(names, k):
+			return nil, fail(haochaping.ErrMalformed, prefix+"."+k, fmt.Sprintf("unknown field %q", k),
+				"不是本步骤的内容，请删除")
+		case slices.Contains(t.omit, k):
+			return nil, fail(haochaping.ErrMalformed, prefix+"."+k, fmt.Sprintf("field %q is filled in by the service", k),
+				"由系统填写，请勿提交")
 		}
 	}
 	s, err := t.strict(data)
 	if err != nil {
-		return nil, fail("%v", err)
+		field := prefix
+		if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok && te.Field != "" {
+			field += "." + te.Field
+		}
+		return nil, fail(haochaping.ErrMalformed, field, err.Error(), "格式不正确，请按表单要求填写")
 	}
-	if _, given := fields[t.Discriminator]; !given && t.fix != nil {
+	if raw, given := fields[t.Discriminator]; (!given || string(raw) == "null") && t.fix != nil {
 		s = t.fix(s)
 	}
 	if got := s.Event(); got != t.Event {
-		return nil, fail("the content is a %s step (%s %s)", got, t.Discriminator, fields[t.Discriminator])
+		return nil, fail(haochaping.ErrMalformed, prefix+"."+t.Discriminator,
+			fmt.Sprintf("the content is a %s step (%s %s)", got, t.Discriminator, fields[t.Discriminator]),
+			"与所办理的步骤不符，请重新选择步骤")
 	}
 	return s, nil
+}
+
+// jsonNames returns the JSON names of the fields of struct type t.
+func jsonNames(t reflect.Type) []string {
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		if name, _, ok := jsonField(t.Field(i)); ok {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// jsonField returns the JSON name and options of struct field f; ok is false for a field
+// encoding/json leaves out.
+func jsonField(f reflect.StructField) (name, opts string, ok bool) {
+	name, opts, _ = strings.Cut(f.Tag.Get("json"), ",")
+	if !f.IsExported() || name == "-" {
+		return "", "", false
+	}
+	if name == "" {
+		name = f.Name
+	}
+	return name, opts, true
 }

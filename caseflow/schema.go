@@ -23,6 +23,10 @@ func schemaOf(t StepType) []byte {
 	}
 	path := lowerFirst(t.typ.Name())
 	s := typeSchema(t.typ, path, t)
+	if t.Discriminator != "" { // the values this event takes, not all the type's
+		props := s["properties"].(map[string]any)
+		props[t.Discriminator] = discriminated(t, props[t.Discriminator].(map[string]any))
+	}
 	s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
 	s["title"] = t.Label
 	b, err := json.Marshal(s) // maps encode with sorted keys: the schema is deterministic
@@ -40,6 +44,38 @@ func lowerFirst(s string) string {
 	r := []rune(s)
 	r[0] = unicode.ToLower(r[0])
 	return string(r)
+}
+
+// discriminated narrows the schema p of t's discriminator to the values of t's event: those
+// whose content is a step of the event.
+func discriminated(t StepType, p map[string]any) map[string]any {
+	var candidates []any
+	if p["type"] == "boolean" {
+		candidates = []any{true, false}
+	} else {
+		for _, alt := range p["oneOf"].([]any) {
+			candidates = append(candidates, alt)
+		}
+	}
+	var keep []any
+	for _, c := range candidates {
+		v := c
+		if alt, ok := c.(map[string]any); ok {
+			v = alt["const"]
+		}
+		b, _ := json.Marshal(map[string]any{t.Discriminator: v})
+		if s, err := t.strict(b); err == nil && s.Event() == t.Event {
+			keep = append(keep, c)
+		}
+	}
+	out := map[string]any{"type": p["type"], "title": p["title"]}
+	switch {
+	case p["type"] == "boolean":
+		out["const"] = keep[0]
+	default:
+		out["oneOf"] = keep
+	}
+	return out
 }
 
 // choice is one allowed value of an enumerated field, with its Chinese label.
@@ -133,12 +169,9 @@ func structSchema(t reflect.Type, path string, st StepType) map[string]any {
 	required := []string{}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if !f.IsExported() || name == "-" {
+		name, opts, ok := jsonField(f)
+		if !ok {
 			continue
-		}
-		if name == "" {
-			name = f.Name
 		}
 		if path == lowerFirst(st.typ.Name()) && slices.Contains(st.omit, name) {
 			continue

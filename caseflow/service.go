@@ -1,6 +1,7 @@
 package caseflow
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -295,7 +296,7 @@ func (s *Service) ReceiveAt(ctx context.Context, r haochaping.Review, receivedAt
 	r = r.Clone()
 	r.Time = r.Time.Truncate(time.Microsecond) // as SQL stores keep it: the hash chain survives them
 	now := s.now()
-	in := Intake{Case: s.newID(KindSystemPushed, now), Kind: KindSystemPushed, Review: &r}
+	in := Intake{Case: s.newID(KindSystemPushed, cmp.Or(receivedAt, now)), Kind: KindSystemPushed, Review: &r}
 	if ref := in.check(nil); ref != nil {
 		return nil, false, ref
 	}
@@ -331,7 +332,7 @@ func (s *Service) Complain(ctx context.Context, actor Actor, cp Complaint) (c *C
 // read it, do not change it.
 func (s *Service) ComplainAt(ctx context.Context, actor Actor, cp Complaint, receivedAt time.Time) (c *Case, created bool, err error) {
 	now := s.now()
-	in := Intake{Case: s.newID(KindOnSiteComplaint, now), Kind: KindOnSiteComplaint, Complaint: &cp}
+	in := Intake{Case: s.newID(KindOnSiteComplaint, cmp.Or(receivedAt, now)), Kind: KindOnSiteComplaint, Complaint: &cp}
 	if err := cp.validate(now, s.Limits.WithDefaults()); err != nil {
 		if c, ok := s.existing(ctx, in); ok {
 			return c, false, nil

@@ -61,9 +61,11 @@ func ExampleParseNotice() {
 }
 
 func ExampleArrangement_Amend() {
-	// Excerpts of the 2020 notice (its 春节 paragraph) and of the notice that extended it.
+	// Excerpts of the 2020 notice (its 春节 paragraph, the preamble cut to announce it alone)
+	// and of the notice that extended it.
 	annual := `国务院办公厅关于2020年部分节假日安排的通知
 国办发明电〔2019〕16号
+经国务院批准，现将2020年春节放假调休日期的具体安排通知如下。
 二、春节：1月24日至30日放假调休，共7天。1月19日（星期日）、2月1日（星期六）上班。
 `
 	extension := `国务院办公厅关于延长2020年春节假期的通知

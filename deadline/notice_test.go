@@ -126,6 +126,9 @@ func TestParseNoticeRefusesNamingTheLine(t *testing.T) {
 		{"paragraph without a name", with(12, "六、9月25日至27日放假，共3天。"), "notice line 12: a numbered paragraph without a holiday name"},
 		{"day without a month", with(12, "六、中秋节：25日放假。"), "notice line 12: 25日 without a month"},
 		{"not UTF-8", "国务院办公厅关于2026年部分节假日安排的通知\n\xff\xfe", "notice line 2: not UTF-8"},
+		{"a holiday announced but not arranged", with(8, ""), "notice line 6: no paragraph arranges 春节"},
+		{"a day two holidays name", with(11, "五、端午节：5月1日（周五）至3日（周日）放假，共3天。"), "notice line 11: 5月1日 is also named by 劳动节 (line 10)"},
+		{"a holiday arranged twice", with(9, "三、春节：4月4日（周六）至6日（周一）放假，共3天。"), "notice line 9: 春节 is arranged twice (first on line 8)"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := deadline.ParseNotice([]byte(tc.text))
@@ -193,7 +196,7 @@ func FuzzParseNotice(f *testing.F) {
 
 // The 2004 notice, as reprinted, writes its ranges with a long dash (1月22日———28日).
 func TestNoticeReadsARangeWithALongDash(t *testing.T) {
-	n, err := deadline.ParseNotice([]byte("国务院办公厅关于2004年部分节假日安排的通知\n三、“五一”：5月1日———7日放假，共7天。5月8日、9日上班。\n"))
+	n, err := deadline.ParseNotice([]byte("国务院办公厅关于2004年部分节假日安排的通知\n现将2004年“五一”放假调休日期具体安排通知如下：\n三、“五一”：5月1日———7日放假，共7天。5月8日、9日上班。\n"))
 	require.NoError(t, err)
 	require.Len(t, n.Holidays, 1)
 	require.Equal(t, "2004-05-01", n.Holidays[0].Off[0].String())

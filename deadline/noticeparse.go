@@ -3,6 +3,7 @@ package deadline
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -58,6 +59,8 @@ func (p *noticeParser) parse() (Notice, error) {
 		}
 		if len(paras) == 0 {
 			p.bad(i-1, "no numbered paragraph (一、元旦：…) follows")
+		} else {
+			p.checkNames(i, paras)
 		}
 	default:
 		// An amending notice has one holiday, named by its title, in its whole body.
@@ -74,6 +77,9 @@ func (p *noticeParser) parse() (Notice, error) {
 		return Notice{}, errors.Join(p.errs...)
 	}
 	p.joinWeekends(drafts)
+	if p.n.Kind == NoticeAnnual {
+		p.checkOverlaps(drafts)
+	}
 	switch p.n.Kind {
 	case NoticeExtends:
 		d := drafts[0]
@@ -267,12 +273,78 @@ func cutNumber(l string) (body string, ok bool) {
 	return body, true
 }
 
+// holidayAlias returns a holiday's name as data/china.txt writes it, its quotes trimmed.
+func holidayAlias(name string) string {
+	name = strings.Trim(strings.TrimSpace(name), "“”\"'「」")
+	switch {
+	case name == "五一" || strings.Contains(name, "劳动节"):
+		return "劳动节"
+	case name == "十一":
+		return "国庆节"
+	}
+	return name
+}
+
 // isSignatureDate reports whether a line is only a date, the date under the signature
 // (2025年11月4日, 二〇一一年十二月五日).
 func isSignatureDate(l string) bool {
 	return strings.HasSuffix(l, "日") && strings.Contains(l, "年") && strings.Contains(l, "月") &&
 		strings.Trim(l, "0123456789〇○零一二三四五六七八九十年月日") == ""
 }
+
+// everyYear are the holidays every annual notice since 2004 arranges.
+var everyYear = []string{"元旦", "春节", "劳动节", "国庆节"}
+
+// checkNames refuses an annual notice whose paragraphs arrange a holiday twice, or leave out
+// one its preamble announces (现将2026年元旦、春节…和国庆节放假调休日期的具体安排通知如下) or,
+// without a preamble, one every annual notice arranges: a notice with a paragraph lost in
+// copying would otherwise make the holiday's days working days.
+func (p *noticeParser) checkNames(from int, paras []paragraph) {
+	seen := map[string]int{}
+	for _, para := range paras {
+		for _, n := range strings.FieldsFunc(para.name, isNameSeparator) {
+			n = holidayAlias(n)
+			if first, twice := seen[n]; twice {
+				p.bad(para.line, "%s is arranged twice (first on line %d)", n, first+1)
+			}
+			seen[n] = para.line
+		}
+	}
+	want, line := everyYear, paras[len(paras)-1].line
+	for i := from; i < paras[0].line; i++ {
+		_, after, ok := strings.Cut(p.lines[i], "现将")
+		_, list, dated := strings.Cut(after, "年")
+		list, _, announced := strings.Cut(list, "放假")
+		if ok && dated && announced {
+			want, line = nil, i
+			for _, n := range strings.FieldsFunc(list, isNameSeparator) {
+				want = append(want, holidayAlias(n))
+			}
+		}
+	}
+	for _, n := range want {
+		if _, ok := seen[n]; !ok {
+			p.bad(line, "no paragraph arranges %s", n)
+		}
+	}
+}
+
+// checkOverlaps refuses a day two paragraphs name: off in both, or off in one and worked
+// in the other.
+func (p *noticeParser) checkOverlaps(drafts []*draft) {
+	named := map[Date]*draft{}
+	for _, d := range drafts {
+		for _, day := range slices.Concat(d.Off, d.Work) {
+			if other, twice := named[day]; twice && other != d {
+				p.bad(d.line, "%s is also named by %s (line %d)", cn(day), other.Name, other.line+1)
+				continue
+			}
+			named[day] = d
+		}
+	}
+}
+
+func isNameSeparator(r rune) bool { return strings.ContainsRune("、和及", r) }
 
 // holidayName cuts the holiday's name from a numbered paragraph: the text before the
 // colon (元旦：), or before the first date where the colon is missing. The 2004–2007
@@ -287,13 +359,7 @@ func holidayName(s string) (name, rest string) {
 		}
 		name, rest = s[:i], s[i:]
 	}
-	name = strings.Trim(strings.TrimSpace(name), "“”\"'「」")
-	switch {
-	case name == "五一" || strings.Contains(name, "劳动节"):
-		name = "劳动节"
-	case name == "十一":
-		name = "国庆节"
-	}
+	name = holidayAlias(name)
 	if utf8.RuneCountInString(name) > 40 {
 		return "", s
 	}
