@@ -17,8 +17,9 @@ import (
 // overdue).
 type DutyStatus struct {
 	// Case is the summary of the duty's case: no personal data, so that a worklist may be
-	// sent on as it is.
-	Case CaseSummary `json:"case"`
+	// sent on as it is. The duties of one case in a worklist share it; it is the
+	// worklist's own, not the store's.
+	Case *CaseSummary `json:"case"`
 	Duty *Duty       `json:"duty"`
 	// Status is the duty's standing; its Standing is 0 for an untimed duty.
 	Status deadline.Status `json:"status"`
@@ -35,7 +36,7 @@ func (s *Service) Duties(c *Case) ([]DutyStatus, error) {
 	sum := c.Summary()
 	var out []DutyStatus
 	for _, d := range c.Duties[c.firstOpen():] {
-		ds := DutyStatus{Case: sum, Duty: d}
+		ds := DutyStatus{Case: &sum, Duty: d}
 		if d.Timed {
 			if ds.Status, err = g.cal.Status(d.Deadline, now); err != nil {
 				return nil, err
@@ -97,21 +98,27 @@ func (s *Service) worklist(ctx context.Context, f Filter, keep func(OpenDuty, de
 	}
 	now := s.now()
 	f.AtRiskAt = now
-	// The scan keeps the summaries' pointers, small to sort; the worklist copies each once.
+	// The worklist copies each case's summary once, into one list: a store scans a case's
+	// duties one after another, so a summary like the last one is the same case's.
 	type found struct {
-		sum  *CaseSummary
+		sum  int // index into sums
 		duty *Duty
 		st   deadline.Status
 	}
 	var fs []found
+	var sums []CaseSummary
 	var keys []dueKey
+	var last *CaseSummary
 	err = s.Store.ScanDuties(ctx, f, func(od OpenDuty) error {
 		st, err := g.cal.Status(deadline.Deadline{Due: od.Due, Warn: od.Warn, Provisional: od.Provisional}, now)
 		if err != nil || !keep(od, st) {
 			return err
 		}
+		if od.Case != last || len(sums) == 0 {
+			sums, last = append(grow(sums), *od.Case), od.Case
+		}
 		keys = append(grow(keys), dueKey{od.Due.UnixNano(), len(fs)})
-		fs = append(grow(fs), found{od.Case, od.Duty, st})
+		fs = append(grow(fs), found{len(sums) - 1, od.Duty, st})
 		return nil
 	})
 	if err != nil {
@@ -120,7 +127,7 @@ func (s *Service) worklist(ctx context.Context, f Filter, keep func(OpenDuty, de
 	fs = sortByDue(fs, keys)
 	ds := make([]DutyStatus, len(fs))
 	for i, f := range fs {
-		ds[i] = DutyStatus{Case: *f.sum, Duty: f.duty, Status: f.st}
+		ds[i] = DutyStatus{Case: &sums[f.sum], Duty: f.duty, Status: f.st}
 	}
 	return ds, now.In(g.cal.Location()), nil
 }
