@@ -94,8 +94,10 @@ type Committed struct {
 // committed tells OnCommit and the log of a step the store has committed.
 func (s *Service) committed(ctx context.Context, c *Case) {
 	e := c.Trail[len(c.Trail)-1]
-	s.logger().DebugContext(ctx, "caseflow: step committed", slog.String("case", c.ID),
-		slog.String("event", string(e.Event)), slog.String("state", string(c.State)), slog.Int("seq", e.Seq))
+	if s.Logger != nil && s.Logger.Enabled(ctx, slog.LevelDebug) { // no attributes built for nobody
+		s.Logger.LogAttrs(ctx, slog.LevelDebug, "caseflow: step committed", slog.String("case", c.ID),
+			slog.String("event", string(e.Event)), slog.String("state", string(c.State)), slog.Int("seq", e.Seq))
+	}
 	if s.OnCommit == nil {
 		return
 	}
@@ -415,8 +417,10 @@ func (s *Service) Take(ctx context.Context, id string, act Action) (*Case, error
 		if !errors.Is(err, ErrConflict) || attempt >= s.retries() {
 			return nil, err
 		}
-		s.logger().DebugContext(ctx, "caseflow: case changed concurrently; retaking the step",
-			slog.String("case", id), slog.String("event", string(act.Step.Event())), slog.Int("attempt", attempt+1))
+		if s.Logger != nil && s.Logger.Enabled(ctx, slog.LevelDebug) {
+			s.Logger.LogAttrs(ctx, slog.LevelDebug, "caseflow: case changed concurrently; retaking the step",
+				slog.String("case", id), slog.String("event", string(act.Step.Event())), slog.Int("attempt", attempt+1))
+		}
 		if err := wait(ctx, s.backoff(attempt+1)); err != nil {
 			return nil, fmt.Errorf("caseflow: case %s: step %s: waiting to retry after a conflict: %w", id, act.Step.Event(), err)
 		}
