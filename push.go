@@ -113,10 +113,10 @@ func DecodePushed(data []byte, f PushFormat) (Review, error) {
 	}
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
-		return Review{}, fmt.Errorf("haochaping: pushed record: not a JSON object: %w", err)
+		return Review{}, &FieldError{Field: "record", Err: ErrMalformed, Detail: "pushed record: not a JSON object: " + err.Error()}
 	}
 	if raw == nil {
-		return Review{}, fmt.Errorf("haochaping: pushed record: not a JSON object: null")
+		return Review{}, &FieldError{Field: "record", Err: ErrMalformed, Detail: "pushed record: not a JSON object: null"}
 	}
 	if dup := checkDuplicateKeys(data); len(dup) > 0 {
 		return Review{}, dup.err(lim.Problems)

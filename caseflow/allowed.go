@@ -29,9 +29,11 @@ type AllowedStep struct {
 // valid content ([StepType] says what that is), and every step it would refuse whatever the
 // content (another role's, another window's, a condition unmet, a threshold of the policy
 // not reached, rules changed under the case) is left out. A refusal of content itself, a
-// blank required field, is for [Service.Take] to report. It returns an error wrapping
-// ErrNotFound for an unknown case, and the actor's *RefusalError (ErrBadActor) for an
-// incomplete actor.
+// blank required field, is for [Service.Take] to report; so is a deadline the service's
+// calendar cannot count (deadline.ErrNotCovered: a calendar without the coming year, which
+// [DefaultCalendar] avoids), a setting to fix rather than a step to hide. It returns an
+// error wrapping ErrNotFound for an unknown case, and the actor's *RefusalError
+// (ErrBadActor) for an incomplete actor.
 func (s *Service) Allowed(ctx context.Context, id string, actor Actor) ([]AllowedStep, error) {
 	c, err := s.Store.Get(ctx, id)
 	if err != nil {

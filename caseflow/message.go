@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/deadline"
 )
 
@@ -95,6 +96,7 @@ var sentinelMessages = []struct {
 	{ErrDuplicate, "该办件已存在，请勿重复立案。"},
 	{ErrTampered, "办件的审计记录校验未通过，可能已被篡改，请联系管理员。"},
 	{ErrBadCursor, "列表翻页参数无效，请从第一页重新查看。"},
+	{haochaping.ErrTooLarge, "提交的内容过大，请精简后再提交。"},
 	{deadline.ErrNotCovered, "日历未包含该年度的节假日安排，请更新日历。"},
 	{context.DeadlineExceeded, "操作超时，请稍后重试。"},
 	{context.Canceled, "操作已取消。"},

@@ -42,6 +42,18 @@ func demo(svc *caseflow.Service) {
 	}
 }
 
+// users are the demo's people; a real portal checks the rating system's signature on /push too.
+var users = map[string]caseflow.Actor{
+	"wang": {ID: "wang", Name: "王五", Role: caseflow.RoleOffice},
+	"zhao": {ID: "zhao", Name: "赵六", Role: caseflow.RoleLeader},
+	"qian": {ID: "qian", Name: "钱七", Role: caseflow.RoleWindowStaff, Org: "w-tax"},
+	"sun":  {ID: "sun", Name: "孙八", Role: caseflow.RoleWindowHead, Org: "w-tax"},
+}
+
+// actor is the person signed in. The demo takes them from the X-User header, which
+// authenticates nobody: a real portal takes the actor from its session (no user: 422).
+func actor(r *http.Request) caseflow.Actor { return users[r.Header.Get("X-User")] }
+
 // decrypt reads the demo's pushes, which are not encrypted.
 var decrypt = haochaping.DecryptFunc(func(_, v string) (string, error) { return v, nil })
 

@@ -1,4 +1,4 @@
-// Command vendor is a portal's integration in one file, as a vendor writes it from go doc:
+// Command vendor is a portal's integration, as a vendor writes it from go doc:
 // the rating system pushes a review over HTTP and a case opens; each person asks which steps
 // they may take and posts one as JSON; the office lists the overdue duties; every committed
 // step sends a notice. Run with -addr :8080 to serve; without it the program drives itself
@@ -19,14 +19,6 @@ import (
 	"github.com/haochaping/haochaping/caseflow"
 	"github.com/haochaping/haochaping/deadline"
 )
-
-// users stand in for the portal's sign-in: a real portal takes the actor from its session.
-var users = map[string]caseflow.Actor{
-	"wang": {ID: "wang", Name: "王五", Role: caseflow.RoleOffice},
-	"zhao": {ID: "zhao", Name: "赵六", Role: caseflow.RoleLeader},
-	"qian": {ID: "qian", Name: "钱七", Role: caseflow.RoleWindowStaff, Org: "w-tax"},
-	"sun":  {ID: "sun", Name: "孙八", Role: caseflow.RoleWindowHead, Org: "w-tax"},
-}
 
 func main() {
 	addr := flag.String("addr", "", "serve the API on this address; empty runs the demo and exits")
@@ -59,7 +51,7 @@ func api(svc *caseflow.Service) http.Handler {
 		return map[string]any{"case": c.ID, "state": c.StateLabel(), "created": created}, nil
 	}))
 	mux.Handle("GET /cases/{id}/steps", handle(func(r *http.Request, _ []byte) (any, error) {
-		steps, err := svc.Allowed(r.Context(), r.PathValue("id"), users[r.Header.Get("X-User")])
+		steps, err := svc.Allowed(r.Context(), r.PathValue("id"), actor(r))
 		var labels []string
 		for _, s := range steps {
 			labels = append(labels, string(s.Event)+" "+s.Label)
@@ -71,7 +63,7 @@ func api(svc *caseflow.Service) http.Handler {
 		if err != nil {
 			return nil, err
 		}
-		c, err := svc.Take(r.Context(), r.PathValue("id"), caseflow.Action{Actor: users[r.Header.Get("X-User")], Step: step})
+		c, err := svc.Take(r.Context(), r.PathValue("id"), caseflow.Action{Actor: actor(r), Step: step})
 		if err != nil {
 			return nil, err
 		}
@@ -90,20 +82,38 @@ func api(svc *caseflow.Service) http.Handler {
 }
 
 // handle reads a request's body (1 MiB at most) and writes fn's answer as JSON, or its error
-// in Chinese for the clerk: 422 for a refused step, 404 for an unknown case, 400 otherwise.
+// in Chinese for the clerk with the status of its kind.
 func handle(fn func(r *http.Request, body []byte) (any, error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
-		v, err := fn(r, body)
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+		var v any
+		if err != nil {
+			err = fmt.Errorf("%w: %v", haochaping.ErrTooLarge, err)
+		} else {
+			v, err = fn(r, body)
+		}
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		if err != nil {
-			status := map[bool]int{true: http.StatusUnprocessableEntity, false: http.StatusBadRequest}[errors.As(err, new(*caseflow.RefusalError))]
-			if errors.Is(err, caseflow.ErrNotFound) {
-				status = http.StatusNotFound
-			}
-			w.WriteHeader(status)
+			w.WriteHeader(status(err))
 			v = map[string]string{"error": caseflow.Message(err)}
 		}
 		_ = json.NewEncoder(w).Encode(v)
 	})
+}
+
+// status is the HTTP status of an error: the one table that translates the library's errors.
+func status(err error) int {
+	switch {
+	case errors.Is(err, haochaping.ErrTooLarge):
+		return http.StatusRequestEntityTooLarge
+	case errors.Is(err, caseflow.ErrNotFound):
+		return http.StatusNotFound
+	case errors.Is(err, caseflow.ErrConflict):
+		return http.StatusConflict
+	case errors.Is(err, haochaping.ErrMalformed):
+		return http.StatusBadRequest
+	case errors.As(err, new(*caseflow.RefusalError)), errors.As(err, new(*haochaping.FieldError)):
+		return http.StatusUnprocessableEntity
+	}
+	return http.StatusInternalServerError
 }
