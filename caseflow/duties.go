@@ -20,7 +20,7 @@ type DutyStatus struct {
 	// sent on as it is. The duties of one case in a worklist share it; it is the
 	// worklist's own, not the store's.
 	Case *CaseSummary `json:"case"`
-	Duty *Duty       `json:"duty"`
+	Duty *Duty        `json:"duty"`
 	// Status is the duty's standing; its Standing is 0 for an untimed duty.
 	Status deadline.Status `json:"status"`
 }
