@@ -53,9 +53,7 @@ func discriminated(t StepType, p map[string]any) map[string]any {
 	if p["type"] == "boolean" {
 		candidates = []any{true, false}
 	} else {
-		for _, alt := range p["oneOf"].([]any) {
-			candidates = append(candidates, alt)
-		}
+		candidates = append(candidates, p["oneOf"].([]any)...)
 	}
 	var keep []any
 	for _, c := range candidates {
