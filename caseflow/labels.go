@@ -61,8 +61,12 @@ func labelBelow(t reflect.Type, path string) string {
 	return strings.Join(labels, "的")
 }
 
-// fieldByJSON returns the field of struct type t with the JSON name name.
+// fieldByJSON returns the field of struct type t with the JSON name name; false for
+// another type, which has no fields ("meeting.measures.x" goes below a list of texts).
 func fieldByJSON(t reflect.Type, name string) (reflect.StructField, bool) {
+	if t.Kind() != reflect.Struct {
+		return reflect.StructField{}, false
+	}
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if n, _, _ := strings.Cut(f.Tag.Get("json"), ","); f.IsExported() && n == name {

@@ -15,11 +15,15 @@ func CutIndex(seg string) (string, int) {
 		return seg, -1
 	}
 	n, err := strconv.Atoi(strings.TrimSuffix(idx, "]"))
-	if err != nil || n < 0 || !strings.HasSuffix(idx, "]") {
+	if err != nil || n < 0 || n > maxIndex || !strings.HasSuffix(idx, "]") {
 		return name, -1
 	}
 	return name, n
 }
+
+// maxIndex bounds an index a path may name: no list holds more items (haochaping.Limits),
+// and a larger number is hostile input that would overflow when counted from 1.
+const maxIndex = 1 << 20
 
 // Item numbers an item of a list from 1, as people count: "第3项" for index 2, "" for -1.
 func Item(index int) string {
