@@ -98,37 +98,36 @@ func (s *Service) worklist(ctx context.Context, f Filter, keep func(OpenDuty, de
 	}
 	now := s.now()
 	f.AtRiskAt = now
-	// The worklist copies each case's summary once, into one list: a store scans a case's
-	// duties one after another, so a summary like the last one is the same case's.
+	// The worklist copies each case's summary once: a store scans a case's duties one after
+	// another, so a summary like the last one is the same case's. The copies go in chunks,
+	// which never move, so the duties can point at them from the start.
 	type found struct {
-		sum  int // index into sums
+		sum  *CaseSummary
 		duty *Duty
 		st   deadline.Status
 	}
 	var fs []found
-	var sums []CaseSummary
 	var keys []dueKey
+	var sums summaries
 	var last *CaseSummary
 	err = s.Store.ScanDuties(ctx, f, func(od OpenDuty) error {
 		st, err := g.cal.Status(deadline.Deadline{Due: od.Due, Warn: od.Warn, Provisional: od.Provisional}, now)
 		if err != nil || !keep(od, st) {
 			return err
 		}
-		if od.Case != last || len(sums) == 0 {
-			sums, last = append(grow(sums), *od.Case), od.Case
+		if od.Case != last || len(fs) == 0 {
+			last = od.Case
+			sums.add(*od.Case)
 		}
 		keys = append(grow(keys), dueKey{od.Due.UnixNano(), len(fs)})
-		fs = append(grow(fs), found{len(sums) - 1, od.Duty, st})
+		fs = append(grow(fs), found{sums.last(), od.Duty, st})
 		return nil
 	})
 	if err != nil {
 		return nil, time.Time{}, err
 	}
-	fs = sortByDue(fs, keys)
-	ds := make([]DutyStatus, len(fs))
-	for i, f := range fs {
-		ds[i] = DutyStatus{Case: &sums[f.sum], Duty: f.duty, Status: f.st}
-	}
+	ds := make([]DutyStatus, 0, len(fs))
+	sortByDue(keys, func(i int) { ds = append(ds, DutyStatus{Case: fs[i].sum, Duty: fs[i].duty, Status: fs[i].st}) })
 	return ds, now.In(g.cal.Location()), nil
 }
 
@@ -141,9 +140,28 @@ type dueKey struct {
 // parallelAbove is the number of duties each CPU sorts at least.
 const parallelAbove = 8192
 
-// sortByDue returns ds sorted by the keys: soonest due first, then in their order. A long
-// list is sorted in one part per CPU side by side, and the parts merged.
-func sortByDue[E any](ds []E, keys []dueKey) []E {
+// summaries holds copies of case summaries in chunks of summaryChunk, which never move.
+type summaries struct{ chunks [][]CaseSummary }
+
+const summaryChunk = 1024
+
+func (s *summaries) add(v CaseSummary) {
+	if n := len(s.chunks); n == 0 || len(s.chunks[n-1]) == summaryChunk {
+		s.chunks = append(s.chunks, make([]CaseSummary, 0, summaryChunk))
+	}
+	c := &s.chunks[len(s.chunks)-1]
+	*c = append(*c, v)
+}
+
+// last returns the summary added last.
+func (s *summaries) last() *CaseSummary {
+	c := s.chunks[len(s.chunks)-1]
+	return &c[len(c)-1]
+}
+
+// sortByDue calls emit with the index of each key, soonest due first, then in their order.
+// A long list is sorted in one part per CPU side by side, and the parts merged.
+func sortByDue(keys []dueKey, emit func(i int)) {
 	n := min(runtime.GOMAXPROCS(0), len(keys)/parallelAbove+1)
 	parts := make([][]dueKey, n)
 	size := (len(keys) + n - 1) / n
@@ -163,17 +181,15 @@ func sortByDue[E any](ds []E, keys []dueKey) []E {
 	}
 	wg.Wait()
 	// Merge, taking from the earlier part among equal due times: the parts are in order.
-	out := make([]E, 0, len(ds))
 	next := make([]int, n)
-	for len(out) < len(ds) {
+	for range keys {
 		best := -1
 		for i, p := range parts {
 			if next[i] < len(p) && (best < 0 || p[next[i]].due < parts[best][next[best]].due) {
 				best = i
 			}
 		}
-		out = append(out, ds[parts[best][next[best]].i])
+		emit(parts[best][next[best]].i)
 		next[best]++
 	}
-	return out
 }
