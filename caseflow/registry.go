@@ -185,7 +185,7 @@ func DecodeStep(ev Event, data []byte) (Step, error) {
 	t, ok := StepTypeOf(ev)
 	if !ok {
 		return nil, &RefusalError{Event: ev, Err: haochaping.ErrMalformed, Field: "event",
-			Detail: fmt.Sprintf("unknown step %q", ev), Hint: "没有这一办理步骤，请从可办理的步骤中选择"}
+			Detail: fmt.Sprintf("unknown step %q", ev), Hint: "不存在，请从可办理的步骤中选择"}
 	}
 	return t.decode(data)
 }
@@ -233,7 +233,7 @@ func (t StepType) decode(data []byte) (Step, error) {
 	}
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(data, &fields); err != nil || fields == nil {
-		return nil, fail(haochaping.ErrMalformed, "step", "want a JSON object", "应为一个 JSON 对象，请检查提交的表单")
+		return nil, fail(haochaping.ErrMalformed, "step", "want a JSON object", "的内容格式不正确，请检查提交的表单")
 	}
 	// Field names are spelt exactly: encoding/json would also take "Satisfied" for
 	// "satisfied", past the checks below.

@@ -49,6 +49,9 @@ func TestDecodeStepRefusals(t *testing.T) {
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tc.want)
 			assert.True(t, strings.HasPrefix(err.Error(), "caseflow: "), err.Error())
+			m := caseflow.Message(err)
+			assert.NotContains(t, m, "系统错误", "a clerk reads what is wrong")
+			assert.Regexp(t, `^[^A-Za-z]*(“[^”]*”[^A-Za-z]*)*$`, m, "no English outside quotes")
 		})
 	}
 }

@@ -48,7 +48,7 @@ func TestAPIStatusesAndMessages(t *testing.T) {
 	}{
 		{"a push that is not JSON", "", "POST", "/push", "{", http.StatusBadRequest, ""},
 		{"a misspelt field", "wang", "POST", steps + "urge", `{"mesage":"请办理"}`, http.StatusBadRequest, "不是本步骤的内容"},
-		{"an unknown step", "wang", "POST", steps + "fly", `{}`, http.StatusBadRequest, "没有这一办理步骤"},
+		{"an unknown step", "wang", "POST", steps + "fly", `{}`, http.StatusBadRequest, "不存在，请从可办理的步骤中选择"},
 		{"a body over 1 MiB", "wang", "POST", steps + "urge", `{"message":"` + strings.Repeat("办", 1<<19) + `"}`, http.StatusRequestEntityTooLarge, "内容过大"},
 		{"another role's step", "qian", "POST", steps + "register", `{}`, http.StatusUnprocessableEntity, "应由县政管办办理"},
 		{"nobody signed in", "", "POST", steps + "urge", `{"message":"请办理"}`, http.StatusUnprocessableEntity, "办理人"},
