@@ -1,0 +1,35 @@
+package sqlstore
+
+import (
+	"errors"
+
+	"github.com/go-sql-driver/mysql"
+)
+
+// The codes of a unique constraint violated, by database.
+const (
+	sqliteConstraintUnique     = 2067 // SQLITE_CONSTRAINT_UNIQUE
+	sqliteConstraintPrimaryKey = 1555 // SQLITE_CONSTRAINT_PRIMARYKEY
+	postgresUniqueViolation    = "23505"
+	mysqlDuplicateEntry        = 1062 // ER_DUP_ENTRY
+)
+
+// isUnique reports whether err is a database's refusal of a row that violates a unique
+// constraint or primary key: the one place the store reads driver errors, by their codes
+// (not their messages). SQLite's comes from modernc.org/sqlite (an error with Code() int),
+// PostgreSQL's from pgx (an error with SQLState() string, as *pgconn.PgError has), MySQL's
+// and MariaDB's from go-sql-driver/mysql (*mysql.MySQLError).
+func isUnique(err error) bool {
+	var sqlite interface{ Code() int }
+	var pg interface{ SQLState() string }
+	var my *mysql.MySQLError
+	switch {
+	case errors.As(err, &pg):
+		return pg.SQLState() == postgresUniqueViolation
+	case errors.As(err, &my):
+		return my.Number == mysqlDuplicateEntry
+	case errors.As(err, &sqlite):
+		return sqlite.Code() == sqliteConstraintUnique || sqlite.Code() == sqliteConstraintPrimaryKey
+	}
+	return false
+}

@@ -1,0 +1,218 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/haochaping/haochaping/caseflow"
+	"github.com/haochaping/haochaping/deadline"
+)
+
+// where translates f into a WHERE clause over the columns that the cases table and the
+// duties table share (kind, state, center, department, window_id, received_at, closed,
+// warn_at, due_at), and its arguments. On the cases table warn_at and due_at are a case's
+// earliest; on the duties table, each duty's own.
+func (s *Store) where(f caseflow.Filter) (string, []any) {
+	var conds []string
+	var args []any
+	add := func(cond string, a ...any) { conds = append(conds, cond); args = append(args, a...) }
+	if f.Kind != "" {
+		add("kind = ?", string(f.Kind))
+	}
+	if len(f.States) > 0 {
+		ph := strings.Repeat("?, ", len(f.States)-1) + "?"
+		a := make([]any, len(f.States))
+		for i, st := range f.States {
+			a[i] = string(st)
+		}
+		add("state IN ("+ph+")", a...)
+	}
+	if f.Open {
+		add("closed = ?", false)
+	}
+	if f.Center != "" {
+		add("center = ?", f.Center)
+	}
+	if f.Department != "" {
+		add("department = ?", f.Department)
+	}
+	if f.Window != "" {
+		add("window_id = ?", f.Window)
+	}
+	if !f.ReceivedFrom.IsZero() {
+		add("received_at >= ?", s.d.timeArg(f.ReceivedFrom))
+	}
+	if !f.ReceivedTo.IsZero() {
+		add("received_at < ?", s.d.timeArg(f.ReceivedTo))
+	}
+	if !f.AtRiskAt.IsZero() {
+		add("warn_at <= ?", s.d.timeArg(f.AtRiskAt))
+	}
+	if !f.OverdueAt.IsZero() { // an overdue duty is at risk: warn_at's index rules out the rest
+		add("warn_at <= ? AND due_at <= ?", s.d.timeArg(f.OverdueAt), s.d.timeArg(f.OverdueAt))
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+// List returns a page of the cases f matches, in creation order; see [caseflow.Store.List].
+// Its cursor is the last case's ID.
+func (s *Store) List(ctx context.Context, f caseflow.Filter, p caseflow.Page) ([]*caseflow.Case, string, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, "", err
+	}
+	where, args := s.where(f)
+	if p.After != "" {
+		var after int64
+		err := s.db.QueryRowContext(ctx, s.q.seqByID, p.After).Scan(&after)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, "", fmt.Errorf("sqlstore: list after %q: %w", p.After, caseflow.ErrBadCursor)
+		}
+		if err != nil {
+			return nil, "", fmt.Errorf("sqlstore: list: %w", err)
+		}
+		where, args = and(where, "seq > ?"), append(args, after)
+	}
+	q := "SELECT " + caseCols + " FROM " + s.q.cases + where + " ORDER BY seq"
+	if p.Limit > 0 {
+		q += fmt.Sprintf(" LIMIT %d", p.Limit+1)
+	}
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(q), args...)
+	if err != nil {
+		return nil, "", fmt.Errorf("sqlstore: list: %w", err)
+	}
+	var found []storedRow
+	for rows.Next() {
+		var r storedRow
+		if err := rows.Scan(&r.seq, &r.version, &r.headSeq, &r.doc); err != nil {
+			rows.Close()
+			return nil, "", fmt.Errorf("sqlstore: list: %w", err)
+		}
+		found = append(found, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, "", fmt.Errorf("sqlstore: list: %w", err)
+	}
+	more := p.Limit > 0 && len(found) > p.Limit
+	if more {
+		found = found[:p.Limit]
+	}
+	out := make([]*caseflow.Case, len(found))
+	for i := range found {
+		c, err := found[i].decode()
+		if err != nil {
+			return nil, "", err
+		}
+		if c.Trail, err = s.trail(ctx, found[i].seq, found[i].headSeq); err != nil {
+			return nil, "", fmt.Errorf("sqlstore: case %s: %w", c.ID, err)
+		}
+		out[i] = c
+	}
+	if more {
+		return out, out[len(out)-1].ID, nil
+	}
+	return out, "", nil
+}
+
+// and adds cond to a WHERE clause.
+func and(where, cond string) string {
+	if where == "" {
+		return " WHERE " + cond
+	}
+	return where + " AND " + cond
+}
+
+// ScanDuties calls fn for the open timed duties of the cases f selects; see
+// [caseflow.Store.ScanDuties]. It reads the duties table, in the order the cases were
+// created and their duties started, and no case document.
+func (s *Store) ScanDuties(ctx context.Context, f caseflow.Filter, fn func(caseflow.OpenDuty) error) error {
+	return s.scan(ctx, f, "case_seq, idx", fn)
+}
+
+// ScanDutiesByDue calls fn for the open timed duties of the cases f selects, soonest due
+// first (then in the order of ScanDuties), from the index on due times: a worklist's first
+// page reads only its rows. It stops at and returns fn's first error.
+func (s *Store) ScanDutiesByDue(ctx context.Context, f caseflow.Filter, fn func(caseflow.OpenDuty) error) error {
+	return s.scan(ctx, f, "due_at, case_seq, idx", fn)
+}
+
+func (s *Store) scan(ctx context.Context, f caseflow.Filter, order string, fn func(caseflow.OpenDuty) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	where, args := s.where(f)
+	rows, err := s.db.QueryContext(ctx, s.d.rebind("SELECT "+dutyCols+" FROM "+s.q.duties+where+" ORDER BY "+order), args...)
+	if err != nil {
+		return fmt.Errorf("sqlstore: scanning duties: %w", err)
+	}
+	defer rows.Close()
+	sums := map[int64]*caseflow.CaseSummary{}
+	var r dutyRow
+	dest := r.dest(s.loc)
+	for rows.Next() {
+		if err := rows.Scan(dest...); err != nil {
+			return fmt.Errorf("sqlstore: scanning duties: %w", err)
+		}
+		sum := sums[r.caseSeq]
+		if sum == nil {
+			if len(sums) > 4096 { // keep the map small: in ScanDuties order only the last matters
+				clear(sums)
+			}
+			sum = &caseflow.CaseSummary{ID: r.caseID, Kind: caseflow.Kind(r.kind), State: caseflow.State(r.state),
+				Center: r.center, Department: r.department, Window: r.window, ReceivedAt: r.received, Due: r.caseDue}
+			sums[r.caseSeq] = sum
+		}
+		d, err := r.duty()
+		if err != nil {
+			return fmt.Errorf("sqlstore: case %s, duty %d: %w", r.caseID, r.idx, err)
+		}
+		if err := fn(caseflow.OpenDuty{Case: sum, Duty: d, Due: d.Deadline.Due, Warn: d.Deadline.Warn, Provisional: d.Deadline.Provisional}); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// dutyRow is a row of the duties table as a scan reads it.
+type dutyRow struct {
+	caseSeq                                        int64
+	idx                                            int
+	caseID, kind, state, center, department, window string
+	received, caseDue                              time.Time
+	dutyKind, owner, org                           string
+	startedBy, retimedBy                           int
+	entered                                        time.Time
+	enteredLate                                    bool
+	limit                                          string
+	start                                          time.Time
+	rule                                           []byte
+	due, warn                                      time.Time
+	provisional                                    bool
+}
+
+// dest returns the scan destinations of r's columns, in the order of dutyCols.
+func (r *dutyRow) dest(loc *time.Location) []any {
+	return []any{&r.caseSeq, &r.idx, &r.caseID, &r.kind, &r.state, &r.center, &r.department, &r.window,
+		tm{&r.received, loc}, tm{&r.caseDue, loc}, &r.dutyKind, &r.owner, &r.org, &r.startedBy, &r.retimedBy,
+		tm{&r.entered, loc}, flag{&r.enteredLate}, &r.limit, tm{&r.start, loc}, &r.rule,
+		tm{&r.due, loc}, tm{&r.warn, loc}, flag{&r.provisional}}
+}
+
+// duty returns the open timed duty of the row.
+func (r *dutyRow) duty() (*caseflow.Duty, error) {
+	d := &caseflow.Duty{Timed: true, EnteredLate: r.enteredLate, Kind: caseflow.DutyKind(r.dutyKind),
+		Owner: caseflow.Role(r.owner), Org: r.org, StartedBy: r.startedBy, RetimedBy: r.retimedBy,
+		Entered: r.entered, Limit: r.limit,
+		Deadline: deadline.Deadline{Start: r.start, Due: r.due, Warn: r.warn, Provisional: r.provisional}}
+	if err := d.Deadline.Rule.UnmarshalText(r.rule); err != nil {
+		return nil, err
+	}
+	return d, nil
+}

@@ -1,0 +1,91 @@
+-- haochaping schema 1 (MySQL 8, MariaDB 10.6 and later): cases, their trails, their open
+-- duties and the outbox. {{P}} is the table prefix (haochaping_ by default). Times are
+-- DATETIME(6) in UTC. Text is utf8mb4 with binary collation: IDs are compared exactly,
+-- as the other databases and the memory store compare them. MySQL commits DDL at once, so
+-- every statement may be run again after a failure (IF NOT EXISTS, indexes inline).
+
+-- A case: the columns a listing selects on, the head of its trail (kept apart from the
+-- trail, so that entries cut off the end are detected), and the case itself as JSON.
+-- Optimistic locking is UPDATE ... WHERE seq = ? AND version = ?.
+CREATE TABLE IF NOT EXISTS {{P}}cases (
+    seq         BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY, -- creation order
+    id          VARCHAR(191) NOT NULL,
+    key_hash    CHAR(64),                          -- SHA-256 of the intake key; NULL for none
+    kind        VARCHAR(64)  NOT NULL,
+    state       VARCHAR(64)  NOT NULL,
+    version     BIGINT       NOT NULL CHECK (version >= 1),
+    center      VARCHAR(191) NOT NULL,
+    department  VARCHAR(191) NOT NULL,
+    window_id   VARCHAR(191) NOT NULL,
+    received_at DATETIME(6)  NOT NULL,
+    warn_at     DATETIME(6),                       -- earliest warning of an open timed duty
+    due_at      DATETIME(6),                       -- earliest due time of an open timed duty
+    closed      BOOLEAN      NOT NULL,
+    head_seq    INTEGER      NOT NULL CHECK (head_seq >= 1),
+    head_hash   CHAR(64)     NOT NULL,
+    doc         LONGTEXT     NOT NULL,
+    UNIQUE KEY {{P}}cases_id (id),
+    UNIQUE KEY {{P}}cases_key (key_hash),
+    KEY {{P}}cases_received (received_at),
+    KEY {{P}}cases_warn (warn_at)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- The trail: one row per entry, insert-only (an erasure of personal data rewrites doc,
+-- never hash), keyed by case and sequence number.
+CREATE TABLE IF NOT EXISTS {{P}}entries (
+    case_seq    BIGINT       NOT NULL,
+    seq         INTEGER      NOT NULL CHECK (seq >= 1),
+    event       VARCHAR(64)  NOT NULL,
+    at          DATETIME(6)  NOT NULL,
+    hash        CHAR(64)     NOT NULL,
+    doc         LONGTEXT     NOT NULL,
+    PRIMARY KEY (case_seq, seq),
+    CONSTRAINT {{P}}entries_case FOREIGN KEY (case_seq) REFERENCES {{P}}cases (seq)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- The open timed duties, each with its case's summary, so that a worklist reads this
+-- table and its indexes, not the cases. Rewritten with the case at every step.
+CREATE TABLE IF NOT EXISTS {{P}}duties (
+    case_seq     BIGINT       NOT NULL,
+    idx          INTEGER      NOT NULL,            -- the duty's index in the case's duties
+    case_id      VARCHAR(191) NOT NULL,
+    kind         VARCHAR(64)  NOT NULL,
+    state        VARCHAR(64)  NOT NULL,
+    center       VARCHAR(191) NOT NULL,
+    department   VARCHAR(191) NOT NULL,
+    window_id    VARCHAR(191) NOT NULL,
+    received_at  DATETIME(6)  NOT NULL,
+    case_due     DATETIME(6)  NOT NULL,
+    closed       BOOLEAN      NOT NULL,
+    duty_kind    VARCHAR(64)  NOT NULL,
+    owner        VARCHAR(64)  NOT NULL,
+    org          VARCHAR(191) NOT NULL,
+    started_by   INTEGER      NOT NULL,
+    retimed_by   INTEGER      NOT NULL,
+    entered      DATETIME(6),
+    entered_late BOOLEAN      NOT NULL,
+    limit_name   VARCHAR(191) NOT NULL,
+    start_at     DATETIME(6)  NOT NULL,
+    rule         VARCHAR(64)  NOT NULL,
+    due_at       DATETIME(6)  NOT NULL,
+    warn_at      DATETIME(6)  NOT NULL,
+    provisional  BOOLEAN      NOT NULL,
+    PRIMARY KEY (case_seq, idx),
+    KEY {{P}}duties_due (due_at, case_seq, idx),
+    KEY {{P}}duties_warn (warn_at),
+    CONSTRAINT {{P}}duties_case FOREIGN KEY (case_seq) REFERENCES {{P}}cases (seq)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- The outbox: one row per committed entry, written in the step's transaction, deleted
+-- once delivered (at least once).
+CREATE TABLE IF NOT EXISTS {{P}}outbox (
+    id           BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    case_seq     BIGINT       NOT NULL,
+    case_id      VARCHAR(191) NOT NULL,
+    entry_seq    INTEGER      NOT NULL,
+    event        VARCHAR(64)  NOT NULL,
+    committed_at DATETIME(6)  NOT NULL,
+    lease_until  DATETIME(6),
+    attempts     INTEGER      NOT NULL DEFAULT 0,
+    CONSTRAINT {{P}}outbox_case FOREIGN KEY (case_seq) REFERENCES {{P}}cases (seq)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

@@ -1,0 +1,48 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+
+	_ "modernc.org/sqlite" // the embedded default's driver, "sqlite"
+)
+
+// OpenSQLite opens the SQLite database file at path (created if absent) as the embedded
+// store wants it, through modernc.org/sqlite (pure Go, no cgo): write-ahead logging, so
+// that readers never wait for the writer; a busy timeout of 10 seconds, so that writers
+// queue instead of failing; immediate transactions (_txlock=immediate), so that two
+// writers never deadlock upgrading their locks; foreign keys enforced; synchronous=FULL,
+// so that a committed step survives a power cut. It then opens the store with c
+// (c.Dialect may be left empty) and returns both: close the *sql.DB when done.
+func OpenSQLite(ctx context.Context, path string, c Config) (*Store, *sql.DB, error) {
+	if c.Dialect == "" {
+		c.Dialect = SQLite
+	}
+	if c.Dialect != SQLite {
+		return nil, nil, fmt.Errorf("sqlstore: OpenSQLite with dialect %q", c.Dialect)
+	}
+	db, err := sql.Open("sqlite", SQLiteDSN(path))
+	if err != nil {
+		return nil, nil, fmt.Errorf("sqlstore: opening %s: %w", path, err)
+	}
+	s, err := c.Open(ctx, db)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return s, db, nil
+}
+
+// SQLiteDSN returns the data source name OpenSQLite opens path with, for a caller that
+// opens the *sql.DB itself: sql.Open("sqlite", sqlstore.SQLiteDSN(path)).
+func SQLiteDSN(path string) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(FULL)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Set("_txlock", "immediate")
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
