@@ -3,6 +3,7 @@ package caseflow
 import (
 	"cmp"
 	"context"
+	"errors"
 	"log/slog"
 	"runtime"
 	"slices"
@@ -62,6 +63,65 @@ func (s *Service) AtRisk(ctx context.Context, f Filter, standings ...deadline.St
 	}
 	ds, _, err := s.worklist(ctx, f, keep)
 	return ds, err
+}
+
+// AtRiskFirst lists the first n duties of the worklist [Service.AtRisk] lists, the n soonest
+// due: a worklist's first page. When the store is a [DueScanner] (as the SQL store is) it
+// reads only those duties, from its index on due times; other stores are scanned whole. n
+// below 1 lists none.
+func (s *Service) AtRiskFirst(ctx context.Context, f Filter, n int, standings ...deadline.Standing) ([]DutyStatus, error) {
+	if n < 1 {
+		return nil, nil
+	}
+	ds, ok := s.Store.(DueScanner)
+	if !ok {
+		all, err := s.AtRisk(ctx, f, standings...)
+		return all[:min(n, len(all))], err
+	}
+	g, err := s.engine()
+	if err != nil {
+		return nil, err
+	}
+	now := s.now()
+	f.AtRiskAt = now
+	if len(standings) == 1 && standings[0] == deadline.Overdue {
+		f.OverdueAt = now
+	}
+	out := make([]DutyStatus, 0, min(n, 1024))
+	var last *CaseSummary
+	err = ds.ScanDutiesByDue(ctx, f, func(od OpenDuty) error {
+		st, err := g.cal.Status(deadline.Deadline{Due: od.Due, Warn: od.Warn, Provisional: od.Provisional}, now)
+		if err != nil || len(standings) > 0 && !slices.Contains(standings, st.Standing) {
+			return err
+		}
+		if od.Case != last || len(out) == 0 {
+			last = od.Case
+			sum := *od.Case // the worklist's own copy
+			od.Case = &sum
+		} else {
+			od.Case = out[len(out)-1].Case
+		}
+		out = append(out, DutyStatus{Case: od.Case, Duty: od.Duty, Status: st})
+		if len(out) == n {
+			return errEnough
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errEnough) {
+		return nil, err
+	}
+	return out, nil
+}
+
+// errEnough stops a scan that found what it wanted.
+var errEnough = errors.New("caseflow: enough duties")
+
+// DueScanner is a [Store] that also scans open duties soonest due first, so that
+// [Service.AtRiskFirst] reads only the first page of a worklist. ScanDutiesByDue calls fn
+// for the duties [Store.ScanDuties] would, by due time, then in ScanDuties' order; it stops
+// at and returns fn's first error.
+type DueScanner interface {
+	ScanDutiesByDue(ctx context.Context, f Filter, fn func(OpenDuty) error) error
 }
 
 // Sweep lists the open duties, of the cases f selects, that fell at risk or overdue since

@@ -36,7 +36,7 @@ func (s *Store) Create(ctx context.Context, c *caseflow.Case) error {
 		if err != nil {
 			return err
 		}
-		return s.writeSteps(ctx, tx, seq, c, 0)
+		return s.writeSteps(ctx, tx, seq, c, 0, true)
 	})
 	if err != nil {
 		if isUnique(err) {
@@ -45,6 +45,52 @@ func (s *Store) Create(ctx context.Context, c *caseflow.Case) error {
 		return fmt.Errorf("sqlstore: create case %s: %w", c.ID, err)
 	}
 	c.Version = 1
+	return nil
+}
+
+// Import stores cases read from another store (a [caseflow.MemoryStore] a portal outgrew,
+// say) as new cases, in one transaction: all of them, or none when one fails. Each is
+// checked as Create checks it, must be at version 0 (clear Version of a case read from a
+// store), and gets version 1; their steps go to no outbox, for they were committed
+// elsewhere. It returns an error wrapping ErrDuplicate when a case's ID or key is stored.
+func (s *Store) Import(ctx context.Context, cases []*caseflow.Case) error {
+	rows := make([]caseRow, len(cases))
+	for i, c := range cases {
+		switch {
+		case c == nil:
+			return fmt.Errorf("sqlstore: import: case %d: no case: %w", i, caseflow.ErrTampered)
+		case c.Version != 0:
+			return fmt.Errorf("sqlstore: import case %s: version %d: clear the version of a case read from another store", c.ID, c.Version)
+		}
+		if err := caseflow.CheckCreate(c, s.keys); err != nil {
+			return fmt.Errorf("sqlstore: import case %s: %w", c.ID, err)
+		}
+		var err error
+		if rows[i], err = s.caseRow(c); err != nil {
+			return err
+		}
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		for i, c := range cases {
+			seq, err := s.insertCase(ctx, tx, rows[i])
+			if err == nil {
+				err = s.writeSteps(ctx, tx, seq, c, 0, false)
+			}
+			if err != nil {
+				return fmt.Errorf("case %s: %w", c.ID, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		if isUnique(err) {
+			return fmt.Errorf("sqlstore: import: %w: %w", err, caseflow.ErrDuplicate)
+		}
+		return fmt.Errorf("sqlstore: import: %w", err)
+	}
+	for _, c := range cases {
+		c.Version = 1
+	}
 	return nil
 }
 
@@ -65,9 +111,9 @@ func (s *Store) insertCase(ctx context.Context, tx *sql.Tx, r caseRow) (int64, e
 }
 
 // writeSteps writes what a step changed besides the case's row: the entries after the
-// first stored ones, the open duties (replacing those stored), and the outbox rows of the
-// new entries.
-func (s *Store) writeSteps(ctx context.Context, tx *sql.Tx, seq int64, c *caseflow.Case, stored int) error {
+// first stored ones, the open duties (replacing those stored), and, with outbox, the outbox
+// rows of the new entries.
+func (s *Store) writeSteps(ctx context.Context, tx *sql.Tx, seq int64, c *caseflow.Case, stored int, outbox bool) error {
 	fresh := c.Trail[stored:]
 	args := make([]any, 0, 6*len(fresh))
 	for _, e := range fresh {
@@ -89,6 +135,9 @@ func (s *Store) writeSteps(ctx context.Context, tx *sql.Tx, seq int64, c *casefl
 		if _, err := tx.ExecContext(ctx, s.q.rows(s.q.dutyInsert, s.q.dutyRow, n), dargs...); err != nil {
 			return err
 		}
+	}
+	if !outbox {
+		return nil
 	}
 	args = args[:0]
 	now := s.d.timeArg(s.now())
@@ -259,7 +308,7 @@ func (s *Store) Update(ctx context.Context, c *caseflow.Case) error {
 				return err
 			}
 		}
-		return s.writeSteps(ctx, tx, st.seq, c, st.head.Seq)
+		return s.writeSteps(ctx, tx, st.seq, c, st.head.Seq, true)
 	})
 	switch {
 	case errors.Is(err, errStale) || err != nil && isUnique(err): // another step came first
