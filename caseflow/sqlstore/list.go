@@ -182,19 +182,19 @@ func (s *Store) scan(ctx context.Context, f caseflow.Filter, order string, fn fu
 
 // dutyRow is a row of the duties table as a scan reads it.
 type dutyRow struct {
-	caseSeq                                        int64
-	idx                                            int
+	caseSeq                                         int64
+	idx                                             int
 	caseID, kind, state, center, department, window string
-	received, caseDue                              time.Time
-	dutyKind, owner, org                           string
-	startedBy, retimedBy                           int
-	entered                                        time.Time
-	enteredLate                                    bool
-	limit                                          string
-	start                                          time.Time
-	rule                                           []byte
-	due, warn                                      time.Time
-	provisional                                    bool
+	received, caseDue                               time.Time
+	dutyKind, owner, org                            string
+	startedBy, retimedBy                            int
+	entered                                         time.Time
+	enteredLate                                     bool
+	limit                                           string
+	start                                           time.Time
+	rule                                            []byte
+	due, warn                                       time.Time
+	provisional                                     bool
 }
 
 // dest returns the scan destinations of r's columns, in the order of dutyCols.
