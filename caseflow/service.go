@@ -259,11 +259,13 @@ func (s *Service) classify(r *haochaping.Review) {
 	r.Classification.Unknown, r.Classification.Unread = unknown, unread
 }
 
+// now returns the service's time to the microsecond, as SQL stores keep times: a case read
+// back from any store has the times it was made with.
 func (s *Service) now() time.Time {
 	if s.Now == nil {
-		return time.Now()
+		return time.Now().Truncate(time.Microsecond)
 	}
-	return s.Now()
+	return s.Now().Truncate(time.Microsecond)
 }
 
 func (s *Service) newID(k Kind, receivedAt time.Time) string {
@@ -311,7 +313,7 @@ func (s *Service) ReceiveAt(ctx context.Context, r haochaping.Review, receivedAt
 		}
 		return nil, false, fmt.Errorf("caseflow: review %s: %w", r.ID, err)
 	}
-	return s.open(ctx, in, systemActor, receivedAt, now)
+	return s.open(ctx, in, systemActor, receivedAt.Truncate(time.Microsecond), now)
 }
 
 // Complain opens a case for a complaint made on site (第四条), received and recorded now by
@@ -342,7 +344,7 @@ func (s *Service) ComplainAt(ctx context.Context, actor Actor, cp Complaint, rec
 		return nil, false, err
 	}
 	cp.Time = cp.Time.Truncate(time.Microsecond)
-	return s.open(ctx, in, actor, receivedAt, now)
+	return s.open(ctx, in, actor, receivedAt.Truncate(time.Microsecond), now)
 }
 
 // open opens the case of an intake, or returns the case already open on its key: the store
@@ -406,6 +408,7 @@ func (s *Service) Take(ctx context.Context, id string, act Action) (*Case, error
 		if err != nil {
 			return nil, err
 		}
+		act.At = act.At.Truncate(time.Microsecond) // as SQL stores keep it
 		if _, err := g.take(c, act, s.now(), nil); err != nil {
 			return nil, err
 		}
