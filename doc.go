@@ -32,6 +32,10 @@
 //     ([NationalPush], [ZhejiangPush], [ShandongPush], [ListPagePush]) and layouts a county
 //     or vendor declares in JSON ([ParsePushFormat]); its [Decrypter] decrypts the fields a
 //     platform pushes encrypted.
+//   - [Ledger]: the ratings ledger (评价台账), every rating good and bad, for the statistics of
+//     第三条 (all ratings by unit, channel and period); it keeps [Review.ForLedger], without
+//     the reviewer's personal data. [MemoryLedger] keeps one in memory, and package
+//     ledgertest is the conformance suite every ledger passes.
 //   - [Org], [OrgKind] and [OrgChart]: the organisations of 第四条 and 第五条 (the county
 //     centre, its sub-centres, township centres, stationed departments and windows), each
 //     with one ID and a parent; [Window] is a window as a case records it, with its centre

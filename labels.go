@@ -53,6 +53,8 @@ func labelOf(key string) (string, bool) {
 		return l + "的推送字段名", true
 	case prefix == "defaults":
 		return l + "的默认值", true
+	case prefix == "ratings":
+		return l, true // a rating of a ledger's batch: "ratings[3].level"
 	}
 	return "", false
 }
@@ -85,6 +87,8 @@ var reviewLabels = map[string]string{
 	// an organisation chart (NewOrgChart)
 	"orgs": "单位", "orgs.id": "编号", "orgs.kind": "类型", "orgs.parent": "上级单位",
 	"org kind": "单位类型", "window kind": "窗口类型",
+	// a batch of ratings a Ledger records
+	"ratings": "评价记录",
 }
 
 // pushLabels label the push fields of the preset layouts ([Presets]) by the review field
