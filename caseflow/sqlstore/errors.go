@@ -12,6 +12,8 @@ const (
 	sqliteConstraintPrimaryKey = 1555 // SQLITE_CONSTRAINT_PRIMARYKEY
 	postgresUniqueViolation    = "23505"
 	mysqlDuplicateEntry        = 1062 // ER_DUP_ENTRY
+	postgresDeadlock           = "40P01"
+	mysqlDeadlock              = 1213 // ER_LOCK_DEADLOCK
 )
 
 // isUnique reports whether err is a database's refusal of a row that violates a unique
@@ -30,6 +32,20 @@ func isUnique(err error) bool {
 		return my.Number == mysqlDuplicateEntry
 	case errors.As(err, &sqlite):
 		return sqlite.Code() == sqliteConstraintUnique || sqlite.Code() == sqliteConstraintPrimaryKey
+	}
+	return false
+}
+
+// isDeadlock reports whether err is a database's abort of a transaction caught in a
+// deadlock, which may simply be run again: PostgreSQL's 40P01, MySQL's 1213.
+func isDeadlock(err error) bool {
+	var pg interface{ SQLState() string }
+	var my *mysql.MySQLError
+	switch {
+	case errors.As(err, &pg):
+		return pg.SQLState() == postgresDeadlock
+	case errors.As(err, &my):
+		return my.Number == mysqlDeadlock
 	}
 	return false
 }

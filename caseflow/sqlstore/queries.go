@@ -22,6 +22,10 @@ type queries struct {
 	outboxRow            string
 	claim, lease, unwind string
 	deliver              string
+	ratings              string // table name
+	ratingInsert         string
+	ratingRow            string
+	ratingIgnore         string // after the rows: leave out a key stored
 }
 
 // caseCols are the columns of a case a listing reads.
@@ -62,6 +66,13 @@ func newQueries(c Config) queries {
 	q.lease = "UPDATE " + q.outbox + " SET lease_until = ?, attempts = attempts + 1 WHERE id IN "
 	q.unwind = "UPDATE " + q.outbox + " SET lease_until = NULL WHERE id IN "
 	q.deliver = r("DELETE FROM " + q.outbox + " WHERE id = ?")
+	q.ratings = p + "ratings"
+	q.ratingInsert = "INSERT INTO " + q.ratings + " (key_hash, rating_key, rated_at, level, channel, area_code, department_code, window_id, doc) VALUES "
+	q.ratingRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	q.ratingIgnore = " ON CONFLICT (key_hash) DO NOTHING"
+	if d == MySQL {
+		q.ratingIgnore = " ON DUPLICATE KEY UPDATE key_hash = key_hash"
+	}
 	return q
 }
 

@@ -1,0 +1,15 @@
+-- haochaping schema 2 (SQLite): the ratings ledger (评价台账), every rating good and bad,
+-- without personal data (haochaping.Review.ForLedger), keyed on the SHA-256 of the rating's
+-- normalised key. The columns are those the statistics select on; doc is the rating.
+CREATE TABLE {{P}}ratings (
+    key_hash        TEXT NOT NULL PRIMARY KEY,
+    rating_key      TEXT NOT NULL,
+    rated_at        TEXT NOT NULL,
+    level           TEXT NOT NULL,
+    channel         TEXT NOT NULL,
+    area_code       TEXT NOT NULL,
+    department_code TEXT NOT NULL,
+    window_id       TEXT NOT NULL,
+    doc             TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX {{P}}ratings_time ON {{P}}ratings (rated_at, rating_key);
