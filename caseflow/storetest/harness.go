@@ -113,8 +113,16 @@ func (h *harness) take(id string, when time.Time, actor caseflow.Actor, s casefl
 // get returns the stored case id.
 func (h *harness) get(id string) *caseflow.Case {
 	h.t.Helper()
+	return h.getIn(h.t, id)
+}
+
+// getIn is get failing t: for the nested subtests of List and ScanDuties, which share their
+// parent's harness and must not fail the parent's t (FailNow works only on a test's own
+// goroutine).
+func (h *harness) getIn(t *testing.T, id string) *caseflow.Case {
+	t.Helper()
 	c, err := h.store.Get(ctx, id)
-	require.NoError(h.t, err, "get case %s", id)
+	require.NoError(t, err, "get case %s", id)
 	return c
 }
 

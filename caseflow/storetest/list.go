@@ -109,7 +109,7 @@ func testList(t *testing.T, f factory) {
 		got, _, err := h.store.List(ctx, caseflow.Filter{}, caseflow.Page{})
 		require.NoError(t, err)
 		for _, c := range got {
-			sameCase(t, h.get(c.ID), c, "List and Get disagree on %s", c.ID)
+			sameCase(t, h.getIn(t, c.ID), c, "List and Get disagree on %s", c.ID)
 		}
 	})
 	t.Run("pages follow one another to the same list, the last with no cursor", func(t *testing.T) {

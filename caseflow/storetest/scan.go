@@ -19,7 +19,7 @@ func testScanDuties(t *testing.T, f factory) {
 		var got []string
 		require.NoError(t, h.store.ScanDuties(ctx, filter, func(od caseflow.OpenDuty) error {
 			require.NotNil(t, od.Case, "a scanned duty has its case's summary")
-			sum := h.get(od.Case.ID).Summary()
+			sum := h.getIn(t, od.Case.ID).Summary()
 			assert.Equal(t, sum.ID, od.Case.ID)
 			assert.True(t, sum.ReceivedAt.Equal(od.Case.ReceivedAt) && sum.Due.Equal(od.Case.Due),
 				"%s: the summary's times are the case's", od.Case.ID)
