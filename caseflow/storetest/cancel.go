@@ -11,6 +11,7 @@ import (
 
 func testCanceled(t *testing.T, f factory) {
 	t.Run("a cancelled context fails every method with context.Canceled", func(t *testing.T) {
+		t.Parallel()
 		h := f.harness(t)
 		c := h.receive("r1")
 		before := h.snapshot(c.ID)

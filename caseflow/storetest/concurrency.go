@@ -15,6 +15,7 @@ import (
 
 func testConcurrency(t *testing.T, f factory) {
 	t.Run("concurrent steps on one case are all stored, once each", func(t *testing.T) {
+		t.Parallel()
 		const goroutines, steps = 16, 25
 		h := f.harness(t)
 		h.svc.Retries = 1000
@@ -73,6 +74,7 @@ func testConcurrency(t *testing.T, f factory) {
 	})
 
 	t.Run("concurrent receipts of one review open one case", func(t *testing.T) {
+		t.Parallel()
 		const goroutines = 16
 		h := f.harness(t)
 		r := review("r1", h.clock().Add(-10*time.Minute))

@@ -34,11 +34,13 @@ func testCopies(t *testing.T, f factory) {
 		}},
 	} {
 		t.Run("a step on a case from "+g.name+" is not stored without Update", func(t *testing.T) {
+			t.Parallel()
 			h, id, before := setup(t)
 			h.next(id, urge(clerk, "not stored"))
 			unchanged(t, before, g.get(h, id), "a step not updated changed the stored case")
 		})
 		t.Run("changing the fields of a case from "+g.name+" leaves the stored case", func(t *testing.T) {
+			t.Parallel()
 			h, id, before := setup(t)
 			extra := h.next(id, urge(clerk, "extra"))
 			c := g.get(h, id)
@@ -55,6 +57,7 @@ func testCopies(t *testing.T, f factory) {
 			unchanged(t, before, g.get(h, id), "changing a copy changed the stored case")
 		})
 		t.Run("changing everything reachable from a case from "+g.name+" leaves the stored case and its trail", func(t *testing.T) {
+			t.Parallel()
 			h, id, before := setup(t)
 			c := g.get(h, id)
 			require.NotNil(t, c.Review)
@@ -65,6 +68,7 @@ func testCopies(t *testing.T, f factory) {
 			h.verified(got)
 		})
 		t.Run("rearranging the lists of a case from "+g.name+" leaves the stored case", func(t *testing.T) {
+			t.Parallel()
 			h, id, before := setup(t)
 			c := g.get(h, id)
 			slices.Reverse(c.Trail)  // say, to show the newest step first

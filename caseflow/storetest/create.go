@@ -22,6 +22,7 @@ func testCreate(t *testing.T, f factory) {
 		}},
 	} {
 		t.Run("a "+tt.name+" is stored at version 1; Get and GetByKey return it", func(t *testing.T) {
+			t.Parallel()
 			h := f.harness(t)
 			c := tt.open(h)
 			assert.EqualValues(t, 1, c.Version, "Create sets the version to 1")
@@ -38,6 +39,7 @@ func testCreate(t *testing.T, f factory) {
 	}
 
 	t.Run("times to the nanosecond and in any zone come back so that the trail verifies", func(t *testing.T) {
+		t.Parallel()
 		h := f.harness(t)
 		h.set(h.clock().Add(123456789 * time.Nanosecond))
 		c := h.receive("r-ns")
@@ -48,6 +50,7 @@ func testCreate(t *testing.T, f factory) {
 	})
 
 	t.Run("a duplicate ID is refused with ErrDuplicate", func(t *testing.T) {
+		t.Parallel()
 		h := f.harness(t)
 		first := h.receive("r1")
 		before := h.snapshot(first.ID)
@@ -62,6 +65,7 @@ func testCreate(t *testing.T, f factory) {
 	})
 
 	t.Run("a second case for the same key is refused with ErrDuplicate", func(t *testing.T) {
+		t.Parallel()
 		h := f.harness(t)
 		first := h.receive("r1")
 		before := h.snapshot(first.ID)
@@ -78,6 +82,7 @@ func testCreate(t *testing.T, f factory) {
 	})
 
 	t.Run("cases without a key do not collide", func(t *testing.T) {
+		t.Parallel()
 		h := f.harness(t)
 		a := h.complain(clerk, complaint("", center, h.clock()))
 		b := h.complain(clerk, complaint("", center, h.clock()))
@@ -88,6 +93,7 @@ func testCreate(t *testing.T, f factory) {
 	})
 
 	t.Run("a case whose version is not 0 is refused", func(t *testing.T) {
+		t.Parallel()
 		h := f.harness(t)
 		c := h.draft("r1")
 		c.Version = 1 // as if it had been stored already

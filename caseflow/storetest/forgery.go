@@ -57,6 +57,7 @@ func testForgery(t *testing.T, f factory) {
 		}},
 	} {
 		t.Run("an update that "+tt.name+" fails with ErrTampered", func(t *testing.T) {
+			t.Parallel()
 			h := f.harness(t)
 			c := h.receive("r1")
 			before, head := h.snapshot(c.ID), h.head(c.ID)
@@ -67,6 +68,7 @@ func testForgery(t *testing.T, f factory) {
 	}
 
 	t.Run("without keys, an update whose new entry has a garbage hash fails with ErrTampered", func(t *testing.T) {
+		t.Parallel()
 		h := f.harnessWith(t, nil)
 		c := h.receive("r1")
 		h.verified(h.get(c.ID))
@@ -76,6 +78,7 @@ func testForgery(t *testing.T, f factory) {
 	})
 
 	t.Run("an update chained under a retired key fails with ErrTampered", func(t *testing.T) {
+		t.Parallel()
 		retired, err := caseflow.NewKeyring("suite-old", map[string][]byte{
 			"suite-old": []byte("storetest: the retired key, 32 bytes or more"),
 		})
@@ -86,6 +89,7 @@ func testForgery(t *testing.T, f factory) {
 	})
 
 	t.Run("a new case chained with plain SHA-256 fails with ErrTampered in a store with keys", func(t *testing.T) {
+		t.Parallel()
 		h := f.harness(t)
 		d := &draftStore{Store: h.store}
 		svc := h.service(d)
@@ -97,6 +101,7 @@ func testForgery(t *testing.T, f factory) {
 	})
 
 	t.Run("a case created with a trail that does not prove it fails with ErrTampered", func(t *testing.T) {
+		t.Parallel()
 		h := f.harness(t)
 		c := h.draft("r1")
 		c.Review.Reviewer.Phone = "13900000000"
@@ -105,6 +110,7 @@ func testForgery(t *testing.T, f factory) {
 	})
 
 	t.Run("a trail cut short fails against the head the store keeps", func(t *testing.T) {
+		t.Parallel()
 		h := f.harness(t)
 		c := h.receive("r1")
 		c = h.take(c.ID, h.clock().Add(30*time.Minute), clerk, registration)
@@ -117,6 +123,7 @@ func testForgery(t *testing.T, f factory) {
 	})
 
 	t.Run("a trail rewritten and re-chained under another key fails to verify", func(t *testing.T) {
+		t.Parallel()
 		h := f.harness(t)
 		c := h.receive("r1")
 		forged := h.nextUnder(attacker, c.ID, urge(clerk, "forged"))

@@ -92,6 +92,7 @@ func testList(t *testing.T, f factory) {
 			cases(late)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			got, _, err := h.store.List(ctx, tt.f, caseflow.Page{})
 			require.NoError(t, err)
 			assert.Equal(t, ids(tt.want), ids(got))
@@ -106,6 +107,7 @@ func testList(t *testing.T, f factory) {
 	}
 
 	t.Run("listed cases are the cases as stored", func(t *testing.T) {
+		t.Parallel()
 		got, _, err := h.store.List(ctx, caseflow.Filter{}, caseflow.Page{})
 		require.NoError(t, err)
 		for _, c := range got {
@@ -113,6 +115,7 @@ func testList(t *testing.T, f factory) {
 		}
 	})
 	t.Run("pages follow one another to the same list, the last with no cursor", func(t *testing.T) {
+		t.Parallel()
 		for _, filter := range []caseflow.Filter{{}, {Kind: pushed}, {Open: true}, {AtRiskAt: later}} {
 			whole, next, err := h.store.List(ctx, filter, caseflow.Page{})
 			require.NoError(t, err)
@@ -136,6 +139,7 @@ func testList(t *testing.T, f factory) {
 		}
 	})
 	t.Run("a cursor the store did not give is refused", func(t *testing.T) {
+		t.Parallel()
 		_, _, err := h.store.List(ctx, caseflow.Filter{}, caseflow.Page{After: "no-such-cursor", Limit: 2})
 		assert.ErrorIs(t, err, caseflow.ErrBadCursor)
 	})

@@ -11,6 +11,7 @@ import (
 
 func testNotFound(t *testing.T, f factory) {
 	t.Run("unknown IDs and keys are not found", func(t *testing.T) {
+		t.Parallel()
 		h := f.harness(t)
 		c := h.receive("r1")
 		h.notFound("SP-unknown")
@@ -20,6 +21,7 @@ func testNotFound(t *testing.T, f factory) {
 		h.notFoundByKey(c.ID) // an ID is not a key
 	})
 	t.Run("an update of an unknown case is not found and stores nothing", func(t *testing.T) {
+		t.Parallel()
 		h := f.harness(t)
 		h.receive("r1")
 		c := h.draft("r2")

@@ -11,10 +11,17 @@ import (
 )
 
 // Run runs the conformance suite on the stores newStore makes. Each subtest calls newStore
-// for a fresh, empty store (the List subtest queries one store from its nested subtests),
-// with the subtest's t and the keys the store must check trails with (the suite's service
-// chains them under the same keys; nil for a subtest of unkeyed trails): newStore may fail
-// t, and register the store's clean-up with t.Cleanup. A store passes when every subtest does.
+// for a fresh, empty store (the List and ScanDuties subtests each query one store from their
+// nested subtests, which only read it), with the subtest's t and the keys the store must
+// check trails with (the suite's service chains them under the same keys; nil for a subtest
+// of unkeyed trails): newStore may fail t, and register the store's clean-up with t.Cleanup.
+// A store passes when every subtest does.
+//
+// The subtests run in parallel (t.Parallel), each on its own store, so newStore must be safe
+// to call concurrently, and the stores it makes must not share state that one store's
+// subtest could change under another's. Run returns before its parallel subtests finish: an
+// adapter must release what its stores share (a database server, a connection pool) with
+// t.Cleanup on the t it gives Run, not with a deferred call, which would run before them.
 func Run(t *testing.T, newStore func(t *testing.T, keys *caseflow.Keyring) caseflow.Store) {
 	t.Helper()
 	f := factory(newStore)
@@ -34,7 +41,10 @@ func Run(t *testing.T, newStore func(t *testing.T, keys *caseflow.Keyring) casef
 		{"Canceled", testCanceled},
 		{"Concurrency", testConcurrency},
 	} {
-		t.Run(s.name, func(t *testing.T) { s.run(t, f) })
+		t.Run(s.name, func(t *testing.T) {
+			t.Parallel()
+			s.run(t, f)
+		})
 	}
 }
 

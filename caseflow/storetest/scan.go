@@ -54,6 +54,7 @@ func testScanDuties(t *testing.T, f factory) {
 		return out
 	}
 	t.Run("every open timed duty, cases in creation order, duties in start order", func(t *testing.T) {
+		t.Parallel()
 		assert.Equal(t, []string{
 			fx.late.ID + " callback", fx.late.ID + " transfer",
 			fx.early.ID + " register", fx.early.ID + " callback", fx.early.ID + " transfer",
@@ -81,10 +82,12 @@ func testScanDuties(t *testing.T, f factory) {
 		{"overdue by centre", caseflow.Filter{OverdueAt: at(2027, 6, 1, 0, 0), Center: "center"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			assert.Equal(t, want(t, tt.f), scan(t, tt.f))
 		})
 	}
 	t.Run("the first error of fn stops the scan and is returned", func(t *testing.T) {
+		t.Parallel()
 		stop := errors.New("stop")
 		n := 0
 		err := h.store.ScanDuties(ctx, caseflow.Filter{}, func(caseflow.OpenDuty) error { n++; return stop })

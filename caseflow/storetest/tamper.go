@@ -58,6 +58,7 @@ func testTamper(t *testing.T, f factory) {
 		}},
 	} {
 		t.Run("an update that "+tt.name+" fails with ErrTampered", func(t *testing.T) {
+			t.Parallel()
 			h := f.harness(t)
 			c := h.receive("r1")
 			c = h.take(c.ID, h.clock().Add(30*time.Minute), clerk, registration)
@@ -91,6 +92,7 @@ func testTamper(t *testing.T, f factory) {
 		}},
 	} {
 		t.Run("an update that "+tt.name+" fails with ErrTampered", func(t *testing.T) {
+			t.Parallel()
 			h := f.harness(t)
 			c := h.receive("r1")
 			c = h.take(c.ID, h.clock().Add(30*time.Minute), clerk, registration)

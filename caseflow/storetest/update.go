@@ -12,6 +12,7 @@ import (
 
 func testUpdate(t *testing.T, f factory) {
 	t.Run("each update bumps the version by one", func(t *testing.T) {
+		t.Parallel()
 		h := f.harness(t)
 		c := h.receive("r1")
 		c = h.take(c.ID, h.clock().Add(30*time.Minute), clerk, registration)
@@ -33,6 +34,7 @@ func testUpdate(t *testing.T, f factory) {
 	})
 
 	t.Run("a stale update fails with ErrConflict and writes nothing", func(t *testing.T) {
+		t.Parallel()
 		h := f.harness(t)
 		c := h.receive("r1")
 		c = h.take(c.ID, h.clock().Add(30*time.Minute), clerk, registration)
@@ -58,6 +60,7 @@ func testUpdate(t *testing.T, f factory) {
 	})
 
 	t.Run("an update ahead of the stored version fails with ErrConflict", func(t *testing.T) {
+		t.Parallel()
 		h := f.harness(t)
 		c := h.receive("r1")
 		before := h.snapshot(c.ID)
