@@ -17,7 +17,9 @@
 // review.
 //
 // An adapter runs the suite from a test of its own, giving a constructor that returns a
-// fresh, empty store for each subtest and cleans up after it with t.Cleanup:
+// fresh, empty store for each subtest and cleans up after it with t.Cleanup. The subtests run
+// in parallel, so the constructor must be safe to call concurrently, and whatever the stores
+// share must be released with t.Cleanup too, since Run returns before the subtests finish:
 //
 //	func TestConformance(t *testing.T) {
 //		storetest.Run(t, func(t *testing.T, keys *caseflow.Keyring) caseflow.Store {
