@@ -138,28 +138,66 @@ func (s *Store) ScanDuties(ctx context.Context, f caseflow.Filter, fn func(casef
 
 // ScanDutiesByDue calls fn for the open timed duties of the cases f selects, soonest due
 // first (then in the order of ScanDuties), from the index on due times: a worklist's first
-// page reads only its rows. It stops at and returns fn's first error.
+// page reads only its rows. It reads them in batches, each beginning after the last duty of
+// the one before (keyset paging on the index's columns), so that a server never sorts and
+// sends the whole worklist to a caller that wants its first page: the first batch is small,
+// the next ones grow. It stops at and returns fn's first error.
 func (s *Store) ScanDutiesByDue(ctx context.Context, f caseflow.Filter, fn func(caseflow.OpenDuty) error) error {
-	return s.scan(ctx, f, "due_at, case_seq, idx", fn)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	where, args := s.where(f)
+	sums := map[int64]*caseflow.CaseSummary{}
+	var last *dutyRow
+	for batch := firstBatch; ; batch = min(4*batch, lastBatch) {
+		w, a := where, args
+		if last != nil {
+			w = and(w, "due_at >= ? AND (due_at > ? OR case_seq > ? OR (case_seq = ? AND idx > ?))")
+			due := s.d.timeArg(last.due)
+			a = append(append([]any{}, args...), due, due, last.caseSeq, last.caseSeq, last.idx)
+		}
+		q := fmt.Sprintf("SELECT %s FROM %s%s ORDER BY due_at, case_seq, idx LIMIT %d", dutyCols, s.q.duties, w, batch)
+		n, r, err := s.scanRows(ctx, q, a, sums, fn)
+		if err != nil || n < batch {
+			return err
+		}
+		last = r
+	}
 }
+
+// The sizes of ScanDutiesByDue's batches: the first a page or so, the last big enough that
+// a whole worklist costs few queries.
+const (
+	firstBatch = 128
+	lastBatch  = 8192
+)
 
 func (s *Store) scan(ctx context.Context, f caseflow.Filter, order string, fn func(caseflow.OpenDuty) error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	where, args := s.where(f)
-	rows, err := s.db.QueryContext(ctx, s.d.rebind("SELECT "+dutyCols+" FROM "+s.q.duties+where+" ORDER BY "+order), args...)
+	_, _, err := s.scanRows(ctx, "SELECT "+dutyCols+" FROM "+s.q.duties+where+" ORDER BY "+order, args, map[int64]*caseflow.CaseSummary{}, fn)
+	return err
+}
+
+// scanRows runs the query q (with ? placeholders) over the duties table, calls fn for each
+// duty it reads, and returns how many it read and the last row. sums holds the summaries of
+// the cases read, by sequence number.
+func (s *Store) scanRows(ctx context.Context, q string, args []any, sums map[int64]*caseflow.CaseSummary, fn func(caseflow.OpenDuty) error) (int, *dutyRow, error) {
+	rows, err := s.db.QueryContext(ctx, s.d.rebind(q), args...)
 	if err != nil {
-		return fmt.Errorf("sqlstore: scanning duties: %w", err)
+		return 0, nil, fmt.Errorf("sqlstore: scanning duties: %w", err)
 	}
 	defer rows.Close()
-	sums := map[int64]*caseflow.CaseSummary{}
 	var r dutyRow
 	dest := r.dest(s.loc)
+	n := 0
 	for rows.Next() {
 		if err := rows.Scan(dest...); err != nil {
-			return fmt.Errorf("sqlstore: scanning duties: %w", err)
+			return n, nil, fmt.Errorf("sqlstore: scanning duties: %w", err)
 		}
+		n++
 		sum := sums[r.caseSeq]
 		if sum == nil {
 			if len(sums) > 4096 { // keep the map small: in ScanDuties order only the last matters
@@ -171,13 +209,13 @@ func (s *Store) scan(ctx context.Context, f caseflow.Filter, order string, fn fu
 		}
 		d, err := r.duty()
 		if err != nil {
-			return fmt.Errorf("sqlstore: case %s, duty %d: %w", r.caseID, r.idx, err)
+			return n, nil, fmt.Errorf("sqlstore: case %s, duty %d: %w", r.caseID, r.idx, err)
 		}
 		if err := fn(caseflow.OpenDuty{Case: sum, Duty: d, Due: d.Deadline.Due, Warn: d.Deadline.Warn, Provisional: d.Deadline.Provisional}); err != nil {
-			return err
+			return n, nil, err
 		}
 	}
-	return rows.Err()
+	return n, &r, rows.Err()
 }
 
 // dutyRow is a row of the duties table as a scan reads it.
