@@ -41,11 +41,7 @@ func server(t testing.TB, d sqlstore.Dialect) *sql.DB {
 	v, ok := serverDBs.Load(d)
 	if !ok {
 		srv := servers[d]
-		dsn := os.Getenv(srv.env)
-		if dsn == "" {
-			dsn = srv.dsn
-		}
-		db, err := sql.Open(srv.driver, dsn)
+		db, err := sql.Open(srv.driver, serverDSN(d))
 		if err == nil {
 			ctx, cancel := context.WithTimeout(context.Background(), 5e9)
 			err = db.PingContext(ctx)
@@ -67,6 +63,15 @@ func server(t testing.TB, d sqlstore.Dialect) *sql.DB {
 		t.Skipf("skipping: %v", err)
 	}
 	return v.(*sql.DB)
+}
+
+// serverDSN returns the data source name of d's server: the environment's, or the default.
+func serverDSN(d sqlstore.Dialect) string {
+	srv := servers[d]
+	if dsn := os.Getenv(srv.env); dsn != "" {
+		return dsn
+	}
+	return srv.dsn
 }
 
 // config returns a config for a fresh set of tables on d: a new prefix on a server, a new
@@ -106,4 +111,66 @@ func drop(t testing.TB, db *sql.DB, p string) {
 			t.Errorf("dropping %s%s: %v", p, table, err)
 		}
 	}
+}
+
+// place is where one set of a store's tables lives: a dialect, the database (a server's data
+// source name, or an SQLite file's path) and a prefix. Every store opened on a place has a
+// *sql.DB of its own, as a restarted process or a second process has.
+type place struct {
+	d      sqlstore.Dialect
+	dsn    string // a server's data source name, or the SQLite file's path
+	prefix string
+	keys   *caseflow.Keyring
+}
+
+// newPlace returns a fresh place on d, with its tables migrated: a new prefix on a server
+// (its tables dropped when t ends), a new file for SQLite (removed when t ends). It skips t
+// (fails it under CI) when d's server is not reachable.
+func newPlace(t testing.TB, d sqlstore.Dialect, keys *caseflow.Keyring) place {
+	t.Helper()
+	c := config(d, keys)
+	p := place{d: d, prefix: c.Prefix, keys: keys}
+	if d == sqlstore.SQLite {
+		p.dsn = filepath.Join(t.TempDir(), "cases.db")
+	} else {
+		db := server(t, d)
+		p.dsn = serverDSN(d)
+		t.Cleanup(func() { drop(t, db, c.Prefix) })
+	}
+	_, db := p.open(t)
+	require.NoError(t, db.Close())
+	return p
+}
+
+// config returns the config of a store on p.
+func (p place) config() sqlstore.Config {
+	return sqlstore.Config{Dialect: p.d, Keys: p.keys, Prefix: p.prefix}
+}
+
+// open opens a new handle on p's database and a store on it, as a process starting does;
+// the handle is closed when t ends, if not before.
+func (p place) open(t testing.TB) (*sqlstore.Store, *sql.DB) {
+	t.Helper()
+	s, db, err := p.openErr(t.Context())
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	return s, db
+}
+
+// openErr opens a new handle on p's database and a store on it; closing the handle is the
+// caller's.
+func (p place) openErr(ctx context.Context) (*sqlstore.Store, *sql.DB, error) {
+	if p.d == sqlstore.SQLite {
+		return sqlstore.OpenSQLite(ctx, p.dsn, p.config())
+	}
+	db, err := sql.Open(servers[p.d].driver, p.dsn)
+	if err != nil {
+		return nil, nil, err
+	}
+	s, err := p.config().Open(ctx, db)
+	if err != nil {
+		db.Close()
+		return nil, nil, err
+	}
+	return s, db, nil
 }
