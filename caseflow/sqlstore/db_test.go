@@ -38,6 +38,19 @@ var (
 // server is not reachable.
 func server(t testing.TB, d sqlstore.Dialect) *sql.DB {
 	t.Helper()
+	db, err := reachable(d)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CI=true and %v", err)
+		}
+		t.Skipf("skipping: %v", err)
+	}
+	return db
+}
+
+// reachable returns the shared handle on d's server, opened on first use, or why there is
+// none.
+func reachable(d sqlstore.Dialect) (*sql.DB, error) {
 	v, ok := serverDBs.Load(d)
 	if !ok {
 		srv := servers[d]
@@ -57,12 +70,9 @@ func server(t testing.TB, d sqlstore.Dialect) *sql.DB {
 		v, _ = serverDBs.LoadOrStore(d, v)
 	}
 	if err, ok := v.(error); ok {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI=true and %v", err)
-		}
-		t.Skipf("skipping: %v", err)
+		return nil, err
 	}
-	return v.(*sql.DB)
+	return v.(*sql.DB), nil
 }
 
 // serverDSN returns the data source name of d's server: the environment's, or the default.
@@ -174,3 +184,6 @@ func (p place) openErr(ctx context.Context) (*sqlstore.Store, *sql.DB, error) {
 	}
 	return s, db, nil
 }
+
+// isReachable reports whether d's server answers.
+func isReachable(d sqlstore.Dialect) bool { _, err := reachable(d); return err == nil }

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/haochaping/haochaping/caseflow"
-	"github.com/haochaping/haochaping/deadline"
 )
 
 // where translates f into a WHERE clause over the columns that the cases table and the
@@ -191,10 +190,11 @@ func (s *Store) scanRows(ctx context.Context, q string, args []any, sums map[int
 	}
 	defer rows.Close()
 	var r dutyRow
-	dest := r.dest(s.loc)
+	var summary, packed string
+	rs := rules{}
 	n := 0
 	for rows.Next() {
-		if err := rows.Scan(dest...); err != nil {
+		if err := rows.Scan(&r.caseSeq, &r.idx, &summary, &packed); err != nil {
 			return n, nil, fmt.Errorf("sqlstore: scanning duties: %w", err)
 		}
 		n++
@@ -203,14 +203,18 @@ func (s *Store) scanRows(ctx context.Context, q string, args []any, sums map[int
 			if len(sums) > 4096 { // keep the map small: in ScanDuties order only the last matters
 				clear(sums)
 			}
-			sum = &caseflow.CaseSummary{ID: r.caseID, Kind: caseflow.Kind(r.kind), State: caseflow.State(r.state),
-				Center: r.center, Department: r.department, Window: r.window, ReceivedAt: r.received, Due: r.caseDue}
+			v, err := unpackSummary(summary, s.loc)
+			if err != nil {
+				return n, nil, fmt.Errorf("sqlstore: case %d, duty %d: %w", r.caseSeq, r.idx, err)
+			}
+			sum = &v
 			sums[r.caseSeq] = sum
 		}
-		d, err := r.duty()
-		if err != nil {
-			return n, nil, fmt.Errorf("sqlstore: case %s, duty %d: %w", r.caseID, r.idx, err)
+		d := new(caseflow.Duty)
+		if err := unpackDuty(packed, s.loc, rs, d); err != nil {
+			return n, nil, fmt.Errorf("sqlstore: case %s, duty %d: %w", sum.ID, r.idx, err)
 		}
+		r.due = d.Deadline.Due
 		if err := fn(caseflow.OpenDuty{Case: sum, Duty: d, Due: d.Deadline.Due, Warn: d.Deadline.Warn, Provisional: d.Deadline.Provisional}); err != nil {
 			return n, nil, err
 		}
@@ -218,39 +222,9 @@ func (s *Store) scanRows(ctx context.Context, q string, args []any, sums map[int
 	return n, &r, rows.Err()
 }
 
-// dutyRow is a row of the duties table as a scan reads it.
+// dutyRow is where the last row of a scan was: ScanDutiesByDue's next batch starts after it.
 type dutyRow struct {
-	caseSeq                                         int64
-	idx                                             int
-	caseID, kind, state, center, department, window string
-	received, caseDue                               time.Time
-	dutyKind, owner, org                            string
-	startedBy, retimedBy                            int
-	entered                                         time.Time
-	enteredLate                                     bool
-	limit                                           string
-	start                                           time.Time
-	rule                                            []byte
-	due, warn                                       time.Time
-	provisional                                     bool
-}
-
-// dest returns the scan destinations of r's columns, in the order of dutyCols.
-func (r *dutyRow) dest(loc *time.Location) []any {
-	return []any{&r.caseSeq, &r.idx, &r.caseID, &r.kind, &r.state, &r.center, &r.department, &r.window,
-		tm{&r.received, loc}, tm{&r.caseDue, loc}, &r.dutyKind, &r.owner, &r.org, &r.startedBy, &r.retimedBy,
-		tm{&r.entered, loc}, flag{&r.enteredLate}, &r.limit, tm{&r.start, loc}, &r.rule,
-		tm{&r.due, loc}, tm{&r.warn, loc}, flag{&r.provisional}}
-}
-
-// duty returns the open timed duty of the row.
-func (r *dutyRow) duty() (*caseflow.Duty, error) {
-	d := &caseflow.Duty{Timed: true, EnteredLate: r.enteredLate, Kind: caseflow.DutyKind(r.dutyKind),
-		Owner: caseflow.Role(r.owner), Org: r.org, StartedBy: r.startedBy, RetimedBy: r.retimedBy,
-		Entered: r.entered, Limit: r.limit,
-		Deadline: deadline.Deadline{Start: r.start, Due: r.due, Warn: r.warn, Provisional: r.provisional}}
-	if err := d.Deadline.Rule.UnmarshalText(r.rule); err != nil {
-		return nil, err
-	}
-	return d, nil
+	caseSeq int64
+	idx     int
+	due     time.Time
 }

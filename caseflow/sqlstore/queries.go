@@ -31,9 +31,8 @@ type queries struct {
 // caseCols are the columns of a case a listing reads.
 const caseCols = "seq, version, head_seq, doc"
 
-// dutyCols are the columns of a duty a worklist reads, in the order scanDuty reads them.
-const dutyCols = "case_seq, idx, case_id, kind, state, center, department, window_id, received_at, case_due, " +
-	"duty_kind, owner, org, started_by, retimed_by, entered, entered_late, limit_name, start_at, rule, due_at, warn_at, provisional"
+// dutyCols are the columns of a duty a worklist reads, in the order scanRows reads them.
+const dutyCols = "case_seq, idx, summary, duty"
 
 func newQueries(c Config) queries {
 	p, d := c.prefix(), c.Dialect
@@ -54,8 +53,8 @@ func newQueries(c Config) queries {
 	q.deleteDuties = r("DELETE FROM " + q.duties + " WHERE case_seq = ?")
 	q.entryInsert = "INSERT INTO " + q.entries + " (case_seq, seq, event, at, hash, doc) VALUES "
 	q.entryRow = "(?, ?, ?, ?, ?, ?)"
-	q.dutyInsert = "INSERT INTO " + q.duties + " (case_seq, idx, case_id, kind, state, center, department, window_id, received_at, case_due, closed, duty_kind, owner, org, started_by, retimed_by, entered, entered_late, limit_name, start_at, rule, due_at, warn_at, provisional) VALUES "
-	q.dutyRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	q.dutyInsert = "INSERT INTO " + q.duties + " (case_seq, idx, case_id, kind, state, center, department, window_id, received_at, closed, due_at, warn_at, summary, duty) VALUES "
+	q.dutyRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 	q.outboxInsert = "INSERT INTO " + q.outbox + " (case_seq, case_id, entry_seq, event, committed_at) VALUES "
 	q.outboxRow = "(?, ?, ?, ?, ?)"
 	skip := ""

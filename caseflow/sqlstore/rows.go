@@ -62,16 +62,15 @@ func (s *Store) dutyArgs(seq int64, c *caseflow.Case) ([]any, int) {
 	var args []any
 	n := 0
 	sum := c.Summary()
+	packed := packSummary(sum)
 	for i := len(c.Duties) - 1; i >= 0 && c.Duties[i].Open(); i-- {
 		d := c.Duties[i]
 		if !d.Timed {
 			continue
 		}
-		rule, _ := d.Deadline.Rule.MarshalText()
 		args = append(args, seq, i, c.ID, string(sum.Kind), string(sum.State), sum.Center, sum.Department, sum.Window,
-			s.d.timeArg(sum.ReceivedAt), s.d.timeArg(sum.Due), c.Closed(), string(d.Kind), string(d.Owner), d.Org,
-			d.StartedBy, d.RetimedBy, s.d.timeArg(d.Entered), d.EnteredLate, d.Limit, s.d.timeArg(d.Deadline.Start),
-			string(rule), s.d.timeArg(d.Deadline.Due), s.d.timeArg(d.Deadline.Warn), d.Deadline.Provisional)
+			s.d.timeArg(sum.ReceivedAt), c.Closed(), s.d.timeArg(d.Deadline.Due), s.d.timeArg(d.Deadline.Warn),
+			packed, packDuty(d))
 		n++
 	}
 	return args, n

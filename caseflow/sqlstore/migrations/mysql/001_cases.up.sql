@@ -43,33 +43,26 @@ CREATE TABLE IF NOT EXISTS {{P}}entries (
     CONSTRAINT {{P}}entries_case FOREIGN KEY (case_seq) REFERENCES {{P}}cases (seq)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
--- The open timed duties, each with its case's summary, so that a worklist reads this
--- table and its indexes, not the cases. Rewritten with the case at every step.
+-- The open timed duties, so that a worklist reads this table and its indexes, not the
+-- cases: the columns a worklist selects on (its case's, and the duty's due and warning
+-- times), and, packed for a quick read, the case's summary and the duty (each field as
+-- its length, a colon and its bytes; times in Unix microseconds; see pack.go). Rewritten
+-- with the case at every step.
 CREATE TABLE IF NOT EXISTS {{P}}duties (
-    case_seq     BIGINT       NOT NULL,
-    idx          INTEGER      NOT NULL,            -- the duty's index in the case's duties
-    case_id      VARCHAR(191) NOT NULL,
-    kind         VARCHAR(64)  NOT NULL,
-    state        VARCHAR(64)  NOT NULL,
-    center       VARCHAR(191) NOT NULL,
-    department   VARCHAR(191) NOT NULL,
-    window_id    VARCHAR(191) NOT NULL,
-    received_at  DATETIME(6)  NOT NULL,
-    case_due     DATETIME(6)  NOT NULL,
-    closed       BOOLEAN      NOT NULL,
-    duty_kind    VARCHAR(64)  NOT NULL,
-    owner        VARCHAR(64)  NOT NULL,
-    org          VARCHAR(191) NOT NULL,
-    started_by   INTEGER      NOT NULL,
-    retimed_by   INTEGER      NOT NULL,
-    entered      DATETIME(6),
-    entered_late BOOLEAN      NOT NULL,
-    limit_name   VARCHAR(191) NOT NULL,
-    start_at     DATETIME(6)  NOT NULL,
-    rule         VARCHAR(64)  NOT NULL,
-    due_at       DATETIME(6)  NOT NULL,
-    warn_at      DATETIME(6)  NOT NULL,
-    provisional  BOOLEAN      NOT NULL,
+    case_seq    BIGINT       NOT NULL,
+    idx         INTEGER      NOT NULL,             -- the duty's index in the case's duties
+    case_id     VARCHAR(191) NOT NULL,
+    kind        VARCHAR(64)  NOT NULL,
+    state       VARCHAR(64)  NOT NULL,
+    center      VARCHAR(191) NOT NULL,
+    department  VARCHAR(191) NOT NULL,
+    window_id   VARCHAR(191) NOT NULL,
+    received_at DATETIME(6)  NOT NULL,
+    closed      BOOLEAN      NOT NULL,
+    due_at      DATETIME(6)  NOT NULL,
+    warn_at     DATETIME(6)  NOT NULL,
+    summary     TEXT         NOT NULL,
+    duty        TEXT         NOT NULL,
     PRIMARY KEY (case_seq, idx),
     KEY {{P}}duties_due (due_at, case_seq, idx),
     KEY {{P}}duties_warn (warn_at),

@@ -40,33 +40,26 @@ CREATE TABLE {{P}}entries (
     PRIMARY KEY (case_seq, seq)
 );
 
--- The open timed duties, each with its case's summary, so that a worklist reads this
--- table and its indexes, not the cases. Rewritten with the case at every step.
+-- The open timed duties, so that a worklist reads this table and its indexes, not the
+-- cases: the columns a worklist selects on (its case's, and the duty's due and warning
+-- times), and, packed for a quick read, the case's summary and the duty (each field as
+-- its length, a colon and its bytes; times in Unix microseconds; see pack.go). Rewritten
+-- with the case at every step.
 CREATE TABLE {{P}}duties (
-    case_seq     BIGINT      NOT NULL REFERENCES {{P}}cases (seq),
-    idx          INTEGER     NOT NULL,             -- the duty's index in the case's duties
-    case_id      TEXT        NOT NULL,
-    kind         TEXT        NOT NULL,
-    state        TEXT        NOT NULL,
-    center       TEXT        NOT NULL,
-    department   TEXT        NOT NULL,
-    window_id    TEXT        NOT NULL,
-    received_at  TIMESTAMPTZ NOT NULL,
-    case_due     TIMESTAMPTZ NOT NULL,
-    closed       BOOLEAN     NOT NULL,
-    duty_kind    TEXT        NOT NULL,
-    owner        TEXT        NOT NULL,
-    org          TEXT        NOT NULL,
-    started_by   INTEGER     NOT NULL,
-    retimed_by   INTEGER     NOT NULL,
-    entered      TIMESTAMPTZ,
-    entered_late BOOLEAN     NOT NULL,
-    limit_name   TEXT        NOT NULL,
-    start_at     TIMESTAMPTZ NOT NULL,
-    rule         TEXT        NOT NULL,
-    due_at       TIMESTAMPTZ NOT NULL,
-    warn_at      TIMESTAMPTZ NOT NULL,
-    provisional  BOOLEAN     NOT NULL,
+    case_seq    BIGINT      NOT NULL REFERENCES {{P}}cases (seq),
+    idx         INTEGER     NOT NULL,              -- the duty's index in the case's duties
+    case_id     TEXT        NOT NULL,
+    kind        TEXT        NOT NULL,
+    state       TEXT        NOT NULL,
+    center      TEXT        NOT NULL,
+    department  TEXT        NOT NULL,
+    window_id   TEXT        NOT NULL,
+    received_at TIMESTAMPTZ NOT NULL,
+    closed      BOOLEAN     NOT NULL,
+    due_at      TIMESTAMPTZ NOT NULL,
+    warn_at     TIMESTAMPTZ NOT NULL,
+    summary     TEXT        NOT NULL,
+    duty        TEXT        NOT NULL,
     PRIMARY KEY (case_seq, idx)
 );
 CREATE INDEX {{P}}duties_due ON {{P}}duties (due_at, case_seq, idx);
