@@ -351,3 +351,20 @@ func slotOf(c *Case) openSlot {
 	}
 	return slot
 }
+
+// ScanDutiesByDue calls fn for the duties ScanDuties would, soonest due first, then in
+// ScanDuties' order; see [DueScanner]. The memory store has no index on due times: it scans
+// every duty, sorts them, and calls fn outside its lock.
+func (s *MemoryStore) ScanDutiesByDue(ctx context.Context, f Filter, fn func(OpenDuty) error) error {
+	var all []OpenDuty
+	if err := s.ScanDuties(ctx, f, func(od OpenDuty) error { all = append(grow(all), od); return nil }); err != nil {
+		return err
+	}
+	slices.SortStableFunc(all, func(a, b OpenDuty) int { return a.Due.Compare(b.Due) })
+	for _, od := range all {
+		if err := fn(od); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
@@ -86,6 +87,41 @@ func testScanDuties(t *testing.T, f factory) {
 			assert.Equal(t, want(t, tt.f), scan(t, tt.f))
 		})
 	}
+	t.Run("a DueScanner scans the same duties soonest due first", func(t *testing.T) {
+		t.Parallel()
+		ds, ok := h.store.(caseflow.DueScanner)
+		if !ok {
+			t.Skip("the store is not a caseflow.DueScanner (optional): Service.AtRiskFirst scans it whole")
+		}
+		for _, filter := range []caseflow.Filter{{}, {AtRiskAt: fx.late.WarnAt}, {OverdueAt: at(2027, 6, 1, 0, 0)}, {Center: "center"}} {
+			type due struct {
+				key string
+				at  time.Time
+			}
+			var all []due
+			require.NoError(t, h.store.ScanDuties(ctx, filter, func(od caseflow.OpenDuty) error {
+				all = append(all, due{od.Case.ID + " " + string(od.Duty.Kind), od.Due})
+				return nil
+			}))
+			slices.SortStableFunc(all, func(a, b due) int { return a.at.Compare(b.at) })
+			var want, got []string
+			for _, d := range all {
+				want = append(want, d.key)
+			}
+			require.NoError(t, ds.ScanDutiesByDue(ctx, filter, func(od caseflow.OpenDuty) error {
+				got = append(got, od.Case.ID+" "+string(od.Duty.Kind))
+				return nil
+			}))
+			assert.Equal(t, want, got, "%+v: by due time, then in ScanDuties' order", filter)
+			stop := errors.New("stop")
+			n := 0
+			err := ds.ScanDutiesByDue(ctx, filter, func(caseflow.OpenDuty) error { n++; return stop })
+			if len(want) > 0 {
+				assert.ErrorIs(t, err, stop)
+				assert.Equal(t, 1, n, "the first error of fn stops the scan")
+			}
+		}
+	})
 	t.Run("the first error of fn stops the scan and is returned", func(t *testing.T) {
 		t.Parallel()
 		stop := errors.New("stop")
