@@ -62,7 +62,10 @@ func parseKey(s string) (k intakeKey, ok bool) {
 	return k, false
 }
 
-var _ Store = (*MemoryStore)(nil)
+var (
+	_ Store      = (*MemoryStore)(nil)
+	_ DueScanner = (*MemoryStore)(nil)
+)
 
 // NewMemoryStore returns an empty store for trails chained without a key (plain SHA-256).
 func NewMemoryStore() *MemoryStore { return NewMemoryStoreWithKeys(nil) }

@@ -66,7 +66,10 @@ type Store struct {
 	q    queries
 }
 
-var _ caseflow.Store = (*Store)(nil)
+var (
+	_ caseflow.Store      = (*Store)(nil)
+	_ caseflow.DueScanner = (*Store)(nil)
+)
 
 // Open returns a store on db, which speaks dialect d, with the defaults of [Config],
 // migrating the schema first: Config{Dialect: d}.Open(ctx, db).
