@@ -252,3 +252,46 @@ func TestReview13UpdateWithRewrittenStoredEntryKeepsTheStoredOne(t *testing.T) {
 		})
 	}
 }
+
+// REVIEW13 defect (two subtests fail): a damaged row (a restored backup, a DBA's edit): nothing
+// panics, but Get
+// does not return, under one ID, a case whose document names another (or none).
+func TestReview13DamagedRowsAreRefusedNotReturned(t *testing.T) {
+	for _, damage := range []struct{ name, sql string }{
+		{"case doc of another case", "UPDATE %[1]scases SET doc = (SELECT doc FROM %[1]scases WHERE id = 'SP-2') WHERE id = 'SP-1'"},
+		{"case doc null", "UPDATE %[1]scases SET doc = 'null' WHERE id = 'SP-1'"},
+		{"entry doc null", "UPDATE %[1]sentries SET doc = 'null' WHERE seq = 1"},
+		{"entry doc empty object", "UPDATE %[1]sentries SET doc = '{}' WHERE seq = 1"},
+		{"duty packed garbage", "UPDATE %[1]sduties SET duty = '99999:x'"},
+		{"summary packed garbage", "UPDATE %[1]sduties SET summary = '3:abc'"},
+	} {
+		t.Run(damage.name, func(t *testing.T) {
+			svc := idService(t, "", "SP-1", "SP-2")
+			c := config(sqlstore.SQLite, svc.Keys)
+			store, db, err := sqlstore.OpenSQLite(ctx, t.TempDir()+"/cases.db", c)
+			require.NoError(t, err)
+			defer db.Close()
+			svc.Store = store
+			for range 2 {
+				_, _, err := svc.Receive(ctx, caseflowtest.Review())
+				require.NoError(t, err)
+			}
+			_, err = db.Exec(fmt.Sprintf(damage.sql, c.Prefix))
+			require.NoError(t, err)
+			got, err := store.Get(ctx, "SP-1")
+			if err == nil {
+				assert.Equal(t, "SP-1", got.ID, "Get(SP-1) returned case %q", got.ID)
+				_, verr := caseflow.Verify(got.Trail, svc.Keys)
+				t.Logf("Get: no error; Verify: %v", verr)
+			} else {
+				t.Logf("Get: %v", err)
+			}
+			_, _, err = store.List(ctx, caseflow.Filter{}, caseflow.Page{})
+			t.Logf("List: %v", err)
+			err = store.ScanDuties(ctx, caseflow.Filter{}, func(caseflow.OpenDuty) error { return nil })
+			t.Logf("ScanDuties: %v", err)
+			_, err = store.Deliver(ctx, 0, 0, func(context.Context, caseflow.Committed) error { return nil })
+			t.Logf("Deliver: %v", err)
+		})
+	}
+}
