@@ -254,8 +254,9 @@ func TestReview13UpdateWithRewrittenStoredEntryKeepsTheStoredOne(t *testing.T) {
 }
 
 // REVIEW13 defect (two subtests fail): a damaged row (a restored backup, a DBA's edit): nothing
-// panics, but Get
-// does not return, under one ID, a case whose document names another (or none).
+// panics, but Get returns, without error, under one ID a case whose document names another
+// case (or none): read does not compare the document's ID with the row's, nor the case with
+// its last entry's CaseDigest.
 func TestReview13DamagedRowsAreRefusedNotReturned(t *testing.T) {
 	for _, damage := range []struct{ name, sql string }{
 		{"case doc of another case", "UPDATE %[1]scases SET doc = (SELECT doc FROM %[1]scases WHERE id = 'SP-2') WHERE id = 'SP-1'"},
