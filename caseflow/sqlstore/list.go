@@ -43,10 +43,10 @@ func (s *Store) where(f caseflow.Filter) (string, []any) {
 		add("window_id = ?", f.Window)
 	}
 	if !f.ReceivedFrom.IsZero() {
-		add("received_at >= ?", s.d.timeArg(f.ReceivedFrom))
+		add("received_at >= ?", s.d.timeArg(ceilMicro(f.ReceivedFrom))) // microseconds kept: round a bound up
 	}
 	if !f.ReceivedTo.IsZero() {
-		add("received_at < ?", s.d.timeArg(f.ReceivedTo))
+		add("received_at < ?", s.d.timeArg(ceilMicro(f.ReceivedTo)))
 	}
 	if !f.AtRiskAt.IsZero() {
 		add("warn_at <= ?", s.d.timeArg(f.AtRiskAt))
