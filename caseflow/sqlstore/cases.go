@@ -8,7 +8,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
 )
 
@@ -23,6 +27,9 @@ func (s *Store) Create(ctx context.Context, c *caseflow.Case) error {
 	}
 	if c.Version != 0 {
 		return fmt.Errorf("sqlstore: create case %s: version %d: a new case has version 0", c.ID, c.Version)
+	}
+	if err := checkID(c.ID); err != nil {
+		return fmt.Errorf("sqlstore: create: %w", err)
 	}
 	if err := caseflow.CheckCreate(c, s.keys); err != nil {
 		return fmt.Errorf("sqlstore: create case %s: %w", c.ID, err)
@@ -61,6 +68,9 @@ func (s *Store) Import(ctx context.Context, cases []*caseflow.Case) error {
 			return fmt.Errorf("sqlstore: import: case %d: no case: %w", i, caseflow.ErrTampered)
 		case c.Version != 0:
 			return fmt.Errorf("sqlstore: import case %s: version %d: clear the version of a case read from another store", c.ID, c.Version)
+		}
+		if err := checkID(c.ID); err != nil {
+			return fmt.Errorf("sqlstore: import: %w", err)
 		}
 		if err := caseflow.CheckCreate(c, s.keys); err != nil {
 			return fmt.Errorf("sqlstore: import case %s: %w", c.ID, err)
@@ -188,19 +198,30 @@ func (s *Store) read(ctx context.Context, query string, arg any) (*caseflow.Case
 		return nil, err
 	}
 	var r storedRow
-	err := s.db.QueryRowContext(ctx, query, arg).Scan(&r.seq, &r.version, &r.headSeq, &r.doc)
+	err := s.db.QueryRowContext(ctx, query, arg).Scan(r.dest()...)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, caseflow.ErrNotFound
 	}
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: reading a case: %w", err)
 	}
+	return s.assemble(ctx, &r)
+}
+
+// assemble returns the case of row r with its trail, checked to be the case its trail
+// records: a row damaged by hand or by a bad restore (another case's document, say) is
+// refused, not handed out under the wrong ID.
+func (s *Store) assemble(ctx context.Context, r *storedRow) (*caseflow.Case, error) {
 	c, err := r.decode()
 	if err != nil {
 		return nil, err
 	}
 	if c.Trail, err = s.trail(ctx, r.seq, r.headSeq); err != nil {
-		return nil, fmt.Errorf("sqlstore: case %s: %w", c.ID, err)
+		return nil, fmt.Errorf("sqlstore: case %s: %w", r.id, err)
+	}
+	last := c.Trail[len(c.Trail)-1]
+	if d, err := c.Digest(); err != nil || d != last.CaseDigest || last.To != c.State {
+		return nil, fmt.Errorf("sqlstore: case %s: the stored case is not the one its trail records: %w", r.id, caseflow.ErrTampered)
 	}
 	return c, nil
 }
@@ -371,4 +392,26 @@ func (s *Store) rewrite(ctx context.Context, tx *sql.Tx, seq int64, trail []*cas
 func keyHash(key string) string {
 	h := sha256.Sum256([]byte(key))
 	return hex.EncodeToString(h[:])
+}
+
+// maxID is the longest case ID the store keeps, in characters: the longest a MySQL index
+// of utf8mb4 text takes, and the same on every database.
+const maxID = 191
+
+// checkID refuses a case ID that every database could not keep and give back as it is:
+// empty, longer than maxID characters, not valid UTF-8 (SQLite would keep the bytes and the
+// JSON document a replacement character), or holding a control character (PostgreSQL
+// refuses NUL). The ID is quoted, escaped, in the error: it is the service's, not personal.
+func checkID(id string) error {
+	switch {
+	case id == "":
+		return fmt.Errorf("case ID: empty: %w", haochaping.ErrRequired)
+	case !utf8.ValidString(id):
+		return fmt.Errorf("case ID %q: not valid UTF-8: %w", id, haochaping.ErrMalformed)
+	case utf8.RuneCountInString(id) > maxID:
+		return fmt.Errorf("case ID %.40q...: longer than %d characters: %w", id, maxID, haochaping.ErrTooLarge)
+	case strings.IndexFunc(id, unicode.IsControl) >= 0:
+		return fmt.Errorf("case ID %q: holds a control character: %w", id, haochaping.ErrMalformed)
+	}
+	return nil
 }

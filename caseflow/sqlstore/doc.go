@@ -37,8 +37,13 @@
 // day's backlog in one call.
 //
 // Times are stored in UTC to the microsecond on every dialect (the service works to the
-// microsecond, so a case reads back as it was made). Text on MySQL is utf8mb4 with binary
-// collation: IDs compare exactly, as on the other databases.
+// microsecond, so a case reads back as it was made). Text on MySQL is utf8mb4, and the
+// columns queries compare (IDs, codes) are VARBINARY: IDs compare byte for byte, as on the
+// other databases ("w-1 " is not "w-1", which a PAD SPACE collation would find equal).
+//
+// A damaged row (a bad restore, a hand edit) is refused with an error wrapping
+// [caseflow.ErrTampered], not handed out: a case's document must be the case of its row and
+// the case its trail's last entry records.
 //
 // # Concurrency
 //
@@ -64,8 +69,11 @@
 //
 // # Limits
 //
-// A case ID, centre, department or window ID is at most 191 characters on MySQL (the
-// longest a utf8mb4 index holds). The MySQL DSN must not set clientFoundRows, with which
-// Record would count ratings already recorded as added. The outbox orders one case's steps,
-// not the steps of several deliverers.
+// A case ID is valid UTF-8 without control characters and at most 191 characters, on every
+// database (the longest a MySQL index of utf8mb4 text holds); a centre, department or window
+// ID is at most 191 characters on MySQL. The MySQL DSN must keep loc=UTC (the default), so
+// that times are stored in UTC, and must not set clientFoundRows, with which Record would
+// count ratings already recorded as added; MySQL orders ratings of the same microsecond
+// whose keys share their first 1,024 bytes (max_sort_length) in no set order. The outbox
+// orders one case's steps, not the steps of several deliverers.
 package sqlstore

@@ -89,7 +89,7 @@ func (s *Store) List(ctx context.Context, f caseflow.Filter, p caseflow.Page) ([
 	var found []storedRow
 	for rows.Next() {
 		var r storedRow
-		if err := rows.Scan(&r.seq, &r.version, &r.headSeq, &r.doc); err != nil {
+		if err := rows.Scan(r.dest()...); err != nil {
 			rows.Close()
 			return nil, "", fmt.Errorf("sqlstore: list: %w", err)
 		}
@@ -105,12 +105,9 @@ func (s *Store) List(ctx context.Context, f caseflow.Filter, p caseflow.Page) ([
 	}
 	out := make([]*caseflow.Case, len(found))
 	for i := range found {
-		c, err := found[i].decode()
+		c, err := s.assemble(ctx, &found[i])
 		if err != nil {
 			return nil, "", err
-		}
-		if c.Trail, err = s.trail(ctx, found[i].seq, found[i].headSeq); err != nil {
-			return nil, "", fmt.Errorf("sqlstore: case %s: %w", c.ID, err)
 		}
 		out[i] = c
 	}

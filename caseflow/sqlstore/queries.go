@@ -29,7 +29,7 @@ type queries struct {
 }
 
 // caseCols are the columns of a case a listing reads.
-const caseCols = "seq, version, head_seq, doc"
+const caseCols = "seq, id, version, head_seq, doc"
 
 // dutyCols are the columns of a duty a worklist reads, in the order scanRows reads them.
 const dutyCols = "case_seq, idx, summary, duty"

@@ -42,17 +42,25 @@ func (s *Store) caseRow(c *caseflow.Case) (caseRow, error) {
 // storedRow is what the store reads of a case's row.
 type storedRow struct {
 	seq, version int64
+	id           string
 	headSeq      int
 	doc          []byte
 }
 
-// decode returns the case of the row, without its trail.
+// dest returns the scan destinations of the columns caseCols names.
+func (r *storedRow) dest() []any { return []any{&r.seq, &r.id, &r.version, &r.headSeq, &r.doc} }
+
+// decode returns the case of the row, without its trail. It refuses a document that is not
+// the row's case.
 func (r *storedRow) decode() (*caseflow.Case, error) {
 	sc := new(caseflow.StoredCase)
 	if err := json.Unmarshal(r.doc, sc); err != nil {
-		return nil, fmt.Errorf("sqlstore: decoding case %d: %w", r.seq, err)
+		return nil, fmt.Errorf("sqlstore: decoding case %s: %w", r.id, err)
 	}
 	c := (*caseflow.Case)(sc)
+	if c.ID != r.id || r.headSeq < 1 {
+		return nil, fmt.Errorf("sqlstore: case %s: its row holds the document of case %q: %w", r.id, c.ID, caseflow.ErrTampered)
+	}
 	c.Version = r.version
 	return c, nil
 }

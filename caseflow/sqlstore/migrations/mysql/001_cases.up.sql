@@ -1,7 +1,9 @@
 -- haochaping schema 1 (MySQL 8, MariaDB 10.6 and later): cases, their trails, their open
 -- duties and the outbox. {{P}} is the table prefix (haochaping_ by default). Times are
--- DATETIME(6) in UTC. Text is utf8mb4 with binary collation: IDs are compared exactly,
--- as the other databases and the memory store compare them. MySQL commits DDL at once, so
+-- DATETIME(6) in UTC. Text is utf8mb4; the columns a query compares (IDs, codes) are
+-- VARBINARY, compared byte for byte as the other databases and the memory store compare
+-- them (a PAD SPACE collation, utf8mb4_bin among them, would find "w-1 " equal to "w-1").
+-- 764 bytes hold 191 characters of utf8mb4, the longest an index takes. MySQL commits DDL at once, so
 -- every statement may be run again after a failure (IF NOT EXISTS, indexes inline).
 
 -- A case: the columns a listing selects on, the head of its trail (kept apart from the
@@ -9,20 +11,20 @@
 -- Optimistic locking is UPDATE ... WHERE seq = ? AND version = ?.
 CREATE TABLE IF NOT EXISTS {{P}}cases (
     seq         BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY, -- creation order
-    id          VARCHAR(191) NOT NULL,
-    key_hash    CHAR(64),                          -- SHA-256 of the intake key; NULL for none
-    kind        VARCHAR(64)  NOT NULL,
-    state       VARCHAR(64)  NOT NULL,
+    id          VARBINARY(764) NOT NULL,
+    key_hash    BINARY(64),                          -- SHA-256 of the intake key; NULL for none
+    kind        VARBINARY(64) NOT NULL,
+    state       VARBINARY(64) NOT NULL,
     version     BIGINT       NOT NULL CHECK (version >= 1),
-    center      VARCHAR(191) NOT NULL,
-    department  VARCHAR(191) NOT NULL,
-    window_id   VARCHAR(191) NOT NULL,
+    center      VARBINARY(764) NOT NULL,
+    department  VARBINARY(764) NOT NULL,
+    window_id   VARBINARY(764) NOT NULL,
     received_at DATETIME(6)  NOT NULL,
     warn_at     DATETIME(6),                       -- earliest warning of an open timed duty
     due_at      DATETIME(6),                       -- earliest due time of an open timed duty
     closed      BOOLEAN      NOT NULL,
     head_seq    INTEGER      NOT NULL CHECK (head_seq >= 1),
-    head_hash   CHAR(64)     NOT NULL,
+    head_hash   BINARY(64)   NOT NULL,
     doc         LONGTEXT     NOT NULL,
     UNIQUE KEY {{P}}cases_id (id),
     UNIQUE KEY {{P}}cases_key (key_hash),
@@ -35,9 +37,9 @@ CREATE TABLE IF NOT EXISTS {{P}}cases (
 CREATE TABLE IF NOT EXISTS {{P}}entries (
     case_seq    BIGINT       NOT NULL,
     seq         INTEGER      NOT NULL CHECK (seq >= 1),
-    event       VARCHAR(64)  NOT NULL,
+    event       VARBINARY(64) NOT NULL,
     at          DATETIME(6)  NOT NULL,
-    hash        CHAR(64)     NOT NULL,
+    hash        BINARY(64)   NOT NULL,
     doc         LONGTEXT     NOT NULL,
     PRIMARY KEY (case_seq, seq),
     CONSTRAINT {{P}}entries_case FOREIGN KEY (case_seq) REFERENCES {{P}}cases (seq)
@@ -51,12 +53,12 @@ CREATE TABLE IF NOT EXISTS {{P}}entries (
 CREATE TABLE IF NOT EXISTS {{P}}duties (
     case_seq    BIGINT       NOT NULL,
     idx         INTEGER      NOT NULL,             -- the duty's index in the case's duties
-    case_id     VARCHAR(191) NOT NULL,
-    kind        VARCHAR(64)  NOT NULL,
-    state       VARCHAR(64)  NOT NULL,
-    center      VARCHAR(191) NOT NULL,
-    department  VARCHAR(191) NOT NULL,
-    window_id   VARCHAR(191) NOT NULL,
+    case_id     VARBINARY(764) NOT NULL,
+    kind        VARBINARY(64) NOT NULL,
+    state       VARBINARY(64) NOT NULL,
+    center      VARBINARY(764) NOT NULL,
+    department  VARBINARY(764) NOT NULL,
+    window_id   VARBINARY(764) NOT NULL,
     received_at DATETIME(6)  NOT NULL,
     closed      BOOLEAN      NOT NULL,
     due_at      DATETIME(6)  NOT NULL,
@@ -74,9 +76,9 @@ CREATE TABLE IF NOT EXISTS {{P}}duties (
 CREATE TABLE IF NOT EXISTS {{P}}outbox (
     id           BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
     case_seq     BIGINT       NOT NULL,
-    case_id      VARCHAR(191) NOT NULL,
+    case_id      VARBINARY(764) NOT NULL,
     entry_seq    INTEGER      NOT NULL,
-    event        VARCHAR(64)  NOT NULL,
+    event        VARBINARY(64) NOT NULL,
     committed_at DATETIME(6)  NOT NULL,
     lease_until  DATETIME(6),
     attempts     INTEGER      NOT NULL DEFAULT 0,
