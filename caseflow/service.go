@@ -74,7 +74,8 @@ type Service struct {
 	// notice, from here. It is never called for a refused step, a retried conflict or a
 	// duplicate intake; a step whose OnCommit fails or panics stays committed (the panic is
 	// recovered and logged). At most once: a process that stops between the commit and the
-	// call loses the call; a store with an outbox delivers at least once.
+	// call loses the call; a store with an outbox delivers at least once (the SQL store of
+	// caseflow/sqlstore: Store.Deliver).
 	OnCommit func(ctx context.Context, c Committed)
 	// Logger receives the library's own log records (steps committed at Debug, conflicts
 	// retried at Debug, a panicking OnCommit at Error, sweeps at Info), with personal data

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"encoding"
 	"encoding/json"
 	"fmt"
 	"iter"
@@ -161,42 +162,31 @@ func (s *Store) readErr(ctx context.Context, err error) error {
 
 // ratingsWhere translates q into a WHERE clause over the ratings table, and its arguments.
 func (s *Store) ratingsWhere(q haochaping.RatingQuery) (string, []any) {
-	var conds []string
-	var args []any
-	add := func(cond string, a ...any) { conds = append(conds, cond); args = append(args, a...) }
+	var w clause
 	// The database keeps microseconds: a bound between two rounds up, which selects the
 	// ratings the memory ledger's nanosecond comparison selects.
 	if !q.From.IsZero() {
-		add("rated_at >= ?", s.d.timeArg(ceilMicro(q.From)))
+		w.add("rated_at >= ?", s.d.timeArg(ceilMicro(q.From)))
 	}
 	if !q.To.IsZero() {
-		add("rated_at < ?", s.d.timeArg(ceilMicro(q.To)))
+		w.add("rated_at < ?", s.d.timeArg(ceilMicro(q.To)))
 	}
-	for col, v := range map[string]string{"area_code": q.AreaCode, "department_code": q.DepartmentCode, "window_id": q.Window} {
-		if v != "" {
-			add(col+" = ?", v)
-		}
+	w.eq("area_code", q.AreaCode)
+	w.eq("department_code", q.DepartmentCode)
+	w.eq("window_id", q.Window)
+	w.in("channel", codes(q.Channels))
+	w.in("level", codes(q.Levels))
+	return w.where()
+}
+
+// codes returns the stable text codes of vs.
+func codes[T encoding.TextMarshaler](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		t, _ := v.MarshalText()
+		out[i] = string(t)
 	}
-	if len(q.Channels) > 0 {
-		var a []any
-		for _, c := range q.Channels {
-			t, _ := c.MarshalText()
-			a = append(a, string(t))
-		}
-		add("channel IN ("+strings.Repeat("?, ", len(a)-1)+"?)", a...)
-	}
-	if len(q.Levels) > 0 {
-		var a []any
-		for _, l := range q.Levels {
-			t, _ := l.MarshalText()
-			a = append(a, string(t))
-		}
-		add("level IN ("+strings.Repeat("?, ", len(a)-1)+"?)", a...)
-	}
-	if len(conds) == 0 {
-		return "", nil
-	}
-	return " WHERE " + strings.Join(conds, " AND "), args
+	return out
 }
 
 // ceilMicro rounds t up to the microsecond.

@@ -16,48 +16,72 @@ import (
 // warn_at, due_at), and its arguments. On the cases table warn_at and due_at are a case's
 // earliest; on the duties table, each duty's own.
 func (s *Store) where(f caseflow.Filter) (string, []any) {
-	var conds []string
-	var args []any
-	add := func(cond string, a ...any) { conds = append(conds, cond); args = append(args, a...) }
-	if f.Kind != "" {
-		add("kind = ?", string(f.Kind))
+	var w clause
+	w.eq("kind", string(f.Kind))
+	states := make([]string, len(f.States))
+	for i, st := range f.States {
+		states[i] = string(st)
 	}
-	if len(f.States) > 0 {
-		ph := strings.Repeat("?, ", len(f.States)-1) + "?"
-		a := make([]any, len(f.States))
-		for i, st := range f.States {
-			a[i] = string(st)
-		}
-		add("state IN ("+ph+")", a...)
-	}
+	w.in("state", states)
 	if f.Open {
-		add("closed = ?", false)
+		w.add("closed = ?", false)
 	}
-	if f.Center != "" {
-		add("center = ?", f.Center)
-	}
-	if f.Department != "" {
-		add("department = ?", f.Department)
-	}
-	if f.Window != "" {
-		add("window_id = ?", f.Window)
-	}
+	w.eq("center", f.Center)
+	w.eq("department", f.Department)
+	w.eq("window_id", f.Window)
+	// The database keeps microseconds: a bound between two rounds up, which selects the
+	// cases the memory store's nanosecond comparison selects.
 	if !f.ReceivedFrom.IsZero() {
-		add("received_at >= ?", s.d.timeArg(ceilMicro(f.ReceivedFrom))) // microseconds kept: round a bound up
+		w.add("received_at >= ?", s.d.timeArg(ceilMicro(f.ReceivedFrom)))
 	}
 	if !f.ReceivedTo.IsZero() {
-		add("received_at < ?", s.d.timeArg(ceilMicro(f.ReceivedTo)))
+		w.add("received_at < ?", s.d.timeArg(ceilMicro(f.ReceivedTo)))
 	}
 	if !f.AtRiskAt.IsZero() {
-		add("warn_at <= ?", s.d.timeArg(f.AtRiskAt))
+		w.add("warn_at <= ?", s.d.timeArg(f.AtRiskAt))
 	}
 	if !f.OverdueAt.IsZero() { // an overdue duty is at risk: warn_at's index rules out the rest
-		add("warn_at <= ? AND due_at <= ?", s.d.timeArg(f.OverdueAt), s.d.timeArg(f.OverdueAt))
+		w.add("warn_at <= ? AND due_at <= ?", s.d.timeArg(f.OverdueAt), s.d.timeArg(f.OverdueAt))
 	}
-	if len(conds) == 0 {
+	return w.where()
+}
+
+// clause gathers the conditions of a WHERE clause and their arguments.
+type clause struct {
+	conds []string
+	args  []any
+}
+
+func (w *clause) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+// eq adds col = v when v is set.
+func (w *clause) eq(col, v string) {
+	if v != "" {
+		w.add(col+" = ?", v)
+	}
+}
+
+// in adds col IN (vs…) when vs has any.
+func (w *clause) in(col string, vs []string) {
+	if len(vs) == 0 {
+		return
+	}
+	args := make([]any, len(vs))
+	for i, v := range vs {
+		args[i] = v
+	}
+	w.add(col+" IN ("+strings.Repeat("?, ", len(vs)-1)+"?)", args...)
+}
+
+// where returns the clause, empty when there is no condition, and its arguments.
+func (w *clause) where() (string, []any) {
+	if len(w.conds) == 0 {
 		return "", nil
 	}
-	return " WHERE " + strings.Join(conds, " AND "), args
+	return " WHERE " + strings.Join(w.conds, " AND "), w.args
 }
 
 // List returns a page of the cases f matches, in creation order; see [caseflow.Store.List].
