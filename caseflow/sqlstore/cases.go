@@ -22,37 +22,11 @@ func (s *Store) Create(ctx context.Context, c *caseflow.Case) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if c == nil {
-		return fmt.Errorf("sqlstore: create: no case: %w", caseflow.ErrTampered)
-	}
-	if c.Version != 0 {
-		return fmt.Errorf("sqlstore: create case %s: version %d: a new case has version 0", c.ID, c.Version)
-	}
-	if err := checkID(c.ID); err != nil {
-		return fmt.Errorf("sqlstore: create: %w", err)
-	}
-	if err := caseflow.CheckCreate(c, s.keys); err != nil {
-		return fmt.Errorf("sqlstore: create case %s: %w", c.ID, err)
-	}
-	row, err := s.caseRow(c)
+	row, err := s.prepare("create", c)
 	if err != nil {
 		return err
 	}
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		seq, err := s.insertCase(ctx, tx, row)
-		if err != nil {
-			return err
-		}
-		return s.writeSteps(ctx, tx, seq, c, 0, true)
-	})
-	if err != nil {
-		if isUnique(err) {
-			return fmt.Errorf("sqlstore: create case %s: %w", c.ID, caseflow.ErrDuplicate)
-		}
-		return fmt.Errorf("sqlstore: create case %s: %w", c.ID, err)
-	}
-	c.Version = 1
-	return nil
+	return s.insert(ctx, "create", []*caseflow.Case{c}, []caseRow{row}, true)
 }
 
 // Import stores cases read from another store (a [caseflow.MemoryStore] a portal outgrew,
@@ -63,40 +37,53 @@ func (s *Store) Create(ctx context.Context, c *caseflow.Case) error {
 func (s *Store) Import(ctx context.Context, cases []*caseflow.Case) error {
 	rows := make([]caseRow, len(cases))
 	for i, c := range cases {
-		switch {
-		case c == nil:
-			return fmt.Errorf("sqlstore: import: case %d: no case: %w", i, caseflow.ErrTampered)
-		case c.Version != 0:
-			return fmt.Errorf("sqlstore: import case %s: version %d: clear the version of a case read from another store", c.ID, c.Version)
-		}
-		if err := checkID(c.ID); err != nil {
-			return fmt.Errorf("sqlstore: import: %w", err)
-		}
-		if err := caseflow.CheckCreate(c, s.keys); err != nil {
-			return fmt.Errorf("sqlstore: import case %s: %w", c.ID, err)
-		}
 		var err error
-		if rows[i], err = s.caseRow(c); err != nil {
+		if rows[i], err = s.prepare("import", c); err != nil {
 			return err
 		}
 	}
+	return s.insert(ctx, "import", cases, rows, false)
+}
+
+// prepare checks a new case as Create and Import take it, and returns its row.
+func (s *Store) prepare(op string, c *caseflow.Case) (caseRow, error) {
+	switch {
+	case c == nil:
+		return caseRow{}, fmt.Errorf("sqlstore: %s: no case: %w", op, caseflow.ErrTampered)
+	case c.Version != 0:
+		return caseRow{}, fmt.Errorf("sqlstore: %s case %s: version %d: a new case has version 0 (clear the version of a case read from another store)", op, c.ID, c.Version)
+	}
+	if err := checkID(c.ID); err != nil {
+		return caseRow{}, fmt.Errorf("sqlstore: %s: %w", op, err)
+	}
+	if err := caseflow.CheckCreate(c, s.keys); err != nil {
+		return caseRow{}, fmt.Errorf("sqlstore: %s case %s: %w", op, c.ID, err)
+	}
+	return s.caseRow(c)
+}
+
+// insert writes new cases and their rows in one transaction, with outbox rows when outbox,
+// and sets their versions to 1. A case whose ID or key is stored fails it with ErrDuplicate.
+func (s *Store) insert(ctx context.Context, op string, cases []*caseflow.Case, rows []caseRow, outbox bool) error {
+	failed := ""
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		for i, c := range cases {
 			seq, err := s.insertCase(ctx, tx, rows[i])
 			if err == nil {
-				err = s.writeSteps(ctx, tx, seq, c, 0, false)
+				err = s.writeSteps(ctx, tx, seq, c, 0, outbox)
 			}
 			if err != nil {
+				failed = c.ID
 				return fmt.Errorf("case %s: %w", c.ID, err)
 			}
 		}
 		return nil
 	})
-	if err != nil {
-		if isUnique(err) {
-			return fmt.Errorf("sqlstore: import: %w: %w", err, caseflow.ErrDuplicate)
-		}
-		return fmt.Errorf("sqlstore: import: %w", err)
+	switch {
+	case err != nil && isUnique(err):
+		return fmt.Errorf("sqlstore: %s: case %s: %w", op, failed, caseflow.ErrDuplicate)
+	case err != nil:
+		return fmt.Errorf("sqlstore: %s: %w", op, err)
 	}
 	for _, c := range cases {
 		c.Version = 1
