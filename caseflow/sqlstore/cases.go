@@ -319,7 +319,7 @@ func (s *Store) Update(ctx context.Context, c *caseflow.Case) error {
 		return s.writeSteps(ctx, tx, st.seq, c, st.head.Seq, true)
 	})
 	switch {
-	case errors.Is(err, errStale) || err != nil && isUnique(err): // another step came first
+	case errors.Is(err, errStale) || err != nil && (isUnique(err) || isDeadlock(err)): // another step came first, or wrote nothing
 		return fmt.Errorf("sqlstore: update case %s at version %d: %w", c.ID, c.Version, caseflow.ErrConflict)
 	case err != nil:
 		return fmt.Errorf("sqlstore: update case %s: %w", c.ID, err)
