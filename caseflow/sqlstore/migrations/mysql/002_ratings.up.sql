@@ -3,9 +3,12 @@
 -- the rating's normalised key. The columns are those the statistics select on; doc is the
 -- rating. The columns a query compares or sorts are VARBINARY: byte for byte, as the memory
 -- ledger compares and sorts them. The key, which NFKC may make longer than the ID it
--- normalises, is LONGBLOB (the primary key is its hash).
+-- normalises, is LONGBLOB (the unique key is its hash). Rows are clustered in the order
+-- recorded (seq), so that a backlog appends; the key's hash, which falls anywhere, is a
+-- small unique index.
 CREATE TABLE IF NOT EXISTS {{P}}ratings (
-    key_hash        BINARY(64)     NOT NULL PRIMARY KEY,
+    seq             BIGINT         NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    key_hash        BINARY(64)     NOT NULL,
     rating_key      LONGBLOB       NOT NULL,
     rated_at        DATETIME(6)   NOT NULL,
     level           VARBINARY(32)  NOT NULL,
@@ -14,5 +17,6 @@ CREATE TABLE IF NOT EXISTS {{P}}ratings (
     department_code VARBINARY(8000) NOT NULL,
     window_id       VARBINARY(8000) NOT NULL,
     doc             LONGTEXT      NOT NULL,
+    UNIQUE KEY {{P}}ratings_key (key_hash),
     KEY {{P}}ratings_time (rated_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

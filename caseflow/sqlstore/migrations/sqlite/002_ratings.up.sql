@@ -1,8 +1,11 @@
 -- haochaping schema 2 (SQLite): the ratings ledger (评价台账), every rating good and bad,
 -- without personal data (haochaping.Review.ForLedger), keyed on the SHA-256 of the rating's
--- normalised key. The columns are those the statistics select on; doc is the rating.
+-- normalised key. The columns are those the statistics select on; doc is the rating. Rows
+-- are kept in the order recorded (seq), so that a backlog appends; the key's hash, which
+-- falls anywhere, is a small unique index.
 CREATE TABLE {{P}}ratings (
-    key_hash        TEXT NOT NULL PRIMARY KEY,
+    seq             INTEGER PRIMARY KEY,
+    key_hash        TEXT NOT NULL UNIQUE,
     rating_key      TEXT NOT NULL,
     rated_at        TEXT NOT NULL,
     level           TEXT NOT NULL,
@@ -11,5 +14,5 @@ CREATE TABLE {{P}}ratings (
     department_code TEXT NOT NULL,
     window_id       TEXT NOT NULL,
     doc             TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE INDEX {{P}}ratings_time ON {{P}}ratings (rated_at, rating_key);
