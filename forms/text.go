@@ -328,8 +328,8 @@ func wrapText(s string, n int) []string {
 	var lines []string
 	for _, l := range strings.Split(s, "\n") {
 		l = cleanText(l)
-		for textWidth(l) > n {
-			cut, w, space := 0, 0, -1
+		for {
+			cut, w, space := -1, 0, -1
 			for i, r := range l {
 				rw := runeWidth(r)
 				if w+rw > n && i > 0 {
@@ -340,6 +340,9 @@ func wrapText(s string, n int) []string {
 					space = i
 				}
 				w += rw
+			}
+			if cut < 0 {
+				break // the rest fits
 			}
 			// Break at the last space when the cut would split an ASCII word.
 			next, _ := utf8.DecodeRuneInString(l[cut:])
