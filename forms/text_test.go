@@ -87,7 +87,11 @@ func checkText(t *testing.T, out string, d *Document) {
 				if c.Merge == MergeContinue {
 					continue
 				}
-				if s := squash(strings.Join(c.Lines, "")); s != "" && !strings.Contains(all, s) {
+				var s string
+				for _, l := range c.Lines {
+					s += squash(l) // each line apart: two halves of a rune are two U+FFFD
+				}
+				if s != "" && !strings.Contains(all, s) {
 					t.Errorf("cell text %q missing from the text", c.Lines)
 				}
 			}
