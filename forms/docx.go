@@ -16,9 +16,10 @@ import (
 
 // The .docx renderer: a small generator of WordprocessingML (ECMA-376 Part 1, §17) with no
 // third-party library. Every part but word/document.xml comes from a skeleton, the embedded
-// one (skeleton/) or the county's own (Style.Skeleton); word/document.xml is generated.
+// one (skeleton/, embedded with all: for its _rels) or the county's own (Style.Skeleton);
+// word/document.xml is generated.
 
-//go:embed skeleton
+//go:embed all:skeleton
 var docxSkeletonFS embed.FS
 
 // ErrSkeleton is wrapped by the errors [DOCX] returns for a Style.Skeleton it cannot use: not
