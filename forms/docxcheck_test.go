@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"path"
 	"strings"
@@ -290,4 +291,100 @@ func checkDOCXTables(t testing.TB, doc []byte) {
 			open = next
 		}
 	}
+}
+
+// docxRecorder is a testing.TB that records what checkDOCX reports.
+type docxRecorder struct {
+	testing.TB
+	errs []string
+}
+
+func (r *docxRecorder) Helper() {}
+func (r *docxRecorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+func (r *docxRecorder) Fatalf(format string, args ...any) {
+	r.Errorf(format, args...)
+	panic(r)
+}
+
+// TestCheckDOCX makes sure the checker catches what it claims to: each case breaks one
+// part of a good .docx.
+func TestCheckDOCX(t *testing.T) {
+	var good bytes.Buffer
+	if err := DOCX(&good, docxSample(), DefaultStyle()); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, part, old, new, want string
+	}{
+		{"pPr order", "word/document.xml", `<w:keepNext/><w:spacing w:after="120"/>`, `<w:spacing w:after="120"/><w:keepNext/>`, "in w:pPr, w:keepNext comes after w:spacing"},
+		{"rPr order", "word/document.xml", `<w:sz w:val="44"/><w:szCs w:val="44"/>`, `<w:szCs w:val="44"/><w:sz w:val="44"/>`, "in w:rPr, w:sz comes after w:szCs"},
+		{"rPr twice", "word/document.xml", `<w:b/><w:bCs/>`, `<w:b/><w:b/>`, "in w:rPr, w:b comes after w:b"},
+		{"tcPr order", "word/document.xml", `<w:vMerge w:val="restart"/><w:vAlign w:val="center"/>`, `<w:vAlign w:val="center"/><w:vMerge w:val="restart"/>`, "in w:tcPr, w:vMerge comes after w:vAlign"},
+		{"tblPr order", "word/document.xml", `<w:tblLayout w:type="fixed"/><w:tblCellMar>`, `<w:tblCellMar/><w:tblLayout w:type="fixed"/><w:tblCellMar>`, "in w:tblPr, w:tblLayout comes after w:tblCellMar"},
+		{"sectPr order", "word/document.xml", `<w:pgSz w:w="11906" w:h="16838"/>`, `<w:pgSz w:w="11906" w:h="16838"/><w:footerReference/>`, "in w:sectPr, w:footerReference comes after w:pgSz"},
+		{"unknown", "word/document.xml", `<w:keepNext/>`, `<w:keepNxt/>`, "w:pPr holds an unknown w:keepNxt"},
+		{"not XML", "word/settings.xml", `</w:settings>`, `</w:setting>`, "word/settings.xml is not well-formed XML"},
+		{"content type", "[Content_Types].xml", `Extension="rels"`, `Extension="rel"`, "no content type for part _rels/.rels"},
+		{"relationship", "word/_rels/document.xml.rels", `Target="styles.xml"`, `Target="style.xml"`, "targets word/style.xml, which is not in the package"},
+		{"span", "word/document.xml", `<w:gridSpan w:val="3"/>`, `<w:gridSpan w:val="2"/>`, "table 1, row 2: cells span 3 grid columns, the grid has 4"},
+		{"tcW", "word/document.xml", `<w:tcW w:w="6800" w:type="dxa"/>`, `<w:tcW w:w="6801" w:type="dxa"/>`, "table 1, row 2, cell 2: w:tcW 6801 dxa, its grid columns are 6800 dxa"},
+		{"no tcW", "word/document.xml", `<w:tcW w:w="6800" w:type="dxa"/>`, ``, "table 1, row 2, cell 2 has no w:tcW"},
+		{"merge", "word/document.xml", `<w:vMerge w:val="restart"/>`, ``, "table 1, row 4, cell 1 continues a vertical merge with no merged cell of span 1 above it"},
+		{"no w:p", "word/document.xml", `<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="left"/><w:rPr><w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hAnsi="仿宋_GB2312"/><w:sz w:val="28"/><w:szCs w:val="28"/></w:rPr></w:pPr></w:p></w:tc>`, `<w:vAlign w:val="center"/></w:tcPr></w:tc>`, "holds no w:p"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b := docxMutate(t, good.Bytes(), tt.part, tt.old, tt.new)
+			r := &docxRecorder{TB: t}
+			func() {
+				defer func() {
+					if p := recover(); p != nil && p != r {
+						panic(p)
+					}
+				}()
+				checkDOCX(r, b)
+			}()
+			if !strings.Contains(strings.Join(r.errs, "\n"), tt.want) {
+				t.Errorf("checkDOCX reported %q, want %q", r.errs, tt.want)
+			}
+		})
+	}
+}
+
+// docxMutate returns b with the first old in part replaced by new.
+func docxMutate(t *testing.T, b []byte, part, old, new string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == part {
+			if !bytes.Contains(data, []byte(old)) {
+				t.Fatalf("%s lacks %s", part, old)
+			}
+			data = bytes.Replace(data, []byte(old), []byte(new), 1)
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(data)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }
