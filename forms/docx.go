@@ -216,6 +216,7 @@ func docxEmbedded(s Style) []docxPart {
 		}
 		name := strings.TrimPrefix(p, "skeleton/")
 		if name == "word/styles.xml" {
+			// Its placeholders stand only in attribute values, where any escaped text may.
 			data = []byte(strings.NewReplacer(
 				"{{BodyFont}}", docxAttr(s.BodyFont[0]),
 				"{{BodySize}}", strconv.Itoa(s.BodySize),
