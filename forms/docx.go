@@ -63,13 +63,10 @@ type docxPart struct {
 // exactly and a MergeContinue with no merged cell of the same span above it; an error wrapping
 // [ErrSkeleton] for an unusable s.Skeleton; and any error of w.
 func DOCX(w io.Writer, d *Document, s Style) error {
-	if d == nil {
-		return errors.New("forms: DOCX of a nil Document")
-	}
-	if err := docxCheck(d); err != nil {
+	if err := d.Validate(); err != nil {
 		return err
 	}
-	s = docxStyle(s)
+	s = s.withDefaults()
 	var parts []docxPart
 	var sect docxSect
 	if s.Skeleton != nil {
@@ -96,110 +93,6 @@ func DOCX(w io.Writer, d *Document, s Style) error {
 		}
 	}
 	return zw.Close()
-}
-
-// docxStyle fills the zero fields of s from DefaultStyle.
-func docxStyle(s Style) Style {
-	def := DefaultStyle()
-	if len(s.BodyFont) == 0 || s.BodyFont[0] == "" {
-		s.BodyFont = def.BodyFont
-	}
-	if len(s.TitleFont) == 0 || s.TitleFont[0] == "" {
-		s.TitleFont = def.TitleFont
-	}
-	if s.BodySize <= 0 {
-		s.BodySize = def.BodySize
-	}
-	if s.TitleSize <= 0 {
-		s.TitleSize = def.TitleSize
-	}
-	if s.TableSize <= 0 {
-		s.TableSize = def.TableSize
-	}
-	if s.Margins == [4]int{} {
-		s.Margins = def.Margins
-	}
-	return s
-}
-
-// docxCheck reports every structural problem of d at once: nil blocks, tables without a
-// grid or rows, rows that do not span the grid, merges that continue nothing.
-func docxCheck(d *Document) error {
-	var errs []error
-	table := 0
-	for i, b := range d.Blocks {
-		switch b := b.(type) {
-		case nil:
-			errs = append(errs, fmt.Errorf("forms: block %d is nil", i+1))
-		case *Heading:
-			if b == nil {
-				errs = append(errs, fmt.Errorf("forms: block %d is a nil *Heading", i+1))
-			}
-		case *Paragraph:
-			if b == nil {
-				errs = append(errs, fmt.Errorf("forms: block %d is a nil *Paragraph", i+1))
-			}
-		case *PageBreak:
-		case *Table:
-			table++
-			if b == nil {
-				errs = append(errs, fmt.Errorf("forms: table %d (block %d) is nil", table, i+1))
-				continue
-			}
-			errs = append(errs, docxCheckTable(table, b)...)
-		}
-	}
-	return errors.Join(errs...)
-}
-
-// docxCheckTable reports the problems of t, the n-th table.
-func docxCheckTable(n int, t *Table) []error {
-	var errs []error
-	if len(t.Widths) == 0 {
-		errs = append(errs, fmt.Errorf("forms: table %d has no grid columns (Widths)", n))
-	}
-	for i, w := range t.Widths {
-		if w <= 0 {
-			errs = append(errs, fmt.Errorf("forms: table %d, grid column %d: width %d is not positive", n, i+1, w))
-		}
-	}
-	if len(t.Rows) == 0 {
-		errs = append(errs, fmt.Errorf("forms: table %d has no rows", n))
-	}
-	grid := len(t.Widths)
-	// open[c] is the span of the merged cell whose column c starts in the row above, 0 for none.
-	open := make([]int, grid)
-	for r, row := range t.Rows {
-		sum := 0
-		for _, c := range row.Cells {
-			sum += c.span()
-		}
-		if sum != grid {
-			errs = append(errs, fmt.Errorf("forms: table %d, row %d: cells span %d grid columns, the grid has %d", n, r+1, sum, grid))
-			clear(open)
-			continue
-		}
-		next := make([]int, grid)
-		col := 0
-		for _, c := range row.Cells {
-			switch c.Merge {
-			case MergeStart:
-				next[col] = c.span()
-			case MergeContinue:
-				switch {
-				case open[col] == 0:
-					errs = append(errs, fmt.Errorf("forms: table %d, row %d: the cell at grid column %d continues a merge, but no merged cell starts above it", n, r+1, col+1))
-				case open[col] != c.span():
-					errs = append(errs, fmt.Errorf("forms: table %d, row %d: the cell at grid column %d spans %d columns, the merged cell above it %d", n, r+1, col+1, c.span(), open[col]))
-				default:
-					next[col] = c.span()
-				}
-			}
-			col += c.span()
-		}
-		open = next
-	}
-	return errs
 }
 
 // docxEmbedded returns the parts of the embedded skeleton, word/styles.xml set in s, and

@@ -19,29 +19,14 @@ import (
 //
 // All text is escaped; a newline in a text is a line break (<br>), and characters that
 // HTML does not allow (control characters, invalid UTF-8) become U+FFFD. Fields of s left
-// zero (no fonts, no sizes) take [DefaultStyle]'s; margins are taken as they are.
+// zero (no fonts, no sizes, no margins) take [DefaultStyle]'s.
 //
 // HTML returns d.Validate's error before writing anything, or the writer's.
 func HTML(w io.Writer, d *Document, s Style) error {
 	if err := d.Validate(); err != nil {
 		return err
 	}
-	def := DefaultStyle()
-	if len(s.BodyFont) == 0 {
-		s.BodyFont = def.BodyFont
-	}
-	if len(s.TitleFont) == 0 {
-		s.TitleFont = def.TitleFont
-	}
-	if s.BodySize <= 0 {
-		s.BodySize = def.BodySize
-	}
-	if s.TitleSize <= 0 {
-		s.TitleSize = def.TitleSize
-	}
-	if s.TableSize <= 0 {
-		s.TableSize = def.TableSize
-	}
+	s = s.withDefaults()
 	b := bufio.NewWriter(w)
 	title := d.Title
 	if title == "" {

@@ -46,3 +46,28 @@ func mm(n int) int { return n * 1440 * 10 / 254 }
 // TextWidth returns the width of the page between the margins, in twips: what a table's
 // grid fills.
 func (s Style) TextWidth() int { return A4Width - s.Margins[1] - s.Margins[3] }
+
+// withDefaults returns s with every field left zero (fonts, sizes, margins) taken from
+// [DefaultStyle]: what both print renderers set a document with.
+func (s Style) withDefaults() Style {
+	def := DefaultStyle()
+	if len(s.BodyFont) == 0 || s.BodyFont[0] == "" {
+		s.BodyFont = def.BodyFont
+	}
+	if len(s.TitleFont) == 0 || s.TitleFont[0] == "" {
+		s.TitleFont = def.TitleFont
+	}
+	if s.BodySize <= 0 {
+		s.BodySize = def.BodySize
+	}
+	if s.TitleSize <= 0 {
+		s.TitleSize = def.TitleSize
+	}
+	if s.TableSize <= 0 {
+		s.TableSize = def.TableSize
+	}
+	if s.Margins == [4]int{} {
+		s.Margins = def.Margins
+	}
+	return s
+}
