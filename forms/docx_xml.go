@@ -92,11 +92,12 @@ func docxDocument(d *Document, s Style, sect docxSect) []byte {
 		case *Table:
 			w.table(b, s)
 			// Word joins two tables with nothing between them and wants a paragraph
-			// after the last table of a body.
-			if i+1 == len(d.Blocks) {
-				w.para(docxPara{}, body, "")
-			} else if _, ok := d.Blocks[i+1].(*Table); ok {
-				w.para(docxPara{}, body, "")
+			// after the last table of a body: a paragraph one point high, so that a table
+			// that fills its page (Annex 4) is not followed by an empty page.
+			_, table := nextBlock(d.Blocks, i).(*Table)
+			if i+1 == len(d.Blocks) || table {
+				w.para(docxPara{spacing: `<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>`},
+					docxRun{font: body.font, size: 2}, "")
 			}
 		case *PageBreak:
 			w.b.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
@@ -358,4 +359,12 @@ func docxSkeletonSect(data []byte) (docxSect, error) {
 			stack = stack[:len(stack)-1]
 		}
 	}
+}
+
+// nextBlock returns the block after the i-th, or nil.
+func nextBlock(bs []Block, i int) Block {
+	if i+1 < len(bs) {
+		return bs[i+1]
+	}
+	return nil
 }
