@@ -428,3 +428,30 @@ func TestDOCXLibreOffice(t *testing.T) {
 		t.Fatalf("not a PDF (%d bytes)\n%s", len(pdf), out)
 	}
 }
+
+// FuzzDOCXSkeleton feeds the skeleton reader any bytes as a county's .docx template: it
+// refuses them with an error wrapping ErrSkeleton, or the document it writes over them
+// passes the structural checks. It never panics.
+func FuzzDOCXSkeleton(f *testing.F) {
+	var good bytes.Buffer
+	if err := DOCX(&good, &Document{Title: "t"}, DefaultStyle()); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good.Bytes())
+	f.Add([]byte("PK\x03\x04"))
+	f.Add([]byte{})
+	d := &Document{Title: "标题", Blocks: []Block{&Paragraph{Text: "正文"},
+		&Table{Widths: []int{1000, 2000}, Rows: []Row{{Cells: []Cell{{Lines: []string{"a"}}, {Lines: []string{"b"}}}}}}}}
+	f.Fuzz(func(t *testing.T, skeleton []byte) {
+		s := DefaultStyle()
+		s.Skeleton = skeleton
+		var b bytes.Buffer
+		if err := DOCX(&b, d, s); err != nil {
+			if !errors.Is(err, ErrSkeleton) {
+				t.Fatalf("a refusal that does not wrap ErrSkeleton: %v", err)
+			}
+			return
+		}
+		checkDOCX(t, b.Bytes())
+	})
+}
