@@ -17,21 +17,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
 	"github.com/haochaping/haochaping/caseflow/sqlstore"
 	"github.com/haochaping/haochaping/examples/internal/journal"
-)
-
-// The people who take the steps, and the window the case is transferred to.
-var (
-	clerk  = caseflow.Actor{ID: "u-office-1", Name: "王五", Role: caseflow.RoleOffice}
-	leader = caseflow.Actor{ID: "u-leader-1", Name: "赵六", Role: caseflow.RoleLeader}
-	staff  = caseflow.Actor{ID: "u-tax-1", Name: "钱七", Role: caseflow.RoleWindowStaff, Org: "w-tax"}
-	head   = caseflow.Actor{ID: "u-tax-head", Name: "孙八", Role: caseflow.RoleWindowHead, Org: "w-tax"}
-	window = &haochaping.Window{ID: "w-tax", Name: "税务窗口", Kind: haochaping.BusinessWindow, Center: "center"}
 )
 
 func main() {
@@ -41,11 +31,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, "sqlite:", err)
 		os.Exit(1)
 	}
-}
-
-// at returns a time of November 2026 in Beijing time.
-func at(day, hour, minute int) time.Time {
-	return time.Date(2026, 11, day, hour, minute, 0, 0, haochaping.Location())
 }
 
 func run(path string) error {
@@ -58,19 +43,16 @@ func run(path string) error {
 		path = filepath.Join(dir, "cases.db")
 	}
 	ctx := context.Background()
-	clk := &journal.Clock{T: at(23, 9, 0)}
+	clk := &journal.Clock{T: journal.November(23, 9, 0)}
 
 	// First start: the pushes arrive.
 	svc, store, closeDB, err := start(ctx, path, clk)
 	if err != nil {
 		return err
 	}
-	bad := haochaping.Review{ID: "450224-2026-000777#1", MatterNumber: "450224-2026-000777", ServiceItem: "个人所得税汇算清缴",
-		Level: haochaping.Dissatisfied, Channel: haochaping.ChannelDevice, Time: at(23, 8, 50), Window: window.ID,
-		Staff: "李四", AreaCode: "450224",
-		Reviewer: haochaping.Reviewer{Name: "韦小宝", Gender: haochaping.Male, Phone: "13987654321", Kind: haochaping.NaturalPerson}}
+	bad, window := journal.TaxReview(), journal.TaxWindow
 	good := haochaping.Review{ID: "450224-2026-000778#1", MatterNumber: "450224-2026-000778", ServiceItem: "个人所得税汇算清缴",
-		Level: haochaping.VerySatisfied, Channel: haochaping.ChannelDevice, Time: at(23, 8, 55), Window: window.ID, AreaCode: "450224"}
+		Level: haochaping.VerySatisfied, Channel: haochaping.ChannelDevice, Time: journal.November(23, 8, 55), Window: window.ID, AreaCode: "450224"}
 	added, err := store.Record(ctx, []haochaping.Review{bad, good}) // every rating, good and bad
 	if err != nil {
 		return err
@@ -85,13 +67,8 @@ func run(path string) error {
 		closeDB()
 		return nil
 	}
-	if c, err = journal.Play(ctx, svc, clk, c.ID, false, []journal.Step{
-		{At: at(23, 9, 30), Actor: clerk, Step: caseflow.Registration{ResponsibleWindow: window,
-			ReportedTo: []caseflow.Role{caseflow.RoleLeader, caseflow.RoleWindowHead}}},
-		{At: at(23, 10, 0), Actor: clerk, Step: caseflow.FollowUp{Outcome: "评价人反映排队时间过长", Reason: "高峰期只开一个窗口",
-			Materials: []string{"评价器视频", "回访录音"}, Verdict: caseflow.VerdictJustified}},
-		{At: at(23, 10, 20), Actor: clerk, Step: caseflow.Transfer{}},
-	}); err != nil {
+	steps := journal.TaxSteps()
+	if c, err = journal.Play(ctx, svc, clk, c.ID, false, steps[:3]); err != nil { // the office's, the first day
 		return err
 	}
 	fmt.Printf("立案并转办：%s，状态：%s，审计记录 %d 条\n", c.ID, c.StateLabel(), len(c.Trail))
@@ -120,17 +97,7 @@ func run(path string) error {
 		return err
 	}
 	fmt.Printf("即将超期或超期的职责：%d 项\n", len(work))
-	if c, err = journal.Play(ctx, svc, clk, c.ID, false, []journal.Step{
-		{At: at(23, 15, 0), Actor: staff, Step: caseflow.Meeting{ResponsiblePerson: "李四", Measures: []string{"高峰期增开一个窗口"}}},
-		{At: at(24, 16, 0), Actor: head, Step: caseflow.Report{Investigator: "孙八", Subject: "李四",
-			Investigation: []string{"调取叫号记录，高峰期等候超过四十分钟"}, Measures: []string{"高峰期增开窗口", "设置咨询引导岗"},
-			Finding: caseflow.Finding{Causes: []caseflow.Cause{{Dimension: haochaping.DimensionEfficiency, ResponsiblePerson: "李四"}}}}},
-		{At: at(25, 10, 0), Actor: clerk, Step: caseflow.OfficeVerification{Result: "已增开窗口，抽查等候时间均在十五分钟内"}},
-		{At: at(26, 16, 0), Actor: leader, Step: caseflow.LeaderReview{Opinion: "同意，报市督查科"}},
-		{At: at(27, 9, 30), Actor: clerk, Step: caseflow.ResultFollowUp{Outcome: "评价人对整改结果表示满意", Satisfied: true}},
-		{At: at(27, 10, 30), Actor: clerk, Step: caseflow.CitySubmission{Reference: "融政监管报〔2026〕15号"}},
-		{At: at(27, 15, 0), Actor: clerk, Step: caseflow.Archive{}},
-	}); err != nil {
+	if c, err = journal.Play(ctx, svc, clk, c.ID, false, steps[3:]); err != nil { // the window's and the rest
 		return err
 	}
 	fmt.Printf("结案：%s，状态：%s，审计记录 %d 条\n", c.ID, c.StateLabel(), len(c.Trail))
