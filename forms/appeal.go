@@ -23,10 +23,7 @@ func AppealApplication(c *caseflow.Case, o Options) (*Document, error) {
 	m := newMasker(c, o.Full)
 	number, item := matter(c)
 	_, at, _, _ := person(c)
-	level := ""
-	if c.Review != nil {
-		level = c.Review.Level.Label()
-	}
+	level := levelOf(c)
 	var verdict, reasons string
 	if a.Materials != nil {
 		verdict, reasons = a.Materials.Verdict.Label(), m.text(a.Materials.Reasons)

@@ -290,3 +290,12 @@ const gridWidth = A4Width - 1474 - 1587
 
 // labelWidth is the width of the label column of a fieldTable: seven characters of 四号.
 const labelWidth = 2200
+
+// levelOf returns the Chinese label of the rating level of c's review, or "" for an on-site
+// complaint, which has none.
+func levelOf(c *caseflow.Case) string {
+	if c.Review == nil {
+		return ""
+	}
+	return c.Review.Level.Label()
+}

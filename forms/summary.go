@@ -31,10 +31,7 @@ func Summary(c *caseflow.Case, o Options) (*Document, error) {
 	m := newMasker(c, o.Full)
 	number, item := matter(c)
 	_, at, _, _ := person(c)
-	level := ""
-	if c.Review != nil {
-		level = c.Review.Level.Label()
-	}
+	level := levelOf(c)
 	facts := fieldTable(
 		field("办件编号", c.ID),
 		field("差评类型", c.Kind.Label()),
