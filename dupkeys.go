@@ -98,3 +98,11 @@ func decodeKey(lit []byte) string {
 	}
 	return s
 }
+
+// CheckDuplicateKeys reports every object of the JSON document data, at the top or nested,
+// that gives one key twice, as an error joining one *FieldError per duplicate (Field is the
+// key's dotted path, Err is [ErrDuplicateKey]); nil when there is none. encoding/json keeps
+// the last of two values silently: configuration read strictly (a county's deduction rules,
+// say) calls this after decoding. On data that is not valid JSON the result means nothing,
+// but it neither panics nor reads out of bounds.
+func CheckDuplicateKeys(data []byte) error { return checkDuplicateKeys(data).err(0) }

@@ -68,6 +68,9 @@ func (k DutyKind) Label() string {
 	return "DutyKind(" + string(k) + ")"
 }
 
+// Valid reports whether k is a duty of the measures.
+func (k DutyKind) Valid() bool { _, ok := dutyDefs[k]; return ok }
+
 // Rule returns the article or annex that sets the duty, e.g. "第五条".
 func (k DutyKind) Rule() string { return dutyDefs[k].rule }
 

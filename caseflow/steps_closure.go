@@ -101,7 +101,8 @@ func (r ClosureReason) Label() string {
 	return unknownLabel(string(r))
 }
 
-func (r ClosureReason) valid() bool { return slices.Contains(closureReasons, r) }
+// Valid reports whether r is a reason a case may be closed for.
+func (r ClosureReason) Valid() bool { return slices.Contains(closureReasons, r) }
 
 // closureReasons are the reasons a case may be closed without a satisfied reviewer.
 var closureReasons = []ClosureReason{ClosureUnreachable, ClosureNoContact, ClosureRefused, ClosureUnsatisfied}
@@ -140,7 +141,7 @@ func (ClosureProposal) Event() Event { return EventClosurePropose }
 
 func (p ClosureProposal) check(c *Case) *RefusalError {
 	rule := kindRule(c, "第八条")
-	if !p.Reason.valid() {
+	if !p.Reason.Valid() {
 		return missing(rule, "closureProposal.reason", string(p.Reason), "want unreachable, no_contact, refused or unsatisfied").
 			hinted("应为无法联系、无联系方式、拒绝回访或多次整改仍不满意")
 	}
