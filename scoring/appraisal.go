@@ -44,7 +44,7 @@ type Line struct {
 	Rule    string    `json:"rule"`
 	Label   string    `json:"label"`
 	Article string    `json:"article"`
-	// Reason is what in the case the rule applied to, in Chinese: "服务态度（责任人 李四）",
+	// Reason is what in the case the rule applied to, in Chinese: "服务态度", "其他：叫号系统故障",
 	// "报送调查整改报告超期", "第2轮整改", "结案：无法联系".
 	Reason string `json:"reason"`
 	Target Target `json:"target"`
@@ -82,7 +82,9 @@ type Appraisal struct {
 // rules apply to its verdict, to each cause of its finding, to its closing without a
 // satisfied reviewer, to each extra round of rectification, and to each duty fulfilled
 // late; a thing no rule names deducts nothing.
-func Appraise(rules *Rules, p Period, cases iter.Seq[*caseflow.Case]) (*Appraisal, error) {
+//
+// It stops at the first error of the stream and returns it.
+func Appraise(rules *Rules, p Period, cases iter.Seq2[*caseflow.Case, error]) (*Appraisal, error) {
 	if rules == nil {
 		return nil, fmt.Errorf("scoring: appraise: no rules")
 	}
@@ -93,7 +95,10 @@ func Appraise(rules *Rules, p Period, cases iter.Seq[*caseflow.Case]) (*Appraisa
 		return nil, fmt.Errorf("scoring: appraise: period %v: want From before To", p)
 	}
 	a := &Appraisal{Period: p.In(), Rules: rules.Name, Illustrative: rules.Illustrative, Lines: []Line{}}
-	for c := range cases {
+	for c, err := range cases {
+		if err != nil {
+			return nil, fmt.Errorf("scoring: reading cases: %w", err)
+		}
 		if c == nil || c.State != caseflow.StateArchived || !p.Contains(c.ArchivedAt()) {
 			continue
 		}
@@ -147,7 +152,11 @@ func deductions(rules *Rules, c *caseflow.Case) []Line {
 	// 第十条: attitude, quality and efficiency deduct from the responsible person, the
 	// environment from the window; each cause is applied once.
 	for _, cause := range c.Finding.Causes {
-		apply(Trigger{Cause: cause.Dimension}, nil, cause.Label(), cause.ResponsiblePerson)
+		reason := cause.Dimension.Label()
+		if cause.Description != "" {
+			reason += "：" + cause.Description
+		}
+		apply(Trigger{Cause: cause.Dimension}, nil, reason, cause.ResponsiblePerson)
 	}
 	// 第八条: a case closed without a satisfied reviewer, with the leader's approval.
 	if cl := c.Closure; cl != nil && cl.Decided && cl.Approved && !cl.Lapsed {
