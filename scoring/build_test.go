@@ -1,0 +1,55 @@
+package scoring_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/haochaping/haochaping/scoring"
+)
+
+// The monthly bulletin of the small month: its lead states the hand-computed figures, its
+// tables hold them, and it names the overdue duties.
+func TestBuildBulletinMonth(t *testing.T) {
+	r := monthReport(t, scoring.Definition{Names: map[string]string{"d-tax": "县税务局", "d-hr": "县人社局", "center": "县政务服务中心"}})
+	a, err := scoring.Appraise(testRules(t), november, scoring.All(monthCases()))
+	require.NoError(t, err)
+	b, err := scoring.BuildBulletin(r, november, scoring.BulletinOptions{Appraisal: a})
+	require.NoError(t, err)
+	require.NoError(t, b.Validate())
+	assert.Equal(t, "关于2026年11月政务服务“好差评”工作情况的通报", b.Title)
+	assert.Contains(t, b.Lead[0], "共收到评价15条，其中主动评价12条，主动评价率80.00%；好评率80.00%（环比+5.00个百分点）；差评3条，差评率20.00%；平均分3.93。")
+	assert.Contains(t, b.Lead[1], "本月受理差评办件5件，需整改4件，已整改3件，差评整改率75.00%，按期整改率66.67%")
+	assert.Contains(t, b.Lead[2], "仅为示例")
+
+	sections := map[string]scoring.Section{}
+	for _, s := range b.Sections {
+		sections[s.Heading] = s
+	}
+	units := sections["各单位评价情况"].Table
+	require.NotNil(t, units)
+	assert.Equal(t, "县人社局", units.Rows[0][1].Text)
+	assert.Equal(t, "1", units.Rows[0][0].Text)
+	assert.InDelta(t, 0.8, units.Rows[1][4].Value, 1e-12) // 县税务局 好评率
+	assert.InDelta(t, 100*(0.8-2.0/3), units.Rows[1][8].Value, 1e-9)
+
+	overdue := sections["超期办件情况"].Table
+	require.Len(t, overdue.Rows, 2)
+	assert.Equal(t, "C2", overdue.Rows[0][0].Text)
+	assert.Equal(t, "报送调查整改报告", overdue.Rows[0][3].Text)
+	assert.Equal(t, "至今未完成", overdue.Rows[1][6].Text) // C4's new report
+
+	pay := sections["绩效扣分情况"].Table
+	require.Len(t, pay.Rows, 2)
+	assert.Equal(t, "县政务服务中心", pay.Rows[0][0].Text)
+	assert.InDelta(t, 1.2, pay.Rows[0][1].Value, 1e-12)
+	assert.InDelta(t, 5.9, pay.Rows[1][1].Value, 1e-12)
+
+	trend := sections["近2个月趋势"].Table
+	require.Len(t, trend.Rows, 2)
+	assert.Equal(t, "2026年10月", trend.Rows[0][0].Text)
+
+	_, err = scoring.BuildBulletin(r, scoring.Month(2025, 1), scoring.BulletinOptions{})
+	require.Error(t, err)
+}
