@@ -1,6 +1,7 @@
 package scoring_test
 
 import (
+	stdcontext "context"
 	"time"
 
 	"github.com/haochaping/haochaping"
@@ -176,3 +177,6 @@ func monthCases() []*caseflow.Case {
 		Review: pushed("r-c6", at(time.December, 1, 8, 50), false), ResponsibleWindow: taxWindow1}
 	return []*caseflow.Case{c1, c2, c3, c4, c5, c6}
 }
+
+// context returns a background context for the examples.
+func context() stdcontext.Context { return stdcontext.Background() }
