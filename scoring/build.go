@@ -36,6 +36,9 @@ func BuildBulletin(r *Report, p Period, opt BulletinOptions) (*Bulletin, error) 
 		return nil, err
 	}
 	p = p.In()
+	if a := opt.Appraisal; a != nil && a.Period != p {
+		return nil, fmt.Errorf("scoring: bulletin of %v: the appraisal is of %v", p, a.Period)
+	}
 	issuer := opt.Issuer
 	if issuer == "" {
 		issuer = "融安县政务服务监督管理办公室"
@@ -84,8 +87,8 @@ func lead(p Period, t Row, a *Appraisal) []string {
 		fmt.Sprintf("%s，全县政务服务“好差评”系统共收到评价%d条，其中主动评价%d条，主动评价率%s；好评率%s%s；差评%d条，差评率%s；平均分%s。",
 			p.Label(), f(Ratings).Numerator, f(ActiveRatings).Numerator, pct(ActiveRate), pct(GoodRate), change,
 			f(BadReviews).Numerator, pct(BadRate), decimal(f(AverageScore))),
-		fmt.Sprintf("本月受理差评办件%d件，需整改%d件，已整改%d件，差评整改率%s，按期整改率%s；实名差评回访率%s，回访满意率%s；向市督查科申诉%d件，已答复%d件，成立%d件；超期办件%d件。",
-			f(Cases).Numerator, f(RectifyRate).Denominator, f(RectifyRate).Numerator, pct(RectifyRate), pct(OnTimeRate),
+		fmt.Sprintf("%s受理差评办件%d件，需整改%d件，已整改%d件，差评整改率%s，按期整改率%s；实名差评回访率%s，回访满意率%s；向市督查科申诉%d件，已答复%d件，成立%d件；超期办件%d件。",
+			thisPeriod(p), f(Cases).Numerator, f(RectifyRate).Denominator, f(RectifyRate).Numerator, pct(RectifyRate), pct(OnTimeRate),
 			pct(CallbackRate), pct(SatisfiedRate), f(Appeals).Numerator, f(UpheldRate).Denominator, f(UpheldRate).Numerator,
 			f(OverdueCases).Numerator),
 	}
@@ -93,6 +96,14 @@ func lead(p Period, t Row, a *Appraisal) []string {
 		out = append(out, "注：本通报的绩效扣分按示例细则“"+a.Rules+"”计算，该细则仅为示例，不是任何地方的正式规定。")
 	}
 	return out
+}
+
+// thisPeriod returns 本月 for a month, 本期 for another period.
+func thisPeriod(p Period) string {
+	if p.IsMonth() {
+		return "本月"
+	}
+	return "本期"
 }
 
 // percent writes a ratio's figure as a percentage, or "—" when it has none.
