@@ -134,7 +134,7 @@ func Generate(ctx context.Context, cfg Config) (*Data, error) {
 		return nil, err
 	}
 	c.profile(r, cfg.BadShare)
-	d := &Data{Orgs: c.orgs, Names: c.names}
+	d := &Data{Orgs: c.orgs, Names: c.names, Ratings: make([]haochaping.Review, 0, len(cfg.Months)*cfg.RatingsPerMonth)}
 	g := newRatingGen(c, cal, cfg.Seed)
 	for _, p := range cfg.Months {
 		if err := ctx.Err(); err != nil {

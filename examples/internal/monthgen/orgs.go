@@ -10,7 +10,7 @@ import (
 
 // The centres of the generated county. The IDs are the generator's, not the county's.
 const (
-	centerID     = "center"        // 融安县政务服务中心
+	centerID     = "center"         // 融安县政务服务中心
 	realEstateID = "sub-realestate" // 融安县不动产登记分中心
 	areaCode     = "450224"         // 融安县
 )
@@ -77,7 +77,7 @@ type window struct {
 	w     haochaping.Window
 	unit  *unit
 	staff []caseflow.Actor // window staff (窗口工作人员)
-	head  caseflow.Actor    // the window's head (窗口负责人)
+	head  caseflow.Actor   // the window's head (窗口负责人)
 }
 
 // county is the generated org chart and its people.

@@ -190,7 +190,8 @@ func (g *ratingGen) month(dst []haochaping.Review, p scoring.Period, n int) ([]h
 	g.seq += n
 
 	loc := haochaping.Location()
-	dst = slices.Grow(dst, n)
+	n0 := len(dst)
+	dst = slices.Grow(dst, n)[:n0+n]
 	i, j := 0, 0
 	for k := range n {
 		var t int64
@@ -203,13 +204,13 @@ func (g *ratingGen) month(dst []haochaping.Review, p scoring.Period, n int) ([]h
 			j++
 		}
 		id := ids[k*size : (k+1)*size]
-		dst = append(dst, g.rating(id, time.Unix(t, 0).In(loc), chans))
+		g.rating(&dst[n0+k], id, time.Unix(t, 0).In(loc), chans)
 	}
 	return dst, nil
 }
 
-// rating returns one rating with the given ID, at t, through one of chans.
-func (g *ratingGen) rating(id string, t time.Time, chans []channelDef) haochaping.Review {
+// rating fills rv, zero, with one rating with the given ID, at t, through one of chans.
+func (g *ratingGen) rating(rv *haochaping.Review, id string, t time.Time, chans []channelDef) {
 	r := g.r
 	w := g.c.windows[sort.SearchFloat64s(g.cum, r.Float64()*g.cum[len(g.cum)-1])]
 	u := w.unit
@@ -222,9 +223,9 @@ func (g *ratingGen) rating(id string, t time.Time, chans []channelDef) haochapin
 		}
 		x -= c.share
 	}
-	rv := haochaping.Review{ID: id, MatterNumber: id[:len(id)-2], ServiceNumber: 1, ServiceItem: u.items[r.IntN(len(u.items))],
-		Channel: ch.ch, Time: t, Window: w.w.ID, Department: u.name, DepartmentCode: u.id,
-		Staff: w.staff[r.IntN(len(w.staff))].Name, AreaCode: areaCode}
+	rv.ID, rv.MatterNumber, rv.ServiceNumber, rv.ServiceItem = id, id[:len(id)-2], 1, u.items[r.IntN(len(u.items))]
+	rv.Channel, rv.Time, rv.Window, rv.Department, rv.DepartmentCode = ch.ch, t, w.w.ID, u.name, u.id
+	rv.Staff, rv.AreaCode = w.staff[r.IntN(len(w.staff))].Name, areaCode
 	if r.Float64() < ch.anon {
 		rv.Anonymous = true
 	} else {
@@ -232,7 +233,7 @@ func (g *ratingGen) rating(id string, t time.Time, chans []channelDef) haochapin
 	}
 	switch x := r.Float64(); {
 	case x < u.bad:
-		g.bad(&rv, u)
+		g.bad(rv, u)
 	case r.Float64() < ch.dflt:
 		rv.Default, rv.Level = true, ch.dfltLevel
 	case x < 0.82:
@@ -242,7 +243,6 @@ func (g *ratingGen) rating(id string, t time.Time, chans []channelDef) haochapin
 	default:
 		rv.Level = haochaping.BasicallySatisfied
 	}
-	return rv
 }
 
 // bad makes rv a bad review of unit u: its level, one or two Annex 1 options of one
