@@ -177,9 +177,10 @@ func (g *ratingGen) month(dst []haochaping.Review, p scoring.Period, n int) ([]h
 	prefix := areaCode + "-" + p.From.Format("200601") + "-"
 	size := len(prefix) + width + 2
 	buf := make([]byte, 0, n*size)
+	var scratch [20]byte
 	for i := range n {
 		buf = append(buf, prefix...)
-		num := strconv.AppendInt(nil, int64(g.seq+i+1), 10)
+		num := strconv.AppendInt(scratch[:0], int64(g.seq+i+1), 10)
 		for range width - len(num) {
 			buf = append(buf, '0')
 		}
