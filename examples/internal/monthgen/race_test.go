@@ -1,0 +1,5 @@
+//go:build race
+
+package monthgen
+
+const raceEnabled = true
