@@ -36,6 +36,14 @@
 // ([haochaping.Review.ForLedger]), idempotent on their normalised key; [Store.Record] takes a
 // day's backlog in one call.
 //
+// The store is also a [scoring.RatingCounter]: [Store.CountRatings] counts a period's
+// ratings by area, department, window, channel, level and default flag (默认评价, the
+// is_default column) in one SELECT … GROUP BY, without reading a rating's document, and
+// gives what [scoring.CountRatings] gives streaming [Store.Ratings]: scoring's indicators
+// over a large ledger, computed in the database.
+//
+//	counts, err := store.CountRatings(ctx, from, to) // one GROUP BY per period
+//
 // Times are stored in UTC to the microsecond on every dialect (the service works to the
 // microsecond, so a case reads back as it was made). Text on MySQL is utf8mb4, and the
 // columns queries compare (IDs, codes) are VARBINARY: IDs compare byte for byte, as on the
@@ -43,7 +51,8 @@
 //
 // A damaged row (a bad restore, a hand edit) is refused with an error wrapping
 // [caseflow.ErrTampered], not handed out: a case's document must be the case of its row and
-// the case its trail's last entry records.
+// the case its trail's last entry records, and a rating's level and channel must be codes
+// the library knows for CountRatings to count it.
 //
 // # Concurrency
 //

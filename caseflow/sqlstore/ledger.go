@@ -18,9 +18,13 @@ import (
 // bad, in its ratings table.
 var _ haochaping.Ledger = (*Store)(nil)
 
-// ratingsChunk is how many ratings one INSERT of Record writes: 9 parameters each, well
-// inside every database's limit on parameters.
+// ratingsChunk is how many ratings one INSERT of Record writes: ratingCols parameters
+// each, well inside every database's limit on parameters.
 const ratingsChunk = 500
+
+// ratingCols is how many columns of a rating's row Record writes: the placeholders of
+// ratingRow, the arguments ratingArgs returns.
+const ratingCols = 10
 
 // Record adds the ratings not yet recorded to the ledger and returns how many it added; see
 // [haochaping.Ledger.Record]. The batch is written in one transaction, in INSERTs of 500
@@ -73,7 +77,7 @@ func (s *Store) record(ctx context.Context, rows [][]any) (added int, err error)
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		for len(rows) > 0 {
 			n := min(len(rows), ratingsChunk)
-			args := make([]any, 0, 9*n)
+			args := make([]any, 0, ratingCols*n)
 			for _, r := range rows[:n] {
 				args = append(args, r...)
 			}
@@ -108,7 +112,7 @@ func (s *Store) ratingArgs(key string, r haochaping.Review) ([]any, error) {
 		return nil, fmt.Errorf("encoding rating: %w", err)
 	}
 	return []any{keyHash(key), key, s.d.timeArg(r.Time), string(level), string(channel),
-		r.AreaCode, r.DepartmentCode, r.Window, string(doc)}, nil
+		r.AreaCode, r.DepartmentCode, r.Window, r.Default, string(doc)}, nil
 }
 
 // Ratings returns the recorded ratings q selects, by rating time then key; see

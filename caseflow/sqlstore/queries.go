@@ -66,8 +66,8 @@ func newQueries(c Config) queries {
 	q.unwind = "UPDATE " + q.outbox + " SET lease_until = NULL WHERE id IN "
 	q.deliver = r("DELETE FROM " + q.outbox + " WHERE id = ?")
 	q.ratings = p + "ratings"
-	q.ratingInsert = "INSERT INTO " + q.ratings + " (key_hash, rating_key, rated_at, level, channel, area_code, department_code, window_id, doc) VALUES "
-	q.ratingRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	q.ratingInsert = "INSERT INTO " + q.ratings + " (key_hash, rating_key, rated_at, level, channel, area_code, department_code, window_id, is_default, doc) VALUES "
+	q.ratingRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 	q.ratingIgnore = " ON CONFLICT (key_hash) DO NOTHING"
 	if d == MySQL {
 		q.ratingIgnore = " ON DUPLICATE KEY UPDATE key_hash = key_hash"
