@@ -34,13 +34,13 @@ type RatingCount struct {
 // identical figures (a test checks it on every database).
 type RatingCounter interface {
 	// CountRatings counts the ratings rated in [from, to) by area code, department code,
-	// window, channel, level and default flag. It returns each group once, with a positive
-	// count, in any order.
+	// window, channel, level and default flag; a zero bound is open. It returns each group
+	// once, with a positive count, in any order.
 	CountRatings(ctx context.Context, from, to time.Time) ([]RatingCount, error)
 }
 
 // CountRatings counts a stream of ratings as [RatingCounter] does, for the ratings rated in
-// [from, to); the groups are in [SortRatingCounts] order. It is the reference a
+// [from, to), a zero bound open; the groups are in [SortRatingCounts] order. It is the reference a
 // RatingCounter is tested against; [Report.AddRatings] counts several periods in one pass.
 func CountRatings(ratings iter.Seq2[haochaping.Review, error], from, to time.Time) ([]RatingCount, error) {
 	groups := map[RatingCount]int64{}
@@ -48,7 +48,7 @@ func CountRatings(ratings iter.Seq2[haochaping.Review, error], from, to time.Tim
 		if err != nil {
 			return nil, fmt.Errorf("scoring: reading ratings: %w", err)
 		}
-		if r.Time.Before(from) || !r.Time.Before(to) {
+		if (!from.IsZero() && r.Time.Before(from)) || (!to.IsZero() && !r.Time.Before(to)) {
 			continue
 		}
 		groups[ratingGroup(r)]++
