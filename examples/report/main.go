@@ -20,6 +20,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"iter"
 	"maps"
 	"os"
@@ -88,7 +89,7 @@ func run(out string, seed uint64, units int, month, rulesFile, db string) error 
 	}
 	cases := func() iter.Seq2[*caseflow.Case, error] { return scoring.All(d.Cases) }
 	if db != "" {
-		store, err := sqlstore.OpenSQLite(ctx, db, sqlstore.Config{})
+		store, err := sqlstore.OpenSQLite(ctx, db, sqlstore.Config{Keys: d.Service.Keys})
 		if err != nil {
 			return err
 		}
@@ -118,7 +119,7 @@ func run(out string, seed uint64, units int, month, rulesFile, db string) error 
 		fmt.Println(para)
 	}
 	fmt.Printf("绩效扣分：%d 项，共 %s 分（%s）\n", len(appraisal.Lines), appraisal.Total(), appraisal.Rules)
-	return write(out, b, appraisal)
+	return write(out, b, appraisal, os.Stdout)
 }
 
 // loadRules reads a rules file, or the illustrative rules.
@@ -147,8 +148,9 @@ func fill(ctx context.Context, store *sqlstore.Store, d *monthgen.Data) error {
 	return store.Import(ctx, d.Cases)
 }
 
-// write writes the bulletin in every format, its charts, and the deduction ledger.
-func write(out string, b *scoring.Bulletin, a *scoring.Appraisal) error {
+// write writes the bulletin in every format, its charts, and the deduction ledger, and
+// names each file written on log.
+func write(out string, b *scoring.Bulletin, a *scoring.Appraisal, log io.Writer) error {
 	name := "通报-" + b.Period.Key()
 	files := map[string]func(*bytes.Buffer) error{
 		name + ".html": func(w *bytes.Buffer) error { return scoring.WriteHTML(w, b) },
@@ -180,7 +182,7 @@ func write(out string, b *scoring.Bulletin, a *scoring.Appraisal) error {
 		if err := os.WriteFile(filepath.Join(out, f), buf.Bytes(), 0o644); err != nil {
 			return err
 		}
-		fmt.Printf("写入 %s（%d 字节）\n", filepath.Join(out, f), buf.Len())
+		fmt.Fprintf(log, "写入 %s（%d 字节）\n", filepath.Join(out, f), buf.Len())
 	}
 	return nil
 }
