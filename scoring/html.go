@@ -30,7 +30,7 @@ td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-n
 tr { break-inside: avoid; page-break-inside: avoid; }
 div.notes p { font-size: 10.5pt; line-height: 1.5; text-indent: 0; margin: 0 0 2pt; color: #333; }
 figure { margin: 10pt 0 14pt; text-align: center; break-inside: avoid; page-break-inside: avoid; }
-figure svg { width: 100%; max-width: 150mm; height: auto; }
+figure svg { width: 100%; max-width: 170mm; height: auto; }
 p.sign { text-indent: 0; text-align: right; margin-top: 24pt; }
 @media print {
   th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -141,7 +141,7 @@ var pageElements = map[string]bool{
 	"h1": true, "h2": true, "p": true, "span": true, "br": true, "section": true, "div": true,
 	"table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true, "figure": true,
 	// SVG
-	"svg": true, "rect": true, "line": true, "text": true, "polyline": true, "circle": true, "path": true,
+	"svg": true, "rect": true, "line": true, "text": true, "tspan": true, "polyline": true, "circle": true, "path": true,
 }
 
 // parsePage parses page as XML (which WriteHTML's pages are), checks that it holds only

@@ -28,7 +28,7 @@ const (
 	chartPad      = 12.0  // white around everything
 	chartTop      = 40.0  // below the title
 	plotHeight    = 220.0 // the plot area of a bar or line chart
-	labelSize     = 11.0  // category labels, ticks, legend
+	labelSize     = 12.0  // category labels, ticks, legend
 	titleSize     = 15.0
 	maxLabelRunes = 10 // a category label longer than this is cut with "…"
 	maxShareSlice = 8  // a doughnut shows at most this many slices, the smallest merged as 其他
@@ -50,9 +50,9 @@ const (
 //
 // An axis of a series in [FormatPercent] or [FormatDeltaPercent] reads in percent. A
 // Blank cell is no bar, or a break in the line. A legend names the series (the columns'
-// titles) when there are several. Category labels longer than ten characters are cut,
-// and are turned by 30 degrees, or only every few shown, when they do not fit side by side.
-// Only the first 60 rows are plotted; a note under the chart says how many the table has.
+// titles) when there are several. Category labels too wide for their place go on two
+// lines, or else are cut after ten characters and turned by 30 degrees, only every few
+// shown when many. Only the first 60 rows are plotted; a note under the chart says how many the table has.
 // Values beyond ±10¹² are drawn at that limit.
 //
 // Text is escaped, and characters XML does not allow become U+FFFD. Its font is the first
@@ -230,7 +230,22 @@ func writeAxes(b *bytes.Buffer, d chartData) {
 	}
 	right := chartWidth - chartPad
 	slot := (right - left) / float64(max(n, 1))
-	turned := widest > slot-6
+	// Labels too wide for their slot go on two lines if they fit, else turn.
+	var wrapped [][]string
+	if widest > slot-6 {
+		wrapped = make([][]string, n)
+		for i, l := range d.labels {
+			if wrapped[i] = wrapText(l, slot-6, labelSize); len(wrapped[i]) > 2 {
+				wrapped = nil
+				break
+			}
+			if len(wrapped[i]) == 2 { // halves, so that no character is left alone
+				r := []rune(l)
+				wrapped[i] = []string{string(r[:(len(r)+1)/2]), string(r[(len(r)+1)/2:])}
+			}
+		}
+	}
+	turned := widest > slot-6 && wrapped == nil
 	if turned {
 		// A turned label reaches left of its category by cos 30° of its width.
 		left = max(left, chartPad+widest*0.866-slot/2)
@@ -243,6 +258,9 @@ func writeAxes(b *bytes.Buffer, d chartData) {
 		every = int(math.Ceil(14 / slot))
 	}
 	labelHeight := 20.0
+	if wrapped != nil {
+		labelHeight += labelSize + 3
+	}
 	if turned {
 		labelHeight = widest*0.5 + labelSize + 10
 	}
@@ -281,10 +299,21 @@ func writeAxes(b *bytes.Buffer, d chartData) {
 		}
 		x := left + slot*(float64(i)+0.5)
 		ly := bottom + labelSize + 5
-		if turned {
+		switch {
+		case wrapped != nil:
+			b.WriteString(`<text x="` + num(x) + `" y="` + num(ly) + `" text-anchor="middle" fill="#333333">`)
+			for k, line := range wrapped[i] {
+				dy := "0"
+				if k > 0 {
+					dy = num(labelSize + 3)
+				}
+				b.WriteString(`<tspan x="` + num(x) + `" dy="` + dy + `">` + xmlText(line) + "</tspan>")
+			}
+			b.WriteString("</text>\n")
+		case turned:
 			b.WriteString(`<text x="` + num(x) + `" y="` + num(ly) + `" text-anchor="end" fill="#333333" transform="rotate(-30 ` +
 				num(x) + " " + num(ly-labelSize/2) + `)">` + xmlText(l) + "</text>\n")
-		} else {
+		default:
 			b.WriteString(`<text x="` + num(x) + `" y="` + num(ly) + `" text-anchor="middle" fill="#333333">` + xmlText(l) + "</text>\n")
 		}
 	}
@@ -355,14 +384,14 @@ func writeAxes(b *bytes.Buffer, d chartData) {
 // valueLabel writes the value s over a mark spanning y0 to y1 at x (under it when below),
 // if it fits the slot.
 func valueLabel(b *bytes.Buffer, s string, x, y0, y1 float64, below bool, slot float64) {
-	if textWidth(s, 10) > slot-2 {
+	if textWidth(s, 11) > slot-2 {
 		return
 	}
 	y := y0 - 4
 	if below {
 		y = y1 + 12
 	}
-	b.WriteString(`<text x="` + num(x) + `" y="` + num(y) + `" text-anchor="middle" font-size="10" fill="#333333">` + xmlText(s) + "</text>\n")
+	b.WriteString(`<text x="` + num(x) + `" y="` + num(y) + `" text-anchor="middle" font-size="11" fill="#333333">` + xmlText(s) + "</text>\n")
 }
 
 // writeShare writes a doughnut chart of the first series.
@@ -408,9 +437,14 @@ func writeShare(b *bytes.Buffer, d chartData) {
 		parts = append(kept, slice{"其他", other})
 	}
 
-	const cx, r0, r1 = 170.0, 110.0, 64.0
+	const cx, r0, r1 = 190.0, 110.0, 64.0
 	cy := chartTop + 10 + r0
 	legendTop := cy - float64(len(parts))*22/2
+	widest := 0.0
+	for _, p := range parts {
+		widest = max(widest, textWidth(p.label, labelSize))
+	}
+	shareX := min(350+widest+64, chartWidth-chartPad)
 	height := cy + r0 + 16 + chartPad
 	notes := d.rows > len(d.labels) || negative
 	if notes {
@@ -447,7 +481,7 @@ func writeShare(b *bytes.Buffer, d chartData) {
 			share := strconv.FormatFloat(100*sl.value/total, 'f', 1, 64) + "%"
 			b.WriteString(`<rect class="key" x="330" y="` + num(ly) + `" width="12" height="12" fill="` + colour + `"/>` +
 				`<text x="350" y="` + num(ly+10.5) + `" fill="#333333">` + xmlText(sl.label) + `</text>` +
-				`<text x="` + num(chartWidth-chartPad-20) + `" y="` + num(ly+10.5) + `" text-anchor="end" fill="#333333">` + share + "</text>\n")
+				`<text x="` + num(shareX) + `" y="` + num(ly+10.5) + `" text-anchor="end" fill="#333333">` + share + "</text>\n")
 		}
 		if s.format == FormatInt || s.format == FormatDecimal {
 			b.WriteString(`<text x="` + num(cx) + `" y="` + num(cy-4) + `" text-anchor="middle" fill="#555555">合计</text>` +
@@ -570,6 +604,25 @@ func fitText(s string, width, size float64) string {
 		}
 	}
 	return s
+}
+
+// wrapText returns s broken into lines no wider than width in a font of size, between any
+// two characters (as Chinese is), or nil if a character alone is wider.
+func wrapText(s string, width, size float64) []string {
+	var lines []string
+	start, w := 0, 0.0
+	for i, r := range s {
+		rw := textWidth(string(r), size)
+		if rw > width {
+			return nil
+		}
+		if w+rw > width {
+			lines = append(lines, s[start:i])
+			start, w = i, 0
+		}
+		w += rw
+	}
+	return append(lines, s[start:])
 }
 
 // cutRunes returns s cut with "…" after n characters.

@@ -96,10 +96,16 @@ func TestChartSVGBar(t *testing.T) {
 	})
 	t.Run("long labels turn", func(t *testing.T) {
 		labels := []string{"县公安局出入境管理大队", "县不动产登记中心", "县住房和城乡建设局", "县市场监督管理局", "县人力资源和社会保障局",
-			"县医疗保障局", "县税务局", "县交通运输局"}
-		svg, _ := chart(t, chartOf(ChartBar, FormatInt, labels, nums(1, 2, 3, 4, 5, 6, 7, 8)))
+			"县医疗保障局", "县税务局", "县交通运输局", "县民政局", "县自然资源局", "县卫生健康局", "县教育局"}
+		svg, _ := chart(t, chartOf(ChartBar, FormatInt, labels, nums(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)))
 		assert.Contains(t, svg, "rotate(-30 ")
 		assert.Contains(t, svg, ">县公安局出入境管理大…<", "cut after ten characters")
+	})
+	t.Run("labels that fit on two lines wrap", func(t *testing.T) {
+		svg, _ := chart(t, chartOf(ChartBar, FormatInt, []string{"县公安局出入境管理大队", "县税务局", "县医保局", "县人社局", "县民政局",
+			"县教育局"}, nums(1, 2, 3, 4, 5, 6)))
+		assert.NotContains(t, svg, "rotate(")
+		assert.Contains(t, svg, ">县公安局出入</tspan><tspan")
 	})
 	t.Run("short labels stay level", func(t *testing.T) {
 		svg, _ := chart(t, chartOf(ChartBar, FormatInt, []string{"甲", "乙"}, nums(1, 2)))
