@@ -53,3 +53,14 @@ func TestBuildBulletinMonth(t *testing.T) {
 	_, err = scoring.BuildBulletin(r, scoring.Month(2025, 1), scoring.BulletinOptions{})
 	require.Error(t, err)
 }
+
+// A value that rounds to zero is written without a sign: the Markdown fuzz test found
+// "-0" for -0.4 in a count column.
+func TestCellFormatNoNegativeZero(t *testing.T) {
+	for f, want := range map[scoring.Format]string{scoring.FormatInt: "0", scoring.FormatDecimal: "0.00",
+		scoring.FormatPercent: "0.00%", scoring.FormatDelta: "+0.00", scoring.FormatDeltaPercent: "+0.00%"} {
+		assert.Equal(t, want, scoring.Number(-0.00004).Format(f), f)
+	}
+	assert.Equal(t, "-1", scoring.Number(-0.6).Format(scoring.FormatInt))
+	assert.Equal(t, "95.32%", scoring.Number(0.9532).Format(scoring.FormatPercent))
+}

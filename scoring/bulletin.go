@@ -98,15 +98,24 @@ func (c Cell) Format(f Format) string {
 	}
 	switch f {
 	case FormatInt:
-		return fmt.Sprintf("%.0f", c.Value)
+		return fmt.Sprintf("%.0f", unsignedZero(c.Value, 1))
 	case FormatPercent:
-		return fmt.Sprintf("%.2f%%", 100*c.Value)
+		return fmt.Sprintf("%.2f%%", unsignedZero(100*c.Value, 100))
 	case FormatDelta:
-		return fmt.Sprintf("%+.2f", c.Value)
+		return fmt.Sprintf("%+.2f", unsignedZero(c.Value, 100))
 	case FormatDeltaPercent:
-		return fmt.Sprintf("%+.2f%%", 100*c.Value)
+		return fmt.Sprintf("%+.2f%%", unsignedZero(100*c.Value, 100))
 	}
-	return fmt.Sprintf("%.2f", c.Value)
+	return fmt.Sprintf("%.2f", unsignedZero(c.Value, 100))
+}
+
+// unsignedZero returns v rounded to 1/scale, with a value that rounds to zero made +0, so
+// that a tiny negative value is not written "-0" or "-0.00".
+func unsignedZero(v, scale float64) float64 {
+	if r := math.Round(v*scale) / scale; r != 0 {
+		return r
+	}
+	return 0
 }
 
 // ChartKind is the kind of a chart.
