@@ -57,9 +57,9 @@ func (w *writer) chart(at string, s *scoring.Section) error {
 			Values:     ref(sheet, fmt.Sprintf("$%s$%d:$%s$%d", col(v), firstRow, col(v), last)),
 		})
 	}
-	// The value axis and the data labels take the cells' number format.
-	c.PlotArea.NumFmt = excelize.ChartNumFmt{SourceLinked: true}
-	c.YAxis.NumFmt = excelize.ChartNumFmt{CustomNumFmt: axisFormat(t, ch.Values), SourceLinked: false}
+	// The data labels take the cells' number format, the value axis a shorter one.
+	c.PlotArea.NumFmt = excelize.ChartNumFmt{CustomNumFmt: labelFormat(t, ch.Values), SourceLinked: true}
+	c.YAxis.NumFmt = excelize.ChartNumFmt{CustomNumFmt: axisFormat(t, ch.Values)}
 	c.YAxis.MajorGridLines = true
 	switch ch.Kind {
 	case scoring.ChartShare:
@@ -78,6 +78,18 @@ func (w *writer) chart(at string, s *scoring.Section) error {
 		c.PlotArea.ShowVal = n*len(ch.Values) <= 24
 	}
 	return w.f.AddChart(sheet, at, c)
+}
+
+// labelFormat returns the number format of the plotted columns when they share one, else
+// the general format.
+func labelFormat(t *scoring.Table, values []int) string {
+	f := t.Columns[values[0]].Format
+	for _, v := range values[1:] {
+		if t.Columns[v].Format != f {
+			return "General"
+		}
+	}
+	return numFmts[f]
 }
 
 // axisFormat returns the number format of the value axis: that of the plotted columns
