@@ -5,9 +5,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"regexp"
 	"slices"
 	"strconv"
@@ -19,6 +21,11 @@ import (
 	"github.com/haochaping/haochaping/scoring"
 	"github.com/haochaping/haochaping/scoring/xlsx"
 )
+
+// out names a file to write the fixture bulletin to, for looking at it in a spreadsheet:
+//
+//	go test ./scoring/xlsx -run TestWrite_sheets -args -out /tmp/bulletin.xlsx
+var out = flag.String("out", "", "write the fixture bulletin to this .xlsx file")
 
 // write writes b and reopens it.
 func write(t testing.TB, b *scoring.Bulletin) ([]byte, *excelize.File) {
@@ -45,7 +52,12 @@ var wantNumFmt = map[scoring.Format]string{
 }
 
 func TestWrite_sheets(t *testing.T) {
-	_, f := write(t, november())
+	data, f := write(t, november())
+	if *out != "" {
+		if err := os.WriteFile(*out, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	want := []string{"通报", "单位排名", "近6个月 趋势", "差评维度", "超期件"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets = %q, want %q", got, want)
