@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -105,6 +106,12 @@ func (w *writer) write(b *scoring.Bulletin) error {
 		}
 	}
 	w.f.SetActiveSheet(0)
+	// excelize adds the image types of a drawing's content types from a map, in a
+	// different order each time (setContentTypePartImageExtensions); put them in order,
+	// so that the same bulletin gives the same bytes.
+	if ct := w.f.ContentTypes; ct != nil {
+		sort.SliceStable(ct.Defaults, func(i, j int) bool { return ct.Defaults[i].Extension < ct.Defaults[j].Extension })
+	}
 	props := &excelize.DocProperties{
 		Title:          b.Title,
 		Subject:        b.Period.Label(),
@@ -234,6 +241,9 @@ func (w *writer) cover(b *scoring.Bulletin) error {
 			}
 		}
 	}
+	if err := f.SetSheetDimension(CoverSheet, fmt.Sprintf("A1:%s%d", last, row)); err != nil {
+		return err
+	}
 	return f.SetPageLayout(CoverSheet, &excelize.PageLayoutOptions{Size: intPtr(9)}) // A4
 }
 
@@ -338,7 +348,7 @@ func (w *writer) table(i int, s *scoring.Section) error {
 				}
 			}
 			if format == scoring.FormatText || !c.Blank {
-				widths[j] = max(widths[j], displayWidth(c.Format(format)))
+				widths[j] = max(widths[j], cellWidth(c, format))
 			}
 		}
 	}
@@ -354,7 +364,7 @@ func (w *writer) table(i int, s *scoring.Section) error {
 	tableWidth := 0
 	for j, wd := range widths {
 		col, _ := excelize.ColumnNumberToName(j + 1)
-		wd = min(max(wd+2, 8), 60)
+		wd = min(max(wd+2, 10), 60)
 		tableWidth += wd
 		if err := f.SetColWidth(sheet, col, col, float64(wd)); err != nil {
 			return err
@@ -386,7 +396,26 @@ func (w *writer) table(i int, s *scoring.Section) error {
 			return err
 		}
 	}
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: intPtr(9), Orientation: strPtr("landscape")}); err != nil {
+	// The used range, which excelize leaves at A1 and some readers go by.
+	used := firstRow + len(t.Rows) - 1
+	if len(t.Notes) > 0 {
+		used = row
+	}
+	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", lastCol, used)); err != nil {
+		return err
+	}
+	// Printed landscape on A4, as wide as a page, with the header on every page.
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
+		Size: intPtr(9), Orientation: strPtr("landscape"), FitToWidth: intPtr(1), FitToHeight: intPtr(0),
+	}); err != nil {
+		return err
+	}
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)}); err != nil {
+		return err
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{
+		Name: "_xlnm.Print_Titles", RefersTo: ref(sheet, fmt.Sprintf("$%d:$%d", headerRow, headerRow)), Scope: sheet,
+	}); err != nil {
 		return err
 	}
 	if s.Chart != nil && len(t.Rows) > 0 {
@@ -443,6 +472,17 @@ func decimals(v float64) int {
 		return len(s) - i - 1
 	}
 	return 0
+}
+
+// cellWidth returns the display width of c as its number format shows it: Cell.Format's
+// text, with the thousands separators of #,##0.
+func cellWidth(c scoring.Cell, f scoring.Format) int {
+	s := c.Format(f)
+	if f == scoring.FormatInt {
+		digits := len(strings.TrimLeft(s, "-"))
+		return len(s) + (digits-1)/3
+	}
+	return displayWidth(s)
 }
 
 // displayWidth returns the width of s in a spreadsheet's character widths: 2 for a wide
