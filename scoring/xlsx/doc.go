@@ -38,7 +38,8 @@
 //
 // Text is stored as text, never as a formula: a cell reading "=HYPERLINK(…)" stays those
 // characters. A Blank cell is left empty, where the HTML and Markdown bulletins write "—".
-// Column widths are fitted to the longest cell, a CJK character counting two.
+// Column widths are fitted to the longest cell, a CJK character counting two. A table
+// prints landscape on A4, one page wide, with its column titles on every page.
 //
 // # Charts
 //
@@ -56,8 +57,9 @@
 // # Determinism
 //
 // The document properties carry the title, the creator "haochaping", and the bulletin's
-// Date as the times of creation and modification, so the same bulletin gives the same
-// bytes each time.
+// Date as the times of creation and modification, and the parts of the package are
+// written in a fixed order, so the same bulletin gives the same bytes each time (with
+// excelize v2.11.1; a later excelize may change the bytes, not the content).
 //
 // # Concurrency
 //

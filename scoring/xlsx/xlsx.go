@@ -209,7 +209,7 @@ func (w *writer) cover(b *scoring.Bulletin) error {
 		when = append(when, "统计周期："+b.Period.Label())
 	}
 	if !b.Date.IsZero() {
-		when = append(when, "发布日期："+DateLabel(b.Date))
+		when = append(when, "发布日期："+dateLabel(b.Date))
 	}
 	if len(when) > 0 {
 		if err := line(strings.Join(when, "　　"), centred, 11); err != nil {
@@ -223,7 +223,7 @@ func (w *writer) cover(b *scoring.Bulletin) error {
 		}
 	}
 	for i, s := range b.Sections {
-		if err := line(Ordinal(i+1)+"、"+s.Heading, heading, 12); err != nil {
+		if err := line(ordinal(i+1)+"、"+s.Heading, heading, 12); err != nil {
 			return err
 		}
 		for _, p := range s.Paragraphs {
@@ -309,7 +309,7 @@ func (w *writer) table(i int, s *scoring.Section) error {
 		}
 	}
 
-	if err := f.SetCellStr(sheet, "A1", Ordinal(i+1)+"、"+s.Heading); err != nil {
+	if err := f.SetCellStr(sheet, "A1", ordinal(i+1)+"、"+s.Heading); err != nil {
 		return err
 	}
 	if err := f.SetCellStyle(sheet, "A1", "A1", heading); err != nil {
@@ -431,9 +431,9 @@ func (w *writer) table(i int, s *scoring.Section) error {
 	return nil
 }
 
-// Ordinal returns n, from 1 to 99, as a Chinese numeral: 一, 十, 十一, 二十一. Section
+// ordinal returns n, from 1 to 99, as a Chinese numeral: 一, 十, 十一, 二十一. Section
 // headings are numbered with it, "一、".
-func Ordinal(n int) string {
+func ordinal(n int) string {
 	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
 	switch {
 	case n < 1 || n > 99:
@@ -446,8 +446,8 @@ func Ordinal(n int) string {
 	return digits[n/10] + "十" + digits[n%10]
 }
 
-// DateLabel returns the day of t in China Standard Time in Chinese, "2026年12月5日".
-func DateLabel(t time.Time) string {
+// dateLabel returns the day of t in China Standard Time in Chinese, "2026年12月5日".
+func dateLabel(t time.Time) string {
 	t = t.In(haochaping.Location())
 	return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
 }

@@ -215,6 +215,12 @@ func TestWrite_cover(t *testing.T) {
 			t.Errorf("cover has no row %q", w)
 		}
 	}
+	at := fmt.Sprintf("A%d", 1+slices.IndexFunc(rows, func(r []string) bool {
+		return len(r) > 0 && r[0] == "详见工作表“单位排名”。"
+	}))
+	if ok, link, _ := f.GetCellHyperLink(xlsx.CoverSheet, at); !ok || link != "'单位排名'!$A$1" {
+		t.Errorf("%s links to %q, want '单位排名'!$A$1", at, link)
+	}
 	if i, j := slices.Index(col, "一、各单位评价情况"), slices.Index(col, "二、近6个月趋势"); i > j {
 		t.Errorf("sections out of order: %d, %d", i, j)
 	}
