@@ -69,6 +69,8 @@ func (w *writer) chart(at string, s *scoring.Section) error {
 		c.Legend.Position = "right"
 		c.PlotArea.ShowPercent = true
 		c.PlotArea.ShowLeaderLines = true
+		// The labels show shares, not the cells: a percentage, whatever the cells' format.
+		c.PlotArea.NumFmt = excelize.ChartNumFmt{CustomNumFmt: "0.0%"}
 	case scoring.ChartBar:
 		c.Dimension.Width = uint(min(max(120+n*len(ch.Values)*24, 560), 1200))
 		// Values on the bars while they stay legible.
