@@ -114,14 +114,13 @@ func (w *writer) write(b *scoring.Bulletin) error {
 	}
 	props := &excelize.DocProperties{
 		Title:          b.Title,
-		Subject:        b.Period.Label(),
 		Creator:        "haochaping",
 		LastModifiedBy: "haochaping",
 		Description:    b.Issuer,
 		Language:       "zh-CN",
 	}
-	if !b.Period.Valid() {
-		props.Subject = ""
+	if b.Period.Valid() {
+		props.Subject = b.Period.Label()
 	}
 	if !b.Date.IsZero() {
 		props.Created = b.Date.UTC().Format(time.RFC3339)

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -414,6 +415,24 @@ func TestWrite_deterministic(t *testing.T) {
 			t.Fatal("two writes of the same bulletin differ")
 		}
 	}
+}
+
+// Writes of one bulletin run at once give the same bytes (run with -race).
+func TestWrite_concurrent(t *testing.T) {
+	b := november()
+	want, _ := write(t, b)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			if err := xlsx.Write(&buf, b); err != nil {
+				t.Error(err)
+			} else if !bytes.Equal(buf.Bytes(), want) {
+				t.Error("a concurrent write differs")
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // Workbook hands back a workbook the caller adds a sheet to.
