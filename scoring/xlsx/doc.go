@@ -23,7 +23,9 @@
 // the period and the date of issue, the lead paragraphs, and each section's heading,
 // numbered 一、二、…, with its paragraphs and a link to its table's sheet. Each line is a
 // row merged across a wide column, wrapped, with its height estimated from its length
-// (spreadsheets do not fit the height of a merged row themselves).
+// (spreadsheets do not fit the height of a merged row themselves). A row is at most 409
+// points high, so a paragraph of more than about 1,000 CJK characters is cut off on screen
+// (the cell still holds all of it).
 //
 // Each section table is a sheet of its own, named [scoring.Table.Sheet]: the numbered
 // heading in row 1, the column titles in row 2 (bold, filled, bordered, frozen above the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -22,6 +23,7 @@ func FuzzWrite(f *testing.F) {
 	f.Add("a\x00b\x1f", math.Copysign(0, -1), "通报", "=1+1", uint8(3))
 	f.Add("\xff", 5e-324, "'x", "]", uint8(4))
 	f.Add("x", math.NaN(), "History", "ok", uint8(0))
+	f.Add(strings.Repeat("差评", 682), 1.0, "单位排名", strings.Repeat("长", 1365), uint8(1))
 	f.Fuzz(func(t *testing.T, text string, value float64, sheet, title string, kind uint8) {
 		formats := []scoring.Format{scoring.FormatInt, scoring.FormatDecimal, scoring.FormatPercent, scoring.FormatDelta, scoring.FormatDeltaPercent}
 		kinds := []scoring.ChartKind{scoring.ChartBar, scoring.ChartLine, scoring.ChartShare, "pie"}

@@ -193,7 +193,7 @@ func (w *writer) cover(b *scoring.Bulletin) error {
 			return err
 		}
 		lines := wrappedLines(s, coverCols*coverWidth*11/pt)
-		return f.SetRowHeight(CoverSheet, row, float64(lines)*pt*lineHeight/11+4)
+		return f.SetRowHeight(CoverSheet, row, rowHeight(float64(lines)*pt*lineHeight/11+4))
 	}
 	if err := line(b.Title, title, 18); err != nil {
 		return err
@@ -391,7 +391,7 @@ func (w *writer) table(i int, s *scoring.Section) error {
 			return err
 		}
 		lines := wrappedLines(n, float64(tableWidth)*11/10)
-		if err := f.SetRowHeight(sheet, row, float64(lines)*15+3); err != nil {
+		if err := f.SetRowHeight(sheet, row, rowHeight(float64(lines)*15+3)); err != nil {
 			return err
 		}
 	}
@@ -516,6 +516,10 @@ func wrappedLines(s string, perLine float64) int {
 	}
 	return max(lines, 1)
 }
+
+// rowHeight returns pt, or the highest row a spreadsheet has, 409 points, if pt is higher:
+// a paragraph of more than about 1,000 CJK characters is cut off on screen.
+func rowHeight(pt float64) float64 { return min(pt, excelize.MaxRowHeight) }
 
 func intPtr(n int) *int       { return &n }
 func strPtr(s string) *string { return &s }

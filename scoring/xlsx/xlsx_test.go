@@ -368,6 +368,24 @@ func TestWrite_apostropheInSheetName(t *testing.T) {
 	}
 }
 
+// Regression: a paragraph or a note of the longest text a bulletin holds, 4096 bytes,
+// asked for a row higher than Excel's 409 points, and excelize refused it.
+func TestWrite_longText(t *testing.T) {
+	long := strings.Repeat("差", 4096/len("差"))
+	b := november()
+	b.Lead = append(b.Lead, long)
+	b.Sections[0].Table.Notes = append(b.Sections[0].Table.Notes, long)
+	_, f := write(t, b)
+	rows, _ := f.GetRows(xlsx.CoverSheet)
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == long {
+			if h, _ := f.GetRowHeight(xlsx.CoverSheet, i+1); h != 409 {
+				t.Errorf("row %d: height %v, want 409", i+1, h)
+			}
+		}
+	}
+}
+
 func TestWrite_refused(t *testing.T) {
 	tests := []struct {
 		name string
