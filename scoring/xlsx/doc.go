@@ -15,7 +15,8 @@
 //	_, err = f.WriteTo(w)
 //
 // Both validate the bulletin first ([scoring.Bulletin.Validate]) and refuse one unfit to
-// render, and a table sheet named 通报 or History ([ErrSheetName]).
+// render, and a table sheet name a workbook cannot take: 通报, History, one longer than
+// Excel counts 31, one with a control character ([ErrSheetName]).
 //
 // # Layout
 //

@@ -106,5 +106,5 @@ func ExampleWrite_refused() {
 	var buf bytes.Buffer
 	fmt.Println(xlsx.Write(&buf, b))
 	// Output:
-	// xlsx: sheet name reserved: sections[0].table.sheet "通报"; rename it
+	// xlsx: sheet name unfit for a workbook: sections[0].table.sheet "通报" is the bulletin's own sheet; rename it
 }

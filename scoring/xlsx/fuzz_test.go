@@ -64,7 +64,8 @@ func FuzzWrite(f *testing.F) {
 			t.Fatalf("sheets = %q", got)
 		}
 		name := wb.GetSheetList()[1]
-		if name != sheet && validXML(sheet) {
+		if name != sheet { // a name XML cannot carry is refused
+
 			t.Errorf("sheet %q reopened as %q", sheet, name)
 		}
 		raw, err := wb.GetCellValue(name, "B3", excelize.Options{RawCellValue: true})

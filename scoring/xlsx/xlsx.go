@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
@@ -21,9 +23,11 @@ import (
 const CoverSheet = "通报"
 
 // ErrSheetName is returned, wrapped, for a table whose sheet name a bulletin may hold but
-// a workbook may not: [CoverSheet], or History, which Excel keeps for itself. Rename the
-// table's sheet.
-var ErrSheetName = errors.New("xlsx: sheet name reserved")
+// a workbook may not: [CoverSheet]; History, which Excel keeps for itself; a name of more
+// than 31 UTF-16 code units (Excel's count, in which a character outside the Basic
+// Multilingual Plane counts two); or a name with a control character, which XML cannot
+// carry. Rename the table's sheet.
+var ErrSheetName = errors.New("xlsx: sheet name unfit for a workbook")
 
 // Write writes b as an .xlsx workbook to w: the [CoverSheet] first, then one sheet per
 // section table, each with its chart. It returns the error of [scoring.Bulletin.Validate],
@@ -54,9 +58,8 @@ func Workbook(b *scoring.Bulletin) (*excelize.File, error) {
 		if s.Table == nil {
 			continue
 		}
-		switch strings.ToLower(s.Table.Sheet) {
-		case strings.ToLower(CoverSheet), "history":
-			return nil, fmt.Errorf("%w: sections[%d].table.sheet %q; rename it", ErrSheetName, i, s.Table.Sheet)
+		if why := unfitSheetName(s.Table.Sheet); why != "" {
+			return nil, fmt.Errorf("%w: sections[%d].table.sheet %q %s; rename it", ErrSheetName, i, s.Table.Sheet, why)
 		}
 	}
 	f := excelize.NewFile()
@@ -66,6 +69,25 @@ func Workbook(b *scoring.Bulletin) (*excelize.File, error) {
 		return nil, fmt.Errorf("xlsx: %w", err)
 	}
 	return f, nil
+}
+
+// unfitSheetName returns why a workbook cannot take name as a table's sheet, or "".
+func unfitSheetName(name string) string {
+	switch strings.ToLower(name) {
+	case strings.ToLower(CoverSheet):
+		return "is the bulletin's own sheet"
+	case "history":
+		return "is reserved by Excel"
+	}
+	if n := len(utf16.Encode([]rune(name))); n > 31 {
+		return fmt.Sprintf("is %d UTF-16 code units, more than 31", n)
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) || r == 0xFFFE || r == 0xFFFF {
+			return "holds a control character"
+		}
+	}
+	return ""
 }
 
 // writer writes one bulletin into f, keeping the styles it made.
