@@ -40,7 +40,7 @@
 //	FormatDeltaPercent  +0.00%;-0.00%;0.00%
 //
 // Text is stored as text, never as a formula: a cell reading "=HYPERLINK(…)" stays those
-// characters. A Blank cell is left empty, where the HTML and Markdown bulletins write "—".
+// characters, and so do "_x0041_" and control characters, escaped as the format wants. A Blank cell is left empty, where the HTML and Markdown bulletins write "—".
 // Column widths are fitted to the longest cell, a CJK character counting two. A table
 // prints landscape on A4, one page wide, with its column titles on every page.
 //

@@ -207,7 +207,7 @@ func (w *writer) cover(b *scoring.Bulletin) error {
 			return err
 		}
 		if s != "" {
-			if err := f.SetCellStr(CoverSheet, a, s); err != nil {
+			if err := setStr(f, CoverSheet, a, s); err != nil {
 				return err
 			}
 		}
@@ -330,7 +330,7 @@ func (w *writer) table(i int, s *scoring.Section) error {
 		}
 	}
 
-	if err := f.SetCellStr(sheet, "A1", ordinal(i+1)+"、"+s.Heading); err != nil {
+	if err := setStr(f, sheet, "A1", ordinal(i+1)+"、"+s.Heading); err != nil {
 		return err
 	}
 	if err := f.SetCellStyle(sheet, "A1", "A1", heading); err != nil {
@@ -342,7 +342,7 @@ func (w *writer) table(i int, s *scoring.Section) error {
 	widths := make([]int, len(t.Columns))
 	for j, c := range t.Columns {
 		at := cell(j, headerRow)
-		if err := f.SetCellStr(sheet, at, c.Title); err != nil {
+		if err := setStr(f, sheet, at, c.Title); err != nil {
 			return err
 		}
 		widths[j] = displayWidth(c.Title)
@@ -359,7 +359,7 @@ func (w *writer) table(i int, s *scoring.Section) error {
 			case format == scoring.FormatText:
 				if c.Text != "" {
 					// SetCellStr stores a string; "=…" stays text, never a formula.
-					if err := f.SetCellStr(sheet, at, c.Text); err != nil {
+					if err := setStr(f, sheet, at, c.Text); err != nil {
 						return err
 					}
 				}
@@ -406,7 +406,7 @@ func (w *writer) table(i int, s *scoring.Section) error {
 				return err
 			}
 		}
-		if err := f.SetCellStr(sheet, a, n); err != nil {
+		if err := setStr(f, sheet, a, n); err != nil {
 			return err
 		}
 		if err := f.SetCellStyle(sheet, a, z, note); err != nil {
@@ -537,6 +537,53 @@ func wrappedLines(s string, perLine float64) int {
 		lines += n
 	}
 	return max(lines, 1)
+}
+
+// setStr sets the cell at of sheet to the string s, stored so that a spreadsheet reads s
+// back: excelize writes shared strings as they are, and a reader takes _xHHHH_ in one for
+// an escaped character, and XML cannot carry control characters.
+func setStr(f *excelize.File, sheet, at, s string) error {
+	return f.SetCellStr(sheet, at, xstring(s))
+}
+
+// xstring returns s escaped as a workbook's string (ST_Xstring, ECMA-376 Part 1,
+// 22.9.2.19): each underscore that begins what a reader would take for an escaped
+// character, _xHHHH_, escaped as _x005F_, and each character XML 1.0 cannot carry as
+// _xHHHH_.
+func xstring(s string) string {
+	if !strings.Contains(s, "_x") && !strings.ContainsFunc(s, notXML) {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == '_' && escapeLike(s[i:]):
+			b.WriteString("_x005F_")
+		case notXML(r):
+			fmt.Fprintf(&b, "_x%04X_", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// escapeLike reports whether s begins with _xHHHH_.
+func escapeLike(s string) bool {
+	if len(s) < 7 || s[:2] != "_x" || s[6] != '_' {
+		return false
+	}
+	for _, c := range []byte(s[2:6]) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+// notXML reports whether XML 1.0 cannot carry r.
+func notXML(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0xFFFE || r == 0xFFFF
 }
 
 // rowHeight returns pt, or the highest row a spreadsheet has, 409 points, if pt is higher:

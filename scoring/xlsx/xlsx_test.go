@@ -386,6 +386,23 @@ func TestWrite_longText(t *testing.T) {
 	}
 }
 
+// Regression: excelize writes shared strings as they are and reads _xHHHH_ in them as an
+// escaped character, so "_x0041_" came back "A", and a control character came back U+FFFD.
+func TestWrite_escapeLikeText(t *testing.T) {
+	for _, s := range []string{"_x0041_", "_x005F_", "_x005F_x0041_", "__x0041__", "a_xZZZZ_b", "a\x01b\x1f", "\uFFFE", "_x00", "CP_x2026_0001_"} {
+		b := november()
+		b.Title = s
+		b.Sections[3].Table.Rows[0][2] = scoring.Text(s)
+		b.Sections[3].Table.Columns[2].Title = s
+		_, f := write(t, b)
+		for _, at := range [][2]string{{"超期件", "C3"}, {"超期件", "C2"}, {xlsx.CoverSheet, "A1"}} {
+			if got, _ := f.GetCellValue(at[0], at[1]); got != s {
+				t.Errorf("%q: %s!%s = %q", s, at[0], at[1], got)
+			}
+		}
+	}
+}
+
 func TestWrite_refused(t *testing.T) {
 	tests := []struct {
 		name string
