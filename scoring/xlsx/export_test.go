@@ -1,0 +1,4 @@
+package xlsx
+
+// Ordinal is ordinal, for the tests of package xlsx_test.
+var Ordinal = ordinal
