@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -60,7 +61,7 @@ func BuildBulletin(r *Report, p Period, opt BulletinOptions) (*Bulletin, error) 
 	}
 	b.Lead = lead(p, t, opt.Appraisal)
 	steps := []func(*Report, Period, Row, *BulletinOptions) (Section, error){
-		overallSection, unitSection, windowSection, channelSection, optionSection, causeSection,
+		overallSection, rateSection, unitSection, windowSection, channelSection, optionSection, causeSection,
 		handlingSection, overdueSection, trendSection, appraisalSection,
 	}
 	for _, step := range steps {
@@ -93,7 +94,7 @@ func lead(p Period, t Row, a *Appraisal) []string {
 			f(OverdueCases).Numerator),
 	}
 	if a != nil && a.Illustrative {
-		out = append(out, "注：本通报的绩效扣分按示例细则“"+a.Rules+"”计算，该细则仅为示例，不是任何地方的正式规定。")
+		out = append(out, "注：本通报的绩效扣分按“"+a.Rules+"”计算，该细则仅为示例。")
 	}
 	return out
 }
@@ -151,48 +152,50 @@ func rankCell(w Row) Cell {
 	return Text(fmt.Sprint(w.Rank))
 }
 
-func overallSection(r *Report, p Period, t Row, _ *BulletinOptions) (Section, error) {
-	tab := &Table{Sheet: "总体情况", Columns: []Column{{"指标", FormatText}, {"本期", FormatDecimal}, {"分子", FormatInt},
-		{"分母", FormatInt}, {"分母口径", FormatText}, {"上期", FormatDecimal}, {"环比", FormatText}}}
+// overallSection is the county's counts, with the previous period and the change, and its
+// average score.
+func overallSection(r *Report, _ Period, t Row, _ *BulletinOptions) (Section, error) {
+	tab := &Table{Sheet: "总体情况", Columns: []Column{{"指标", FormatText}, {"本期", FormatInt},
+		{"上期", FormatInt}, {"环比", FormatDeltaPercent}}}
 	for i, id := range indicatorIDs {
-		f := t.Figures[i]
-		prev := Blank()
-		if i < len(t.Previous) {
-			prev = value(t.Previous[i])
+		if !id.IsRate() && id != AverageScore {
+			tab.Rows = append(tab.Rows, []Cell{Text(id.Label()), value(t.Figures[i]), previous(t, i), changeCell(t, id)})
 		}
-		cur, num, den, base := value(f), Number(float64(f.Numerator)), Blank(), Text("")
-		if id.IsRate() {
-			if f.Defined {
-				cur.Value *= 100
-			}
-			if !prev.Blank {
-				prev.Value *= 100
-			}
-			den, base = Number(float64(f.Denominator)), Text(f.Base)
-		}
-		if id == AverageScore {
-			den, base = Number(float64(f.Denominator)), Text("得分合计÷"+f.Base)
-		}
-		ch := Text("—")
-		if d, ok := t.Change(id); ok {
-			switch {
-			case id.IsRate():
-				ch = Text(signed(100*d) + "个百分点")
-			case id == AverageScore:
-				ch = Text(signed(d) + "分")
-			default:
-				ch = Text(fmt.Sprintf("%+.2f%%", 100*d))
-			}
-		}
-		label := id.Label()
-		if id.IsRate() {
-			label += "（%）"
-		}
-		tab.Rows = append(tab.Rows, []Cell{Text(label), cur, num, den, base, prev, ch})
 	}
-	tab.Notes = []string{"比率以百分数列示，环比为与上期相差的百分点；数量的环比为增减幅度。",
-		"分子、分母均为计数；平均分的分子为各评价得分之和。"}
-	return Section{Heading: "总体情况", Table: tab}, nil
+	tab.Notes = []string{"环比为与上期相比的增减幅度；上期为零时不计。"}
+	avg := t.Figure(AverageScore)
+	text := fmt.Sprintf("平均分%s分（得分合计%d÷%s%d", decimal(avg), avg.Numerator, avg.Base, avg.Denominator)
+	if s := r.def.Scale; s != 1 {
+		text += fmt.Sprintf("×%g", s)
+	}
+	text += "）"
+	if d, ok := t.Change(AverageScore); ok {
+		text += fmt.Sprintf("，较上期%s分", signed(d))
+	}
+	return Section{Heading: "总体情况", Paragraphs: []string{text + "。"}, Table: tab}, nil
+}
+
+// rateSection is the county's rates, each with its numerator, denominator and base, the
+// previous period and the change in percentage points.
+func rateSection(_ *Report, _ Period, t Row, _ *BulletinOptions) (Section, error) {
+	tab := &Table{Sheet: "主要比率", Columns: []Column{{"指标", FormatText}, {"本期", FormatPercent}, {"分子", FormatInt},
+		{"分母", FormatInt}, {"分母口径", FormatText}, {"上期", FormatPercent}, {"环比（百分点）", FormatDelta}}}
+	for i, id := range indicatorIDs {
+		if f := t.Figures[i]; id.IsRate() {
+			tab.Rows = append(tab.Rows, []Cell{Text(id.Label()), value(f), Number(float64(f.Numerator)),
+				Number(float64(f.Denominator)), Text(f.Base), previous(t, i), changeCell(t, id)})
+		}
+	}
+	tab.Notes = []string{"比率的环比为与上期相差的百分点；分子、分母均为计数，分母口径见各行。"}
+	return Section{Heading: "主要比率指标", Table: tab}, nil
+}
+
+// previous returns the cell of the previous period's figure i of row w, blank without one.
+func previous(w Row, i int) Cell {
+	if i < len(w.Previous) {
+		return value(w.Previous[i])
+	}
+	return Blank()
 }
 
 func unitSection(r *Report, p Period, _ Row, _ *BulletinOptions) (Section, error) {
@@ -276,19 +279,20 @@ func optionSection(r *Report, p Period, _ Row, _ *BulletinOptions) (Section, err
 	if err != nil {
 		return Section{}, err
 	}
-	tab := &Table{Sheet: "差评选项", Columns: []Column{{"差评选项", FormatText}, {"评价维度", FormatText},
+	tab := &Table{Sheet: "差评选项", Columns: []Column{{"编号", FormatText}, {"差评选项", FormatText}, {"评价维度", FormatText},
 		{"次数", FormatInt}, {"占比", FormatPercent}}}
 	for _, s := range shares {
 		dim := "未分类"
 		if s.Dimension.Valid() {
 			dim = s.Dimension.Label()
 		}
-		tab.Rows = append(tab.Rows, []Cell{Text(s.Label), Text(dim), Number(float64(s.Count)), Number(s.Share)})
+		tab.Rows = append(tab.Rows, []Cell{Text(s.Key), Text(strings.TrimPrefix(s.Label, s.Key+" ")), Text(dim),
+			Number(float64(s.Count)), Number(s.Share)})
 	}
 	tab.Notes = []string{"评价人勾选的差评选项（附件1），一条差评可勾选多项；占比为占全部勾选次数的比例。"}
 	s := Section{Heading: "差评选项分布", Table: tab}
 	if len(shares) > 0 {
-		s.Chart = &Chart{Kind: ChartBar, Title: "差评选项勾选次数", Labels: 0, Values: []int{2}}
+		s.Chart = &Chart{Kind: ChartBar, Title: "差评选项勾选次数（按编号）", Labels: 0, Values: []int{3}}
 	}
 	return s, nil
 }
@@ -326,10 +330,10 @@ func handlingSection(r *Report, p Period, _ Row, _ *BulletinOptions) (Section, e
 	}
 	rows = slices.DeleteFunc(rows, func(w Row) bool { return w.Figure(Cases).Numerator == 0 })
 	slices.SortStableFunc(rows, func(a, b Row) int { return strings.Compare(a.Key, b.Key) })
-	tab := &Table{Sheet: "差评办件处理", Columns: []Column{{"单位", FormatText}, {"差评办件数", FormatInt},
-		{"需整改", FormatInt}, {"已整改", FormatInt}, {"差评整改率", FormatPercent}, {"按期整改率", FormatPercent},
-		{"实名差评回访率", FormatPercent}, {"回访满意率", FormatPercent}, {"申诉数", FormatInt}, {"申诉成立率", FormatPercent},
-		{"超期办件数", FormatInt}}}
+	tab := &Table{Sheet: "差评办件处理", Columns: []Column{{"单位", FormatText}, {"办件", FormatInt},
+		{"需整改", FormatInt}, {"已整改", FormatInt}, {"整改率", FormatPercent}, {"按期率", FormatPercent},
+		{"回访率", FormatPercent}, {"满意率", FormatPercent}, {"申诉", FormatInt}, {"成立率", FormatPercent},
+		{"超期", FormatInt}}}
 	for _, w := range rows {
 		rr := w.Figure(RectifyRate)
 		tab.Rows = append(tab.Rows, []Cell{Text(w.Name), Number(float64(w.Figure(Cases).Numerator)),
@@ -337,8 +341,9 @@ func handlingSection(r *Report, p Period, _ Row, _ *BulletinOptions) (Section, e
 			value(w.Figure(CallbackRate)), value(w.Figure(SatisfiedRate)), Number(float64(w.Figure(Appeals).Numerator)),
 			value(w.Figure(UpheldRate)), Number(float64(w.Figure(OverdueCases).Numerator))})
 	}
-	tab.Notes = []string{"差评整改率=已整改÷" + rows0Base(rows, RectifyRate) + "；按期整改率=专题分析会、调查整改报告、整改、反馈均按期完成的÷已整改；" +
-		"实名差评回访率=回访联系上的实名差评÷实名差评；回访满意率=再次回访满意÷再次回访；申诉成立率=成立÷已答复。"}
+	tab.Notes = []string{"办件：差评办件数；整改率：差评整改率=已整改÷需整改（" + rows0Base(rows, RectifyRate) + "）；" +
+		"按期率：按期整改率=专题分析会、调查整改报告、整改、反馈均按期完成的÷已整改；回访率：实名差评回访率=回访联系上的实名差评÷实名差评；" +
+		"满意率：回访满意率=再次回访满意÷再次回访；申诉：报市督查科申诉数；成立率：申诉成立率=成立÷已答复；超期：超期办件数。"}
 	return Section{Heading: "差评办件处理情况", Table: tab}, nil
 }
 
@@ -347,14 +352,14 @@ func overdueSection(r *Report, p Period, _ Row, _ *BulletinOptions) (Section, er
 	if err != nil {
 		return Section{}, err
 	}
-	tab := &Table{Sheet: "超期办件", Columns: []Column{{"办件编号", FormatText}, {"单位", FormatText}, {"窗口", FormatText},
+	tab := &Table{Sheet: "超期办件", Columns: []Column{{"办件编号", FormatText}, {"窗口", FormatText},
 		{"超期事项", FormatText}, {"依据", FormatText}, {"应完成时间", FormatText}, {"完成时间", FormatText}}}
 	for _, o := range list {
 		done := "至今未完成"
 		if !o.Done.IsZero() {
 			done = o.Done.In(haochaping.Location()).Format("2006-01-02 15:04")
 		}
-		tab.Rows = append(tab.Rows, []Cell{Text(o.Case), Text(r.def.name(o.Unit)), Text(r.def.name(o.Window)), Text(o.Duty),
+		tab.Rows = append(tab.Rows, []Cell{Text(o.Case), Text(r.def.name(o.Window)), Text(o.Duty),
 			Text(o.Rule), Text(o.Due.In(haochaping.Location()).Format("2006-01-02 15:04")), Text(done)})
 	}
 	s := Section{Heading: "超期办件情况", Table: tab}
@@ -405,7 +410,9 @@ func appraisalSection(r *Report, p Period, _ Row, opt *BulletinOptions) (Section
 	}
 	tab := &Table{Sheet: "绩效扣分", Columns: []Column{{"单位", FormatText}, {"扣分合计", FormatDecimal},
 		{"其中责任人", FormatDecimal}, {"其中窗口", FormatDecimal}, {"其中单位", FormatDecimal}, {"扣分项数", FormatInt}}}
-	for _, acc := range a.ByUnit() {
+	units := a.ByUnit()
+	slices.SortStableFunc(units, func(x, y Account) int { return cmp.Compare(y.Points, x.Points) })
+	for _, acc := range units {
 		var by [3]Points
 		for _, l := range acc.Lines {
 			by[slices.Index([]Target{TargetPerson, TargetWindow, TargetUnit}, l.Target)] += l.Points

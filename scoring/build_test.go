@@ -37,14 +37,23 @@ func TestBuildBulletinMonth(t *testing.T) {
 	overdue := sections["超期办件情况"].Table
 	require.Len(t, overdue.Rows, 2)
 	assert.Equal(t, "C2", overdue.Rows[0][0].Text)
-	assert.Equal(t, "报送调查整改报告", overdue.Rows[0][3].Text)
-	assert.Equal(t, "至今未完成", overdue.Rows[1][6].Text) // C4's new report
+	assert.Equal(t, "报送调查整改报告", overdue.Rows[0][2].Text)
+	assert.Equal(t, "第五条", overdue.Rows[0][3].Text)
+	assert.Equal(t, "至今未完成", overdue.Rows[1][5].Text) // C4's new report
+
+	rates := sections["主要比率指标"].Table
+	require.NotNil(t, rates)
+	assert.Equal(t, "差评整改率", rates.Rows[4][0].Text)
+	assert.Equal(t, []float64{0.75, 3, 4}, []float64{rates.Rows[4][1].Value, rates.Rows[4][2].Value, rates.Rows[4][3].Value})
+	assert.Equal(t, "属实差评办件数", rates.Rows[4][4].Text)
+	// October: 5 + 5 + 2 + 5 = 17 points over 4 ratings, 4.25; November 3.93.
+	assert.Equal(t, []string{"平均分3.93分（得分合计59÷评价数15），较上期-0.32分。"}, sections["总体情况"].Paragraphs)
 
 	pay := sections["绩效扣分情况"].Table
 	require.Len(t, pay.Rows, 2)
-	assert.Equal(t, "县政务服务中心", pay.Rows[0][0].Text)
-	assert.InDelta(t, 1.2, pay.Rows[0][1].Value, 1e-12)
-	assert.InDelta(t, 5.9, pay.Rows[1][1].Value, 1e-12)
+	assert.Equal(t, "县税务局", pay.Rows[0][0].Text) // most deducted first
+	assert.InDelta(t, 5.9, pay.Rows[0][1].Value, 1e-12)
+	assert.InDelta(t, 1.2, pay.Rows[1][1].Value, 1e-12)
 
 	trend := sections["近2个月趋势"].Table
 	require.Len(t, trend.Rows, 2)

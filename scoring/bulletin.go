@@ -6,7 +6,10 @@ import (
 	"math"
 	"strings"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/haochaping/haochaping"
 )
 
 // Bulletin is a bulletin (通报) as the office publishes it: a title, opening paragraphs with
@@ -38,8 +41,9 @@ type Section struct {
 // Table is a table of a section: the columns, the rows, and notes printed under it (which
 // denominator a rate used, say). In a workbook it is a sheet of its own, named Sheet.
 type Table struct {
-	// Sheet names the table's sheet in a workbook: 1 to 31 characters, none of []:*?/\,
-	// unique in the bulletin.
+	// Sheet names the table's sheet in a workbook: 1 to 31 characters as Excel counts them
+	// (UTF-16 code units), none of []:*?/\ and no control character, unique in the
+	// bulletin.
 	Sheet   string   `json:"sheet"`
 	Columns []Column `json:"columns"`
 	Rows    [][]Cell `json:"rows"`
@@ -192,8 +196,10 @@ func (b *Bulletin) Validate() error {
 		}
 		t := s.Table
 		switch name := t.Sheet; {
-		case name == "" || utf8.RuneCountInString(name) > maxSheetName:
-			bad(at+".table.sheet", "%q: want 1 to %d characters", name, maxSheetName)
+		case name == "" || len(utf16.Encode([]rune(name))) > maxSheetName:
+			bad(at+".table.sheet", "%q: want 1 to %d characters, as Excel counts them (UTF-16)", name, maxSheetName)
+		case haochaping.HasControl(name):
+			bad(at+".table.sheet", "%q: a control character has no place in a sheet name", name)
 		case strings.ContainsAny(name, `[]:*?/\`) || strings.HasPrefix(name, "'") || strings.HasSuffix(name, "'"):
 			bad(at+".table.sheet", "%q: a sheet name has none of []:*?/\\ and does not begin or end with '", name)
 		case sheets[strings.ToLower(name)]:

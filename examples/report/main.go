@@ -89,11 +89,11 @@ func run(out string, seed uint64, units int, month, rulesFile, db string) error 
 	}
 	cases := func() iter.Seq2[*caseflow.Case, error] { return scoring.All(d.Cases) }
 	if db != "" {
-		store, err := sqlstore.OpenSQLite(ctx, db, sqlstore.Config{Keys: d.Service.Keys})
+		store, sqlDB, err := sqlstore.OpenSQLite(ctx, db, sqlstore.Config{Keys: d.Service.Keys})
 		if err != nil {
 			return err
 		}
-		defer store.Close()
+		defer sqlDB.Close()
 		if err := fill(ctx, store, d); err != nil {
 			return err
 		}

@@ -98,9 +98,9 @@ func inStore(t testing.TB, d *monthgen.Data, store *sqlstore.Store) figures {
 // sqliteStore returns a store on a new SQLite file.
 func sqliteStore(t testing.TB, d *monthgen.Data) *sqlstore.Store {
 	t.Helper()
-	s, err := sqlstore.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "report.db"), sqlstore.Config{Keys: d.Service.Keys})
+	s, db, err := sqlstore.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "report.db"), sqlstore.Config{Keys: d.Service.Keys})
 	require.NoError(t, err)
-	t.Cleanup(func() { s.Close() })
+	t.Cleanup(func() { db.Close() })
 	return s
 }
 

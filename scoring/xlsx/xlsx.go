@@ -8,8 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
@@ -23,10 +21,9 @@ import (
 const CoverSheet = "通报"
 
 // ErrSheetName is returned, wrapped, for a table whose sheet name a bulletin may hold but
-// a workbook may not: [CoverSheet]; History, which Excel keeps for itself; a name of more
-// than 31 UTF-16 code units (Excel's count, in which a character outside the Basic
-// Multilingual Plane counts two); or a name with a control character, which XML cannot
-// carry. Rename the table's sheet.
+// a workbook may not: [CoverSheet], or History, which Excel keeps for itself. Rename the
+// table's sheet. (A name Excel refuses anywhere, too long or with a control character, is
+// refused by [scoring.Bulletin.Validate].)
 var ErrSheetName = errors.New("xlsx: sheet name unfit for a workbook")
 
 // Write writes b as an .xlsx workbook to w: the [CoverSheet] first, then one sheet per
@@ -78,14 +75,6 @@ func unfitSheetName(name string) string {
 		return "is the bulletin's own sheet"
 	case "history":
 		return "is reserved by Excel"
-	}
-	if n := len(utf16.Encode([]rune(name))); n > 31 {
-		return fmt.Sprintf("is %d UTF-16 code units, more than 31", n)
-	}
-	for _, r := range name {
-		if unicode.IsControl(r) || r == 0xFFFE || r == 0xFFFF {
-			return "holds a control character"
-		}
 	}
 	return ""
 }
