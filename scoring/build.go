@@ -122,7 +122,8 @@ func decimal(f Figure) string {
 	return fmt.Sprintf("%.2f", f.Value)
 }
 
-func signed(v float64) string { return fmt.Sprintf("%+.2f", v) }
+// signed writes v with its sign and two decimals, a value that rounds to zero as +0.00.
+func signed(v float64) string { return fmt.Sprintf("%+.2f", unsignedZero(v, 100)) }
 
 // value returns a figure's cell: its value, blank when undefined.
 func value(f Figure) Cell {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/haochaping/haochaping"
 )
@@ -27,6 +28,7 @@ thead { display: table-header-group; }
 th, td { border: 0.75pt solid #000; padding: 3pt 5pt; vertical-align: middle; overflow-wrap: anywhere; }
 th { background: #f0f0f0; font-weight: bold; text-align: center; }
 td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.short { white-space: nowrap; overflow-wrap: normal; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 div.notes p { font-size: 10.5pt; line-height: 1.5; text-indent: 0; margin: 0 0 2pt; color: #333; }
 figure { margin: 10pt 0 14pt; text-align: center; break-inside: avoid; page-break-inside: avoid; }
@@ -144,6 +146,10 @@ func htmlParagraph(out *bufio.Writer, s, class string) {
 	out.WriteString(">" + htmlLines(s) + "</p>\n")
 }
 
+// shortCell is the length of a text cell kept on one line (a case ID, a date and time, a
+// unit's name), so that the columns of long texts are the ones that wrap.
+const shortCell = 16
+
 // htmlTable writes the valid table t.
 func htmlTable(out *bufio.Writer, t *Table) {
 	out.WriteString("<table>\n<thead>\n<tr>")
@@ -155,7 +161,11 @@ func htmlTable(out *bufio.Writer, t *Table) {
 		out.WriteString("<tr>")
 		for k, c := range row {
 			f := t.Columns[k].Format
-			if f == FormatText {
+			switch {
+			case f == FormatText && utf8.RuneCountInString(c.Text) <= shortCell && !strings.Contains(c.Text, "\n"):
+				out.WriteString(`<td class="short">` + xmlText(c.Text) + "</td>")
+				continue
+			case f == FormatText:
 				out.WriteString("<td>" + htmlLines(c.Text) + "</td>")
 				continue
 			}

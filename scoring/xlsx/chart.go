@@ -105,9 +105,9 @@ func axisFormat(t *scoring.Table, values []int) string {
 	}
 	switch f {
 	case scoring.FormatPercent:
-		return "0%"
+		return "0.0%" // a rate near 100% moves by tenths of a point
 	case scoring.FormatDeltaPercent:
-		return "+0%;-0%;0%"
+		return "+0.0%;-0.0%;0%"
 	case scoring.FormatDelta:
 		return "+0.0;-0.0;0"
 	case scoring.FormatInt:

@@ -254,7 +254,11 @@ func (w *writer) cover(b *scoring.Bulletin) error {
 	if err := f.SetSheetDimension(CoverSheet, fmt.Sprintf("A1:%s%d", last, row)); err != nil {
 		return err
 	}
-	return f.SetPageLayout(CoverSheet, &excelize.PageLayoutOptions{Size: intPtr(9)}) // A4
+	// Printed on A4, as wide as a page: its merged columns are wider than a portrait page.
+	if err := f.SetPageLayout(CoverSheet, &excelize.PageLayoutOptions{Size: intPtr(9), FitToWidth: intPtr(1), FitToHeight: intPtr(0)}); err != nil {
+		return err
+	}
+	return f.SetSheetProps(CoverSheet, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)})
 }
 
 // The rows of a table's sheet: the heading, then the header, then the data.
