@@ -69,7 +69,7 @@ func benchSQL(b *testing.B, name string, d *monthgen.Data) *sqlstore.Store {
 	case "sqlite":
 		s = sqliteStore(b, d)
 	case "postgres":
-		s = postgresStore(b, d)
+		s = serverStore(b, "postgres", d)
 	}
 	start := time.Now()
 	if err := fill(context.Background(), s, d); err != nil {

@@ -145,7 +145,14 @@ func fill(ctx context.Context, store *sqlstore.Store, d *monthgen.Data) error {
 		}
 		rest = rest[n:]
 	}
-	return store.Import(ctx, d.Cases)
+	// A case read from another store keeps that store's version; a store it moves into
+	// counts its own.
+	cases := make([]*caseflow.Case, len(d.Cases))
+	for i, c := range d.Cases {
+		cases[i] = c.Clone()
+		cases[i].Version = 0
+	}
+	return store.Import(ctx, cases)
 }
 
 // write writes the bulletin in every format, its charts, and the deduction ledger, and

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	_ "github.com/go-sql-driver/mysql"
 	_ "github.com/jackc/pgx/v5/stdlib"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -104,16 +105,23 @@ func sqliteStore(t testing.TB, d *monthgen.Data) *sqlstore.Store {
 	return s
 }
 
-// postgresStore returns a store in fresh tables of the PostgreSQL server of
-// HAOCHAPING_POSTGRES_URL (or the local one), dropped at the end; it skips when the server
-// is not reachable, and fails then under CI=true.
-func postgresStore(t testing.TB, d *monthgen.Data) *sqlstore.Store {
+// servers are the database servers the tests count through besides SQLite: the
+// environment's data source (as CI sets it) or the local server's.
+var servers = map[string]struct{ env, driver, dsn string }{
+	"postgres": {"HAOCHAPING_POSTGRES_URL", "pgx", "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"},
+	"mysql":    {"HAOCHAPING_MYSQL_DSN", "mysql", "root@tcp(127.0.0.1:3306)/test?parseTime=true&charset=utf8mb4&loc=UTC"},
+}
+
+// serverStore returns a store in fresh tables of a server ("postgres" or "mysql"), dropped
+// at the end; it skips when the server is not reachable, and fails then under CI=true.
+func serverStore(t testing.TB, name string, d *monthgen.Data) *sqlstore.Store {
 	t.Helper()
-	dsn := os.Getenv("HAOCHAPING_POSTGRES_URL")
+	srv := servers[name]
+	dsn := os.Getenv(srv.env)
 	if dsn == "" {
-		dsn = "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
+		dsn = srv.dsn
 	}
-	db, err := sql.Open("pgx", dsn)
+	db, err := sql.Open(srv.driver, dsn)
 	if err == nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		err = db.PingContext(ctx)
@@ -121,9 +129,9 @@ func postgresStore(t testing.TB, d *monthgen.Data) *sqlstore.Store {
 	}
 	if err != nil {
 		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI=true and PostgreSQL is not reachable (set HAOCHAPING_POSTGRES_URL): %v", err)
+			t.Fatalf("CI=true and %s is not reachable (set %s): %v", name, srv.env, err)
 		}
-		t.Skipf("skipping: PostgreSQL is not reachable (set HAOCHAPING_POSTGRES_URL): %v", err)
+		t.Skipf("skipping: %s is not reachable (set %s): %v", name, srv.env, err)
 	}
 	prefix := fmt.Sprintf("report%d_", os.Getpid()%100000)
 	t.Cleanup(func() {
@@ -132,7 +140,11 @@ func postgresStore(t testing.TB, d *monthgen.Data) *sqlstore.Store {
 		}
 		db.Close()
 	})
-	s, err := sqlstore.Config{Dialect: sqlstore.Postgres, Prefix: prefix, Keys: d.Service.Keys}.Open(context.Background(), db)
+	dialect := sqlstore.Postgres
+	if name == "mysql" {
+		dialect = sqlstore.MySQL
+	}
+	s, err := sqlstore.Config{Dialect: dialect, Prefix: prefix, Keys: d.Service.Keys}.Open(context.Background(), db)
 	require.NoError(t, err)
 	return s
 }
@@ -147,9 +159,11 @@ func TestSameMonthsInMemoryAndThroughSQL(t *testing.T) {
 	t.Run("sqlite", func(t *testing.T) {
 		assert.Equal(t, want, inStore(t, d, sqliteStore(t, d)))
 	})
-	t.Run("postgres", func(t *testing.T) {
-		assert.Equal(t, want, inStore(t, d, postgresStore(t, d)))
-	})
+	for _, name := range []string{"postgres", "mysql"} {
+		t.Run(name, func(t *testing.T) {
+			assert.Equal(t, want, inStore(t, d, serverStore(t, name, d)))
+		})
+	}
 }
 
 // The example runs unattended and writes the bulletin in every format.
