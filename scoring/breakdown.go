@@ -32,10 +32,7 @@ func (r *Report) Options(p Period) ([]Share, error) {
 	}
 	type opt struct{ list, code, label string }
 	sums := map[opt]*Share{}
-	for k, n := range r.options {
-		if k.period != i {
-			continue
-		}
+	for k, n := range r.counts[i].options {
 		o := opt{k.list, k.code, k.label}
 		if sums[o] == nil {
 			sums[o] = &Share{Key: k.code, Label: k.code + " " + k.label, Dimension: k.dimension}
@@ -53,10 +50,8 @@ func (r *Report) Dimensions(p Period) ([]Share, error) {
 		return nil, err
 	}
 	sums := map[haochaping.Dimension]*Share{}
-	for k, n := range r.options {
-		if k.period == i {
-			dimensionShare(sums, k.dimension).Count += n
-		}
+	for k, n := range r.counts[i].options {
+		dimensionShare(sums, k.dimension).Count += n
 	}
 	return shares(sums), nil
 }
@@ -70,10 +65,8 @@ func (r *Report) Causes(p Period) ([]Share, error) {
 		return nil, err
 	}
 	sums := map[haochaping.Dimension]*Share{}
-	for k, n := range r.causes {
-		if k.period == i {
-			dimensionShare(sums, k.dimension).Count += n
-		}
+	for k, n := range r.counts[i].causes {
+		dimensionShare(sums, k.dimension).Count += n
 	}
 	return shares(sums), nil
 }
@@ -114,7 +107,7 @@ func (r *Report) Overdue(p Period) ([]OverdueCase, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := slices.Clone(r.overdue[i])
+	out := slices.Clone(r.counts[i].overdue)
 	slices.SortStableFunc(out, func(a, b OverdueCase) int {
 		return cmp.Or(a.Due.Compare(b.Due), strings.Compare(a.Case, b.Case))
 	})

@@ -29,17 +29,21 @@ type Report struct {
 	periods []Period
 	bounds  [][2]int64 // the periods in Unix microseconds, for a quick lookup
 
-	ratings    map[ratingKey]*levelCounts
-	cases      map[caseKey]*caseCounts
-	options    map[optionKey]int64
-	causes     map[causeKey]int64
-	overdue    [][]OverdueCase // by period
-	volumes    map[volumeKey]int64
+	counts     []periodCounts // by period
 	windowUnit map[string]string
 }
 
+// periodCounts are the counts of one period, by group.
+type periodCounts struct {
+	ratings map[ratingKey]*levelCounts
+	cases   map[caseKey]*caseCounts
+	options map[optionKey]int64
+	causes  map[causeKey]int64
+	overdue []OverdueCase
+	volumes map[string]int64 // by unit
+}
+
 type ratingKey struct {
-	period     int
 	department string // as pushed; Definition.Units maps it to a unit
 	window     string
 	channel    haochaping.Channel
@@ -49,7 +53,6 @@ type ratingKey struct {
 type levelCounts [2][6]int64
 
 type caseKey struct {
-	period       int
 	unit, window string
 	channel      haochaping.Channel
 }
@@ -60,21 +63,14 @@ type caseCounts struct {
 }
 
 type optionKey struct {
-	period            int
 	unit              string
 	list, code, label string
 	dimension         haochaping.Dimension
 }
 
 type causeKey struct {
-	period    int
 	unit      string
 	dimension haochaping.Dimension
-}
-
-type volumeKey struct {
-	period int
-	unit   string
 }
 
 // OverdueCase is a case with a duty fulfilled late or open past its due time: the
@@ -119,9 +115,12 @@ func NewReport(def Definition, at time.Time, periods ...Period) (*Report, error)
 		}
 		bounds[i] = [2]int64{p.From.UnixMicro(), p.To.UnixMicro()}
 	}
-	return &Report{def: def.withDefaults(), at: at, periods: ps, bounds: bounds,
-		ratings: map[ratingKey]*levelCounts{}, cases: map[caseKey]*caseCounts{}, options: map[optionKey]int64{},
-		causes: map[causeKey]int64{}, overdue: make([][]OverdueCase, len(ps)), volumes: map[volumeKey]int64{},
+	counts := make([]periodCounts, len(ps))
+	for i := range counts {
+		counts[i] = periodCounts{ratings: map[ratingKey]*levelCounts{}, cases: map[caseKey]*caseCounts{},
+			options: map[optionKey]int64{}, causes: map[causeKey]int64{}, volumes: map[string]int64{}}
+	}
+	return &Report{def: def.withDefaults(), at: at, periods: ps, bounds: bounds, counts: counts,
 		windowUnit: map[string]string{}}, nil
 }
 
@@ -151,7 +150,7 @@ func (r *Report) AddRatings(ratings iter.Seq2[haochaping.Review, error]) error {
 			return fmt.Errorf("scoring: reading ratings: %w", err)
 		}
 		if p := r.period(rt.Time); p >= 0 {
-			r.addRating(ratingKey{p, rt.DepartmentCode, rt.Window, rt.Channel}, rt.Level, rt.Default, 1)
+			r.addRating(p, ratingKey{rt.DepartmentCode, rt.Window, rt.Channel}, rt.Level, rt.Default, 1)
 		}
 	}
 	return nil
@@ -169,17 +168,17 @@ func (r *Report) AddRatingCounts(ctx context.Context, c RatingCounter) error {
 			if n.Count <= 0 || !n.Level.Valid() {
 				return fmt.Errorf("scoring: counting ratings of %v: a group of %d ratings of level %v", p, n.Count, n.Level)
 			}
-			r.addRating(ratingKey{i, n.DepartmentCode, n.Window, n.Channel}, n.Level, n.Default, n.Count)
+			r.addRating(i, ratingKey{n.DepartmentCode, n.Window, n.Channel}, n.Level, n.Default, n.Count)
 		}
 	}
 	return nil
 }
 
-func (r *Report) addRating(k ratingKey, l haochaping.Level, def bool, n int64) {
-	c := r.ratings[k]
+func (r *Report) addRating(p int, k ratingKey, l haochaping.Level, def bool, n int64) {
+	c := r.counts[p].ratings[k]
 	if c == nil {
 		c = new(levelCounts)
-		r.ratings[k] = c
+		r.counts[p].ratings[k] = c
 		if _, ok := r.windowUnit[k.window]; !ok && k.window != "" {
 			r.windowUnit[k.window] = r.def.unit(k.department)
 		}
@@ -211,11 +210,12 @@ func (r *Report) AddCases(cases iter.Seq2[*caseflow.Case, error]) error {
 			continue
 		}
 		f := factsOf(c, &r.def, r.at)
-		k := caseKey{p, f.unit, f.window, f.channel}
-		n := r.cases[k]
+		pc := &r.counts[p]
+		k := caseKey{f.unit, f.window, f.channel}
+		n := pc.cases[k]
 		if n == nil {
 			n = new(caseCounts)
-			r.cases[k] = n
+			pc.cases[k] = n
 		}
 		if f.window != "" {
 			r.windowUnit[f.window] = f.unit
@@ -232,13 +232,13 @@ func (r *Report) AddCases(cases iter.Seq2[*caseflow.Case, error]) error {
 			}
 		}
 		for _, o := range f.options {
-			r.options[optionKey{p, f.unit, o.List, o.Code, o.Label, o.Dimension}]++
+			pc.options[optionKey{f.unit, o.List, o.Code, o.Label, o.Dimension}]++
 		}
 		for _, d := range f.causes {
-			r.causes[causeKey{p, f.unit, d}]++
+			pc.causes[causeKey{f.unit, d}]++
 		}
 		for _, d := range overdueDuties(c, r.at) {
-			r.overdue[p] = append(r.overdue[p], OverdueCase{Case: c.ID, Unit: f.unit, Window: f.window,
+			pc.overdue = append(pc.overdue, OverdueCase{Case: c.ID, Unit: f.unit, Window: f.window,
 				Duty: d.Label(), Rule: d.Rule(), Due: d.Deadline.Due, Done: c.ClosedAt(d)})
 		}
 	}
@@ -256,7 +256,7 @@ func (r *Report) SetVolume(p Period, unit string, n int64) error {
 	case n < 0:
 		return fmt.Errorf("scoring: volume of %q in %v: %d is negative", unit, p, n)
 	}
-	r.volumes[volumeKey{i, unit}] = n
+	r.counts[i].volumes[unit] = n
 	return nil
 }
 

@@ -136,10 +136,8 @@ func (r *Report) group(i int, by Grouping) map[string]*totals {
 		return t
 	}
 	units := map[string]map[string]bool{} // group → units with ratings, for the volumes
-	for k, n := range r.ratings {
-		if k.period != i {
-			continue
-		}
+	pc := &r.counts[i]
+	for k, n := range pc.ratings {
 		unit := r.def.unit(k.department)
 		g := groupKey(by, unit, k.window, k.channel)
 		t := get(g)
@@ -153,10 +151,7 @@ func (r *Report) group(i int, by Grouping) map[string]*totals {
 		}
 		units[g][unit] = true
 	}
-	for k, n := range r.cases {
-		if k.period != i {
-			continue
-		}
+	for k, n := range pc.cases {
 		t := &get(groupKey(by, k.unit, k.window, k.channel)).cases
 		t.cases += n.cases
 		t.toRectify += n.toRectify
@@ -175,7 +170,7 @@ func (r *Report) group(i int, by Grouping) map[string]*totals {
 		for g, us := range units {
 			t := out[g]
 			for u := range us {
-				v, ok := r.volumes[volumeKey{i, u}]
+				v, ok := pc.volumes[u]
 				t.volume += v
 				t.volOK = t.volOK && ok
 			}

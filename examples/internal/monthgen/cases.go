@@ -102,11 +102,14 @@ func newWalker(c *county, cal *deadline.Calendar, cfg Config) *walker {
 	return w
 }
 
-// walk opens and walks the cases of the last month's bad reviews, a few of the month
-// before, and a few on-site complaints, in the order they were received.
+// walk opens and walks the cases of the last month's bad reviews (of the last
+// Config.CaseMonths months'), a few of the month before, and a few on-site complaints, in
+// the order they were received.
 func (w *walker) walk(ctx context.Context, ratings []haochaping.Review) error {
 	last := w.cfg.Months[len(w.cfg.Months)-1]
-	prev := last.Previous()
+	span := scoring.Period{From: w.cfg.Months[len(w.cfg.Months)-max(w.cfg.CaseMonths, 1)].From, To: last.To}
+	prev := span.From.Add(-time.Nanosecond)
+	prevMonth := scoring.MonthOf(prev)
 	var jobs, prevJobs []*job
 	for i := range ratings {
 		rv := &ratings[i]
@@ -114,9 +117,9 @@ func (w *walker) walk(ctx context.Context, ratings []haochaping.Review) error {
 			continue
 		}
 		switch {
-		case last.Contains(rv.Time):
+		case span.Contains(rv.Time):
 			jobs = append(jobs, &job{review: rv, win: w.winByID[rv.Window], at: w.receipt(rv.Time)})
-		case prev.Contains(rv.Time) && rv.Time.Sub(prev.From) > prev.To.Sub(prev.From)/2:
+		case prevMonth.Contains(rv.Time) && rv.Time.Sub(prevMonth.From) > prevMonth.To.Sub(prevMonth.From)/2:
 			prevJobs = append(prevJobs, &job{review: rv, win: w.winByID[rv.Window], at: w.receipt(rv.Time)})
 		}
 	}

@@ -13,14 +13,18 @@ import (
 	"github.com/haochaping/haochaping/scoring"
 )
 
+// maxUnits bounds Config.Units.
+const maxUnits = 200
+
 // Config says what to generate. Its zero value but for Months is the default county: 12
 // stationed departments, 20000 ratings a month, about 0.6% of them bad, cases walked.
 type Config struct {
 	// Seed chooses the data: the same seed and config give the same data, byte for byte.
 	Seed uint64
 	// Units is how many stationed departments (进驻部门) the county centre has, each with 1
-	// to 4 windows (0 means 12, at most 16); two township centres (乡（镇）政务服务中心), with
-	// one or two business windows each, are rated as units of their own besides.
+	// to 4 windows (0 means 12, at most 200: past the 16 departments the generator knows,
+	// their branches, 分局); two township centres (乡（镇）政务服务中心), with one or two
+	// business windows each, are rated as units of their own besides.
 	Units int
 	// Months are the periods to generate ratings for, oldest first, each a calendar month
 	// (scoring.Months(scoring.Month(2026, time.November), 6)); required.
@@ -34,6 +38,9 @@ type Config struct {
 	// Cases walks every bad review of the last month, and a few of the month before, through
 	// a caseflow.Service as real cases; false generates the ratings only (for benchmarks).
 	Cases bool
+	// CaseMonths is how many of the last months' bad reviews are walked as cases: 0 means 1,
+	// the last month's (with a few of the month before); a benchmark asks for more.
+	CaseMonths int
 	// Now is the time the data is as of: no step is taken after it. The zero time means
 	// 09:00 of the fifth working day after the last month ends (the day the bulletin is
 	// drafted). It must not fall before the last month's end.
@@ -88,14 +95,17 @@ func (cfg Config) withDefaults(cal *deadline.Calendar) (Config, error) {
 			errs = append(errs, fmt.Errorf("months[%d] %v: give the months oldest first, without overlap", i, p))
 		}
 	}
-	if cfg.Units < 1 || cfg.Units > len(unitDefs) {
-		errs = append(errs, fmt.Errorf("units %d: want 1 to %d", cfg.Units, len(unitDefs)))
+	if cfg.Units < 1 || cfg.Units > maxUnits {
+		errs = append(errs, fmt.Errorf("units %d: want 1 to %d", cfg.Units, maxUnits))
 	}
 	if cfg.RatingsPerMonth < 0 {
 		errs = append(errs, fmt.Errorf("ratingsPerMonth %d: want 1 or more", cfg.RatingsPerMonth))
 	}
 	if !(cfg.BadShare > 0 && cfg.BadShare < 0.2) {
 		errs = append(errs, fmt.Errorf("badShare %v: want a share above 0 and below 0.2", cfg.BadShare))
+	}
+	if cfg.CaseMonths < 0 || cfg.CaseMonths > len(cfg.Months) {
+		errs = append(errs, fmt.Errorf("caseMonths %d: want 0 (meaning 1) to the %d months", cfg.CaseMonths, len(cfg.Months)))
 	}
 	if len(errs) > 0 {
 		return cfg, fmt.Errorf("%w: %w", ErrConfig, errors.Join(errs...))

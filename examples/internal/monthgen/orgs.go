@@ -110,9 +110,6 @@ func (c *county) personName(r *rand.Rand) string {
 // newCounty builds the org chart of cfg: the county centre, the real-estate sub-centre, two
 // township centres, cfg.Units departments each with 1 to 4 windows, and the people.
 func newCounty(r *rand.Rand, cfg Config) (*county, error) {
-	if cfg.Units > len(unitDefs) {
-		return nil, fmt.Errorf("monthgen: %d units: the generator knows %d departments; ask for fewer", cfg.Units, len(unitDefs))
-	}
 	c := &county{names: map[string]string{}, centers: map[string]haochaping.Org{}, namesUse: map[string]bool{}}
 	add := func(o haochaping.Org) {
 		c.orgs = append(c.orgs, o)
@@ -128,7 +125,10 @@ func newCounty(r *rand.Rand, cfg Config) (*county, error) {
 	}
 	var windowOrgs []haochaping.Org
 	for i := range cfg.Units {
-		d := unitDefs[i]
+		d := unitDefs[i%len(unitDefs)]
+		if n := i / len(unitDefs); n > 0 { // a county larger than the list: its branches (分局)
+			d.name, d.short = fmt.Sprintf("%s第%d分局", d.name, n+1), fmt.Sprintf("%s%d分局", d.short, n+1)
+		}
 		u := &unit{id: fmt.Sprintf("d-%02d", i+1), name: d.name, items: d.items, volume: d.volume}
 		parent := centerID
 		if d.short == "不动产" {
