@@ -58,3 +58,42 @@ func ExampleReport() {
 	// d-tax 主动评价好评率: 1/2 = 0.5000
 	// d-tax 平均分: 11/3 = 3.6667
 }
+
+// An appraisal explains every deduction: the case, the rule, the article and whom it falls
+// on. The cases are those of the hand-computed month (month_test.go); C3, found mistaken
+// and annulled on appeal, deducts nothing.
+func ExampleAppraise() {
+	f, err := os.Open("testdata/rules.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer f.Close()
+	rules, err := scoring.ParseRules(f)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	a, err := scoring.Appraise(rules, scoring.Month(2026, time.November), scoring.All(monthCases()))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, l := range a.Lines {
+		fmt.Println(l.Case, l.Rule, l.Article, l.Reason, l.Target.Label(), l.Points)
+	}
+	for _, acc := range a.ByUnit() {
+		fmt.Println(acc.ID, acc.Points)
+	}
+	// Output:
+	// C1 R8 第十条 差评属实 单位 0.20
+	// C1 R1 第十条 服务态度 责任人 2.00
+	// C1 R4d 第十条 服务环境 窗口 2.00
+	// C2 R8 第十条 差评属实 单位 0.20
+	// C2 R3 第十条 服务效率 责任人 1.00
+	// C2 R5 第五条 报送调查整改报告超期 窗口 0.50
+	// C5 R8 第十条 差评属实 单位 0.20
+	// C5 R4 第十条 服务环境 窗口 1.00
+	// center 1.20
+	// d-tax 5.90
+}

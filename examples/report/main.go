@@ -4,8 +4,8 @@
 // through the workflow (rectified, late, appealed, closed without a satisfied reviewer,
 // still overdue). It counts the indicators, applies the illustrative deduction rules of
 // rules.json (which no county adopted: say so wherever you show them), and writes the
-// bulletin into a folder as HTML with SVG charts, Markdown with the charts beside it, and an
-// .xlsx workbook with native charts, with the deduction ledger line by line.
+// bulletin into a folder as HTML with SVG charts, Markdown with the charts beside it, an
+// .xlsx workbook with native charts and JSON, with the deduction ledger line by line.
 //
 //	go run ./examples/report                           # into a new temporary folder, named at the end
 //	go run ./examples/report -out bulletin -seed 7     # into ./bulletin, another county
@@ -165,11 +165,8 @@ func write(out string, b *scoring.Bulletin, a *scoring.Appraisal, log io.Writer)
 			return scoring.WriteMarkdown(w, b, scoring.MarkdownOptions{ChartLink: func(i int) string { return chartFile(b, i) }})
 		},
 		name + ".xlsx": func(w *bytes.Buffer) error { return xlsx.Write(w, b) },
-		"绩效扣分台账-" + b.Period.Key() + ".json": func(w *bytes.Buffer) error {
-			e := json.NewEncoder(w)
-			e.SetIndent("", "  ")
-			return e.Encode(a)
-		},
+		name + ".json": func(w *bytes.Buffer) error { return writeJSON(w, b) },
+		"绩效扣分台账-" + b.Period.Key() + ".json": func(w *bytes.Buffer) error { return writeJSON(w, a) },
 	}
 	for i, s := range b.Sections {
 		if s.Chart == nil {
@@ -192,6 +189,14 @@ func write(out string, b *scoring.Bulletin, a *scoring.Appraisal, log io.Writer)
 		fmt.Fprintf(log, "写入 %s（%d 字节）\n", filepath.Join(out, f), buf.Len())
 	}
 	return nil
+}
+
+// writeJSON writes v as indented JSON: the bulletin's figures and the ledger's lines for
+// another program.
+func writeJSON(w io.Writer, v any) error {
+	e := json.NewEncoder(w)
+	e.SetIndent("", "  ")
+	return e.Encode(v)
 }
 
 func chartFile(b *scoring.Bulletin, i int) string {

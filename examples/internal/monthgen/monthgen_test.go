@@ -271,7 +271,8 @@ func TestScoring(t *testing.T) {
 func TestConfigErrors(t *testing.T) {
 	for name, cfg := range map[string]Config{
 		"no months":         {},
-		"too many units":    {Months: months(), Units: 99},
+		"too many units":    {Months: months(), Units: 201},
+		"case months":       {Months: months(), CaseMonths: 7},
 		"now inside month":  {Months: months(), Now: months()[5].From.Add(time.Hour)},
 		"bad share too big": {Months: months(), BadShare: 0.5},
 	} {
