@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"unicode"
+
+	"github.com/haochaping/haochaping/internal/mdtext"
 )
 
 // Markdown writes d as GitHub-flavoured Markdown: the title as "# ", the subtitle as a
@@ -141,7 +143,7 @@ func mdLine(l string, bold bool) string {
 		return ""
 	}
 	if !bold {
-		return mdEscape(l)
+		return mdtext.Escape(l, true)
 	}
 	// Emphasis must not open or close next to whitespace: full-width spaces stay outside.
 	core := strings.TrimFunc(l, unicode.IsSpace)
@@ -149,37 +151,5 @@ func mdLine(l string, bold bool) string {
 		return l
 	}
 	i := strings.Index(l, core)
-	return l[:i] + "**" + mdEscape(core) + "**" + l[i+len(core):]
-}
-
-// mdEscape backslash-escapes the characters of the line l that Markdown would take as
-// syntax.
-func mdEscape(l string) string {
-	var b strings.Builder
-	b.Grow(len(l) + 8)
-	// At the start of a line: a heading, a list item, a setext underline, a block quote
-	// (> is escaped anyway), or an ordered list item ("1." or "1)").
-	switch l[0] {
-	case '#', '+', '-', '=':
-		b.WriteByte('\\')
-	}
-	digits := 0
-	for digits < len(l) && l[digits] >= '0' && l[digits] <= '9' {
-		digits++
-	}
-	if digits+1 < len(l) && l[digits+1] != ' ' {
-		digits = 0 // "1.5" starts no list
-	}
-	for i, r := range l {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '&', '~':
-			b.WriteByte('\\')
-		case '.', ')':
-			if i == digits && digits > 0 {
-				b.WriteByte('\\')
-			}
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return l[:i] + "**" + mdtext.Escape(core, true) + "**" + l[i+len(core):]
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -120,6 +121,30 @@ func unsignedZero(v, scale float64) float64 {
 		return r
 	}
 	return 0
+}
+
+// Heading returns the heading of section i as every rendering prints it, numbered in
+// Chinese from 一: "三、各单位评价情况".
+func (b *Bulletin) Heading(i int) string { return chineseOrdinal(i+1) + "、" + b.Sections[i].Heading }
+
+// chineseOrdinal returns n (1 to 99) in Chinese numerals, as a section is numbered: 一,
+// 十, 十一, 二十, 六十四.
+func chineseOrdinal(n int) string {
+	digits := []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n < 1 || n > 99:
+		return strconv.Itoa(n)
+	case n < 10:
+		return digits[n]
+	}
+	s := "十"
+	if n >= 20 {
+		s = digits[n/10] + s
+	}
+	if n%10 != 0 {
+		s += digits[n%10]
+	}
+	return s
 }
 
 // ChartKind is the kind of a chart.

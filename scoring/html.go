@@ -88,7 +88,7 @@ func WriteHTML(w io.Writer, b *Bulletin) error {
 	}
 	var chart bytes.Buffer
 	for i, s := range b.Sections {
-		out.WriteString("<section>\n<h2>" + chineseOrdinal(i+1) + "、" + htmlLines(s.Heading) + "</h2>\n")
+		out.WriteString("<section>\n<h2>" + htmlLines(b.Heading(i)) + "</h2>\n")
 		for _, p := range s.Paragraphs {
 			htmlParagraph(out, p, "")
 		}
@@ -181,22 +181,3 @@ func htmlLines(s string) string {
 	return strings.ReplaceAll(xmlText(s), "\n", "<br />")
 }
 
-// chineseOrdinal returns n (1 to 99) in Chinese numerals, as a section is numbered: 一,
-// 十, 十一, 二十, 六十四.
-func chineseOrdinal(n int) string {
-	digits := []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n < 1 || n > 99:
-		return strconv.Itoa(n)
-	case n < 10:
-		return digits[n]
-	}
-	s := "十"
-	if n >= 20 {
-		s = digits[n/10] + s
-	}
-	if n%10 != 0 {
-		s += digits[n%10]
-	}
-	return s
-}

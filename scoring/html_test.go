@@ -271,10 +271,13 @@ type failingWriter struct{ err error }
 
 func (w failingWriter) Write([]byte) (int, error) { return 0, w.err }
 
-func TestChineseOrdinal(t *testing.T) {
+func TestBulletinHeadingNumberedInChinese(t *testing.T) {
+	b := &Bulletin{Sections: make([]Section, 99)}
 	for n, want := range map[int]string{1: "一", 9: "九", 10: "十", 11: "十一", 20: "二十", 23: "二十三", 64: "六十四", 99: "九十九"} {
-		assert.Equal(t, want, chineseOrdinal(n), "%d", n)
+		b.Sections[n-1].Heading = "标题"
+		assert.Equal(t, want+"、标题", b.Heading(n-1), "%d", n)
 	}
+	assert.Equal(t, "100", chineseOrdinal(100))
 }
 
 // hugeBulletin returns a bulletin of n units: a ranking with a bar chart of n categories.

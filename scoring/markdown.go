@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"io"
 	"strings"
+
+	"github.com/haochaping/haochaping/internal/mdtext"
 )
 
 // MarkdownOptions is how [WriteMarkdown] writes a bulletin. The zero value writes no
@@ -50,7 +52,7 @@ func WriteMarkdown(w io.Writer, b *Bulletin, opt MarkdownOptions) error {
 		meta = append(meta, s)
 	}
 	if b.Period.Valid() {
-		meta = append(meta, "统计周期："+mdEscape(b.Period.Label(), true))
+		meta = append(meta, "统计周期："+mdtext.Escape(b.Period.Label(), true))
 	}
 	if d := dateLabel(b); d != "" {
 		meta = append(meta, d)
@@ -66,7 +68,7 @@ func WriteMarkdown(w io.Writer, b *Bulletin, opt MarkdownOptions) error {
 	}
 	for i, s := range b.Sections {
 		sep()
-		out.WriteString("## " + chineseOrdinal(i+1) + "、" + mdJoin(s.Heading, " ") + "\n")
+		out.WriteString("## " + mdJoin(b.Heading(i), " ") + "\n")
 		for _, p := range s.Paragraphs {
 			mdParagraph(out, p, false)
 		}
@@ -184,44 +186,7 @@ func mdLine(l string, block bool) string {
 		}
 		return r
 	}, l)
-	return mdEscape(strings.Trim(l, " "), block)
-}
-
-// mdEscape backslash-escapes the characters of the line l that Markdown would take as
-// syntax: inline ones everywhere, and at the start of a block's line (not in a table's
-// cell, which holds inline content only) a heading's, a list item's or a setext
-// underline's.
-func mdEscape(l string, block bool) string {
-	if l == "" {
-		return ""
-	}
-	var b strings.Builder
-	b.Grow(len(l) + 8)
-	digits := 0
-	if block {
-		switch l[0] {
-		case '#', '+', '-', '=':
-			b.WriteByte('\\')
-		}
-		for digits < len(l) && l[digits] >= '0' && l[digits] <= '9' {
-			digits++
-		}
-		if digits+1 < len(l) && l[digits+1] != ' ' && l[digits+1] != '\t' {
-			digits = 0 // "1.5" starts no list
-		}
-	}
-	for i, r := range l {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '&', '~':
-			b.WriteByte('\\')
-		case '.', ')':
-			if i == digits && digits > 0 {
-				b.WriteByte('\\')
-			}
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return mdtext.Escape(strings.Trim(l, " "), block)
 }
 
 // mdLink returns link fit for the destination of a Markdown image: without control

@@ -93,22 +93,3 @@ func TestWriteMarkdownValidates(t *testing.T) {
 	assert.Contains(t, err.Error(), "sections[1].chart.values[0]")
 	assert.Zero(t, out.Len())
 }
-
-func TestMdEscape(t *testing.T) {
-	for _, c := range []struct {
-		in    string
-		block bool
-		want  string
-	}{
-		{"# 标题", true, `\# 标题`},
-		{"# 标题", false, `# 标题`},
-		{"1. 第一", true, `1\. 第一`},
-		{"1.5 倍", true, `1.5 倍`},
-		{"-0.50", true, `\-0.50`},
-		{"-0.50", false, `-0.50`},
-		{"a|b*c_d`e", false, "a\\|b\\*c\\_d\\`e"},
-		{`C:\路径`, false, `C:\\路径`},
-	} {
-		assert.Equal(t, c.want, mdEscape(c.in, c.block), "%q", c.in)
-	}
-}

@@ -112,7 +112,7 @@ func (w *writer) write(b *scoring.Bulletin) error {
 		if s.Table == nil {
 			continue
 		}
-		if err := w.table(i, &s); err != nil {
+		if err := w.table(b.Heading(i), &s); err != nil {
 			return fmt.Errorf("sheet %q: %w", s.Table.Sheet, err)
 		}
 	}
@@ -233,7 +233,7 @@ func (w *writer) cover(b *scoring.Bulletin) error {
 		}
 	}
 	for i, s := range b.Sections {
-		if err := line(ordinal(i+1)+"、"+s.Heading, heading, 12); err != nil {
+		if err := line(b.Heading(i), heading, 12); err != nil {
 			return err
 		}
 		for _, p := range s.Paragraphs {
@@ -277,8 +277,8 @@ var numFmts = map[scoring.Format]string{
 	scoring.FormatDeltaPercent: "+0.00%;-0.00%;0.00%",
 }
 
-// table writes the table of section i, s, on a sheet of its own, with its chart.
-func (w *writer) table(i int, s *scoring.Section) error {
+// table writes the table of section s, headed title, on a sheet of its own, with its chart.
+func (w *writer) table(title string, s *scoring.Section) error {
 	f, t := w.f, s.Table
 	sheet := t.Sheet
 	if _, err := f.NewSheet(sheet); err != nil {
@@ -323,7 +323,7 @@ func (w *writer) table(i int, s *scoring.Section) error {
 		}
 	}
 
-	if err := setStr(f, sheet, "A1", ordinal(i+1)+"、"+s.Heading); err != nil {
+	if err := setStr(f, sheet, "A1", title); err != nil {
 		return err
 	}
 	if err := f.SetCellStyle(sheet, "A1", "A1", heading); err != nil {
@@ -445,20 +445,6 @@ func (w *writer) table(i int, s *scoring.Section) error {
 	return nil
 }
 
-// ordinal returns n, from 1 to 99, as a Chinese numeral: 一, 十, 十一, 二十一. Section
-// headings are numbered with it, "一、".
-func ordinal(n int) string {
-	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n < 1 || n > 99:
-		return strconv.Itoa(n)
-	case n < 10:
-		return digits[n]
-	case n < 20:
-		return "十" + digits[n%10]
-	}
-	return digits[n/10] + "十" + digits[n%10]
-}
 
 // dateLabel returns the day of t in China Standard Time in Chinese, "2026年12月5日".
 func dateLabel(t time.Time) string {

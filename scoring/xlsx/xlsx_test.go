@@ -79,7 +79,7 @@ func TestWrite_tableCells(t *testing.T) {
 		tb, sheet := s.Table, s.Table.Sheet
 		t.Run(sheet, func(t *testing.T) {
 			heading, _ := f.GetCellValue(sheet, "A1")
-			if want := xlsx.Ordinal(i+1) + "、" + s.Heading; heading != want {
+			if want := b.Heading(i); heading != want {
 				t.Errorf("A1 = %q, want %q", heading, want)
 			}
 			for j, c := range tb.Columns {
@@ -498,13 +498,6 @@ func TestWorkbook_addSheet(t *testing.T) {
 	}
 }
 
-func TestOrdinal(t *testing.T) {
-	for n, want := range map[int]string{1: "一", 9: "九", 10: "十", 11: "十一", 20: "二十", 21: "二十一", 64: "六十四", 99: "九十九"} {
-		if got := xlsx.Ordinal(n); got != want {
-			t.Errorf("Ordinal(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
 
 // style returns the style of a cell.
 func style(t testing.TB, f *excelize.File, sheet, at string) *excelize.Style {

@@ -1,4 +1,0 @@
-package xlsx
-
-// Ordinal is ordinal, for the tests of package xlsx_test.
-var Ordinal = ordinal
