@@ -180,4 +180,3 @@ func htmlTable(out *bufio.Writer, t *Table) {
 func htmlLines(s string) string {
 	return strings.ReplaceAll(xmlText(s), "\n", "<br />")
 }
-

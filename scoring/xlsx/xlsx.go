@@ -445,7 +445,6 @@ func (w *writer) table(title string, s *scoring.Section) error {
 	return nil
 }
 
-
 // dateLabel returns the day of t in China Standard Time in Chinese, "2026年12月5日".
 func dateLabel(t time.Time) string {
 	t = t.In(haochaping.Location())

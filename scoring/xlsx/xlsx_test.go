@@ -498,7 +498,6 @@ func TestWorkbook_addSheet(t *testing.T) {
 	}
 }
 
-
 // style returns the style of a cell.
 func style(t testing.TB, f *excelize.File, sheet, at string) *excelize.Style {
 	t.Helper()
