@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
 	"github.com/haochaping/haochaping/deadline"
 )
@@ -104,15 +105,7 @@ func Service(clk *Clock) *caseflow.Service {
 	svc := caseflow.NewService(caseflow.NewMemoryStoreWithKeys(keys))
 	svc.Keys = keys
 	svc.Calendar, svc.Now = deadline.China(), clk.Now
-	n := 0
-	svc.NewID = func(k caseflow.Kind, received time.Time) string {
-		n++
-		prefix := "SP"
-		if k == caseflow.KindOnSiteComplaint {
-			prefix = "OS"
-		}
-		return fmt.Sprintf("%s-%s-%04d", prefix, received.Format("20060102"), n)
-	}
+	svc.NewID = NumberedIDs()
 	return svc
 }
 
@@ -148,4 +141,19 @@ func Audit(ctx context.Context, svc *caseflow.Service, id string) error {
 	fmt.Printf("审计链：%d 条记录校验通过（HMAC-SHA-256，密钥 %s），与存储所存链头一致，据审计记录重建的案件与存储一致\n",
 		v.Entries, strings.Join(v.KeyIDs, "、"))
 	return nil
+}
+
+// NumberedIDs returns a caseflow.Service.NewID that numbers the cases in the order they are
+// opened, after their kind and the day they were received in Beijing time:
+// "SP-20261120-0001" for a pushed review, "OS-…" for an on-site complaint.
+func NumberedIDs() func(caseflow.Kind, time.Time) string {
+	n := 0
+	return func(k caseflow.Kind, received time.Time) string {
+		n++
+		prefix := "SP"
+		if k == caseflow.KindOnSiteComplaint {
+			prefix = "OS"
+		}
+		return fmt.Sprintf("%s-%s-%04d", prefix, received.In(haochaping.Location()).Format("20060102"), n)
+	}
 }

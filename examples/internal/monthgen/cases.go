@@ -12,6 +12,7 @@ import (
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
 	"github.com/haochaping/haochaping/deadline"
+	"github.com/haochaping/haochaping/examples/internal/journal"
 	"github.com/haochaping/haochaping/scoring"
 )
 
@@ -89,15 +90,7 @@ func newWalker(c *county, cal *deadline.Calendar, cfg Config) *walker {
 	svc := caseflow.NewService(caseflow.NewMemoryStoreWithKeys(keys))
 	svc.Keys, svc.Calendar, svc.Rand = keys, cal, rand.NewChaCha8(seed)
 	svc.Now = func() time.Time { return w.clock }
-	n := 0
-	svc.NewID = func(k caseflow.Kind, received time.Time) string {
-		n++
-		prefix := "SP"
-		if k == caseflow.KindOnSiteComplaint {
-			prefix = "OS"
-		}
-		return fmt.Sprintf("%s-%s-%04d", prefix, received.In(haochaping.Location()).Format("20060102"), n)
-	}
+	svc.NewID = journal.NumberedIDs()
 	w.svc = svc
 	return w
 }
