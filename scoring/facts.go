@@ -15,7 +15,7 @@ type facts struct {
 	unit, window string
 	channel      haochaping.Channel // 0 for an on-site complaint
 	toRectify    bool               // counted in 差评整改率's denominator
-	rectified    bool               // and rectified
+	rectified    bool               // and rectified: archived, or the window's duties fulfilled
 	onTime       bool               // and every window duty of the rectification on time
 	realName     bool               // a real-name (实名) bad review
 	calledBack   bool               // and the reviewer was reached on the callback (第六条)
@@ -70,7 +70,11 @@ func factsOf(c *caseflow.Case, def *Definition, at time.Time) facts {
 		done = true
 		f.onTime = f.onTime && !Late(d)
 	}
-	f.rectified = f.toRectify && done && !open
+	// A case archived (备案) has had its rectification verified (第七条), or was closed
+	// with the leader's approval (第八条), even when the office inspected on the spot and
+	// no window duty was owed; an open case is rectified when the window's duties are
+	// fulfilled and none is owed.
+	f.rectified = f.toRectify && (c.State == caseflow.StateArchived || (done && !open))
 	f.onTime = f.rectified && f.onTime
 	if cb := c.FollowUp; cb != nil && f.realName {
 		f.calledBack = cb.Contact == caseflow.ContactReached || (cb.Contact == "" && c.Callable())

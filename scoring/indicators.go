@@ -15,7 +15,7 @@ const (
 	BadRate        IndicatorID = "badRate"        // 差评率: bad reviews / ratings (or 办件量)
 	AverageScore   IndicatorID = "averageScore"   // 平均分: points / ratings, times Definition.Scale
 	Cases          IndicatorID = "cases"          // 差评办件数: cases received, pushed and on-site complaints
-	RectifyRate    IndicatorID = "rectifyRate"    // 差评整改率: cases rectified / cases to rectify
+	RectifyRate    IndicatorID = "rectifyRate"    // 差评整改率: cases rectified (archived, or the window's duties done) / cases to rectify
 	OnTimeRate     IndicatorID = "onTimeRate"     // 按期整改率: rectified with every window duty on time / rectified
 	CallbackRate   IndicatorID = "callbackRate"   // 实名差评回访率: real-name bad reviews reached on callback / real-name bad reviews
 	SatisfiedRate  IndicatorID = "satisfiedRate"  // 回访满意率: satisfied on the callback on the result / called back on the result

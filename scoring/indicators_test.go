@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/haochaping/haochaping"
+	"github.com/haochaping/haochaping/caseflow"
 	"github.com/haochaping/haochaping/scoring"
 )
 
@@ -191,4 +192,17 @@ func TestIndicatorsVolumeBase(t *testing.T) {
 	assert.Equal(t, "评价数", rows[0].Figure(scoring.BadRate).Base)
 	require.Error(t, r.SetVolume(scoring.Month(2025, 1), "d-tax", 1))
 	require.Error(t, r.SetVolume(november, "d-tax", -1))
+}
+
+// 第七条: an archived case has had its rectification verified even when no window duty was
+// owed (the office inspected on the spot), so it counts as rectified, and on time.
+func TestIndicators第七条ArchivedWithoutWindowDutiesIsRectified(t *testing.T) {
+	c := monthCases()[4] // C5, on site, archived
+	c.Duties = nil
+	r, err := scoring.NewReport(scoring.Definition{}, asOf, november)
+	require.NoError(t, err)
+	require.NoError(t, r.AddCases(scoring.All([]*caseflow.Case{c})))
+	rows, err := r.Rows(november, scoring.ByTotal)
+	require.NoError(t, err)
+	checkFigures(t, rows[0], map[scoring.IndicatorID]fig{scoring.RectifyRate: {1, 1, true}, scoring.OnTimeRate: {1, 1, true}})
 }
