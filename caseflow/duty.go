@@ -71,6 +71,10 @@ func (k DutyKind) Label() string {
 // Valid reports whether k is a duty of the measures.
 func (k DutyKind) Valid() bool { _, ok := dutyDefs[k]; return ok }
 
+// Owner returns the role that owes a duty of this kind, as the measures set it: the role of
+// the step that fulfils it ([Duty].Owner records it on each duty).
+func (k DutyKind) Owner() Role { return dutyDefs[k].owner }
+
 // Rule returns the article or annex that sets the duty, e.g. "第五条".
 func (k DutyKind) Rule() string { return dutyDefs[k].rule }
 

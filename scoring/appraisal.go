@@ -169,7 +169,7 @@ func deductions(rules *Rules, c *caseflow.Case) []Line {
 	}
 	// 第十条: the window's rectification record; a duty fulfilled after its due time.
 	for _, d := range c.Duties {
-		if Late(d) {
+		if Late(d) && unitRole(d.Owner) {
 			apply(Trigger{Overdue: d.Kind}, d, d.Label()+"超期", "")
 		}
 	}

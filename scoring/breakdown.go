@@ -100,8 +100,10 @@ func shares[K comparable](sums map[K]*Share) []Share {
 	return out
 }
 
-// Overdue returns the overdue duties of the cases received in period p, one line per duty,
-// by due time, then case.
+// Overdue returns the duties overdue in period p, one line per duty and period, by due time,
+// then case: the window's or its unit's duties (第十条) fulfilled late that fell due in p,
+// and those still open past their due time at the report's time that fell due in p or
+// before, whenever their case was received.
 func (r *Report) Overdue(p Period) ([]OverdueCase, error) {
 	i, err := r.index(p)
 	if err != nil {

@@ -24,7 +24,6 @@ type facts struct {
 	appealed     bool               // appeal submitted to the city office (第九条)
 	decided      bool               // and decided
 	upheld       bool               // and upheld
-	overdue      bool               // a duty fulfilled late, or open past its due time at the report's time
 	options      []haochaping.Option
 	causes       []haochaping.Dimension
 }
@@ -34,8 +33,8 @@ type facts struct {
 // (第四条).
 var rectificationDuties = []caseflow.DutyKind{caseflow.DutyMeeting, caseflow.DutyReport, caseflow.DutyRectify, caseflow.DutyFeedback}
 
-// factsOf returns the facts of c under def, overdue as of at.
-func factsOf(c *caseflow.Case, def *Definition, at time.Time) facts {
+// factsOf returns the facts of c under def.
+func factsOf(c *caseflow.Case, def *Definition) facts {
 	var f facts
 	switch {
 	case c.ResponsibleWindow != nil:
@@ -87,7 +86,6 @@ func factsOf(c *caseflow.Case, def *Definition, at time.Time) facts {
 		f.decided = a.Decision != nil
 		f.upheld = f.decided && a.Decision.Upheld
 	}
-	f.overdue = len(overdueDuties(c, at)) > 0
 	if founded {
 		for _, cause := range c.Finding.Causes {
 			f.causes = append(f.causes, cause.Dimension)
@@ -105,11 +103,12 @@ func annex1Options(r *haochaping.Review) []haochaping.Option {
 	return r.Options
 }
 
-// overdueDuties returns the duties of c fulfilled late, or open past their due time at at.
+// overdueDuties returns the duties of c the window or its unit owes (第十条: its
+// rectification record) that were fulfilled late, or are open past their due time at at.
 func overdueDuties(c *caseflow.Case, at time.Time) []*caseflow.Duty {
 	var out []*caseflow.Duty
 	for _, d := range c.Duties {
-		if Late(d) || (d.Open() && d.Timed && d.Deadline.Due.Before(at)) {
+		if unitRole(d.Owner) && (Late(d) || (d.Open() && d.Timed && d.Deadline.Due.Before(at))) {
 			out = append(out, d)
 		}
 	}

@@ -21,7 +21,7 @@ const (
 	SatisfiedRate  IndicatorID = "satisfiedRate"  // 回访满意率: satisfied on the callback on the result / called back on the result
 	Appeals        IndicatorID = "appeals"        // 申诉数: appeals submitted to the city office
 	UpheldRate     IndicatorID = "upheldRate"     // 申诉成立率: appeals upheld / appeals decided
-	OverdueCases   IndicatorID = "overdue"        // 超期办件数: cases with a duty fulfilled late or open past its due time
+	OverdueCases   IndicatorID = "overdue"        // 超期办件数: cases with a window's or unit's duty overdue in the period (Report.Overdue)
 )
 
 // indicatorIDs are the indicators in table order.

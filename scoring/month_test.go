@@ -120,8 +120,8 @@ func pushed(id string, received time.Time, anonymous bool, opts ...haochaping.Op
 //	C3 pushed 10 Nov, w-hr-1, real name, reached, mistaken; appeal submitted and upheld;
 //	   archived 27 Nov. Option 2.2.
 //	C4 pushed 12 Nov, w-tax-1, real name, not reached (no answer), founded: quality (李四);
-//	   unsatisfied on the result once; the new report open, due 2 Dec (before asOf): still
-//	   rectifying. Options 1.1 and 2.2.
+//	   unsatisfied on the result once (24 Nov); the new report open, due 26 Nov: still
+//	   rectifying, and overdue. Options 1.1 and 2.2.
 //	C5 on-site complaint 16 Nov at the centre, w-hall, founded: environment; feedback on
 //	   time; archived 30 Nov 23:00.
 //	C6 pushed 1 Dec: outside November.
@@ -161,8 +161,8 @@ func monthCases() []*caseflow.Case {
 			{Dimension: haochaping.DimensionQuality, ResponsiblePerson: "李四"}}},
 		ResultFollowUp: &caseflow.ResultFollowUp{Satisfied: false},
 		Trail: trail([]caseflow.Event{caseflow.EventReceive, caseflow.EventReport, caseflow.EventResultFollowUpUnsatisfied},
-			[]time.Time{at(time.November, 12, 9, 0), at(time.November, 13, 9, 0), at(time.November, 30, 9, 0)})}
-	c4.Duties = []*caseflow.Duty{duty(caseflow.DutyReport, at(time.November, 16, 18, 0), 2, true), duty(caseflow.DutyReport, at(time.December, 2, 18, 0), 0, false)}
+			[]time.Time{at(time.November, 12, 9, 0), at(time.November, 13, 9, 0), at(time.November, 24, 9, 0)})}
+	c4.Duties = []*caseflow.Duty{duty(caseflow.DutyReport, at(time.November, 16, 18, 0), 2, true), duty(caseflow.DutyReport, at(time.November, 26, 18, 0), 0, false)}
 
 	c5 := &caseflow.Case{ID: "C5", Kind: caseflow.KindOnSiteComplaint, State: caseflow.StateArchived, ReceivedAt: at(time.November, 16, 9, 0),
 		Complaint:         &caseflow.Complaint{ID: "cp-5", Center: haochaping.Org{ID: "center", Name: "县政务服务中心", Kind: haochaping.OrgCountyCenter}},

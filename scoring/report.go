@@ -29,8 +29,7 @@ type Report struct {
 	periods []Period
 	bounds  [][2]int64 // the periods in Unix microseconds, for a quick lookup
 
-	counts     []periodCounts // by period
-	windowUnit map[string]string
+	counts []periodCounts // by period
 }
 
 // periodCounts are the counts of one period, by group.
@@ -113,15 +112,25 @@ func NewReport(def Definition, at time.Time, periods ...Period) (*Report, error)
 		if i > 0 && p.From.Before(ps[i-1].To) {
 			return nil, fmt.Errorf("scoring: report: periods %v and %v overlap", ps[i-1], p)
 		}
-		bounds[i] = [2]int64{p.From.UnixMicro(), p.To.UnixMicro()}
+		bounds[i] = [2]int64{ceilMicro(p.From), ceilMicro(p.To)}
 	}
 	counts := make([]periodCounts, len(ps))
 	for i := range counts {
 		counts[i] = periodCounts{ratings: map[ratingKey]*levelCounts{}, cases: map[caseKey]*caseCounts{},
 			options: map[optionKey]int64{}, causes: map[causeKey]int64{}, volumes: map[string]int64{}}
 	}
-	return &Report{def: def.withDefaults(), at: at, periods: ps, bounds: bounds, counts: counts,
-		windowUnit: map[string]string{}}, nil
+	return &Report{def: def.withDefaults(), at: at, periods: ps, bounds: bounds, counts: counts}, nil
+}
+
+// ceilMicro returns t in Unix microseconds, rounded up: ledgers keep rating times to the
+// microsecond, and an SQL ledger rounds a bound up the same way, so that a bound between two
+// microseconds selects the same ratings on both paths.
+func ceilMicro(t time.Time) int64 {
+	us := t.UnixMicro()
+	if t.Sub(time.UnixMicro(us)) > 0 {
+		us++
+	}
+	return us
 }
 
 // Periods returns the report's periods, oldest first.
@@ -139,6 +148,17 @@ func (r *Report) period(t time.Time) int {
 		return i
 	}
 	return -1
+}
+
+// periodFrom returns the index of the period t falls in or, for a t before it, of the first
+// period after t; -1 when t is after every period.
+func (r *Report) periodFrom(t time.Time) int {
+	us := t.UnixMicro()
+	i, _ := slices.BinarySearchFunc(r.bounds, us, func(b [2]int64, us int64) int { return cmp.Compare(b[1], us+1) })
+	if i == len(r.bounds) {
+		return -1
+	}
+	return i
 }
 
 // AddRatings counts a stream of ratings, such as a [haochaping.Ledger]'s Ratings, in one
@@ -179,9 +199,6 @@ func (r *Report) addRating(p int, k ratingKey, l haochaping.Level, def bool, n i
 	if c == nil {
 		c = new(levelCounts)
 		r.counts[p].ratings[k] = c
-		if _, ok := r.windowUnit[k.window]; !ok && k.window != "" {
-			r.windowUnit[k.window] = r.def.unit(k.department)
-		}
 	}
 	d := 0
 	if def {
@@ -194,9 +211,10 @@ func (r *Report) addRating(p int, k ratingKey, l haochaping.Level, def bool, n i
 
 // AddCases counts a stream of cases, in the period each was received in (Case.ReceivedAt):
 // its unit and window (the responsible window's, once transferred), its rectification, its
-// callbacks, its appeal, its overdue duties, its options and causes. It stops at the first
-// error of the stream and returns it. [All] makes a stream of a slice, [StoredCases] of a
-// store.
+// callbacks, its appeal, its options and causes. Its overdue duties count apart, in the
+// periods they were overdue in ([Report.Overdue]), whenever the case was received. It stops
+// at the first error of the stream and returns it. [All] makes a stream of a slice,
+// [StoredCases] of a store.
 func (r *Report) AddCases(cases iter.Seq2[*caseflow.Case, error]) error {
 	for c, err := range cases {
 		if err != nil {
@@ -205,28 +223,21 @@ func (r *Report) AddCases(cases iter.Seq2[*caseflow.Case, error]) error {
 		if c == nil {
 			continue
 		}
+		f := factsOf(c, &r.def)
+		r.addOverdue(c, f)
 		p := r.period(c.ReceivedAt)
 		if p < 0 {
 			continue
 		}
-		f := factsOf(c, &r.def, r.at)
 		pc := &r.counts[p]
-		k := caseKey{f.unit, f.window, f.channel}
-		n := pc.cases[k]
-		if n == nil {
-			n = new(caseCounts)
-			pc.cases[k] = n
-		}
-		if f.window != "" {
-			r.windowUnit[f.window] = f.unit
-		}
+		n := pc.group(f)
 		n.cases++
 		for _, x := range []struct {
 			on bool
 			n  *int64
 		}{{f.toRectify, &n.toRectify}, {f.rectified, &n.rectified}, {f.onTime, &n.onTime}, {f.realName, &n.realName},
 			{f.calledBack, &n.calledBack}, {f.resultAsked, &n.resultAsked}, {f.satisfied, &n.satisfied},
-			{f.appealed, &n.appealed}, {f.decided, &n.decided}, {f.upheld, &n.upheld}, {f.overdue, &n.overdue}} {
+			{f.appealed, &n.appealed}, {f.decided, &n.decided}, {f.upheld, &n.upheld}} {
 			if x.on {
 				*x.n++
 			}
@@ -237,12 +248,46 @@ func (r *Report) AddCases(cases iter.Seq2[*caseflow.Case, error]) error {
 		for _, d := range f.causes {
 			pc.causes[causeKey{f.unit, d}]++
 		}
-		for _, d := range overdueDuties(c, r.at) {
-			pc.overdue = append(pc.overdue, OverdueCase{Case: c.ID, Unit: f.unit, Window: f.window,
-				Duty: d.Label(), Rule: d.Rule(), Due: d.Deadline.Due, Done: c.ClosedAt(d)})
-		}
 	}
 	return nil
+}
+
+// group returns the counts of the group of a case with facts f, made when new.
+func (pc *periodCounts) group(f facts) *caseCounts {
+	k := caseKey{f.unit, f.window, f.channel}
+	n := pc.cases[k]
+	if n == nil {
+		n = new(caseCounts)
+		pc.cases[k] = n
+	}
+	return n
+}
+
+// addOverdue names the overdue duties of case c (its window's or unit's duties, 第十条) in
+// the periods they were overdue in: a duty fulfilled late in the period its due time falls
+// in; a duty still open past its due time at the report's time in that period and in every
+// later one, as outstanding, so that a month's bulletin names what is still overdue
+// whenever it fell due. The case counts once in 超期办件数 of each such period.
+func (r *Report) addOverdue(c *caseflow.Case, f facts) {
+	counted := map[int]bool{}
+	for _, d := range overdueDuties(c, r.at) {
+		first := r.periodFrom(d.Deadline.Due)
+		last := first
+		if d.Open() {
+			last = len(r.periods) - 1
+		} else if first >= 0 && !r.periods[first].Contains(d.Deadline.Due) {
+			continue // fulfilled late, due outside every period
+		}
+		for p := max(first, 0); first >= 0 && p <= last; p++ {
+			pc := &r.counts[p]
+			pc.overdue = append(pc.overdue, OverdueCase{Case: c.ID, Unit: f.unit, Window: f.window,
+				Duty: d.Label(), Rule: d.Rule(), Due: d.Deadline.Due, Done: c.ClosedAt(d)})
+			if !counted[p] {
+				counted[p] = true
+				pc.group(f).overdue++
+			}
+		}
+	}
 }
 
 // SetVolume gives the matters handled (办件量) by a unit in a period, which the rating system

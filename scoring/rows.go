@@ -16,7 +16,7 @@ type Grouping string
 const (
 	ByTotal   Grouping = "total"   // one row: the whole county
 	ByUnit    Grouping = "unit"    // a row per unit (进驻部门, 分中心, 乡镇中心)
-	ByWindow  Grouping = "window"  // a row per window
+	ByWindow  Grouping = "window"  // a row per window of a unit (two units may push one window code)
 	ByChannel Grouping = "channel" // a row per channel (评价渠道); on-site complaints apart
 )
 
@@ -95,8 +95,9 @@ func (r *Report) Rows(p Period, by Grouping) ([]Row, error) {
 	rows := make([]Row, 0, len(keys))
 	for _, k := range keys {
 		row := Row{Key: k, Name: r.groupName(by, k)}
-		if by == ByWindow {
-			row.Unit = r.windowUnit[k]
+		if by == ByWindow { // a window is its unit's: two units may push the same window code
+			row.Unit, row.Key, _ = strings.Cut(k, windowSep)
+			row.Name = r.def.name(row.Key)
 		}
 		row.Figures = r.figures(cmp.Or(cur[k], &totals{}))
 		if j >= 0 {
@@ -108,13 +109,16 @@ func (r *Report) Rows(p Period, by Grouping) ([]Row, error) {
 	return rows, nil
 }
 
+// windowSep joins a window's unit and code in the key of its group.
+const windowSep = "\x00"
+
 // groupKey returns the key of a group under by.
 func groupKey(by Grouping, unit, window string, ch haochaping.Channel) string {
 	switch by {
 	case ByUnit:
 		return unit
 	case ByWindow:
-		return window
+		return unit + windowSep + window
 	case ByChannel:
 		if ch == 0 {
 			return "complaint"

@@ -69,9 +69,9 @@ type Trigger struct {
 	// Closure applies the rule once per case closed without a satisfied reviewer for this
 	// reason (第八条; unreachable, no_contact, refused, unsatisfied).
 	Closure caseflow.ClosureReason `json:"closure,omitempty"`
-	// Overdue applies the rule once per duty of this kind that was fulfilled late
-	// ("report", "rectify", "feedback", … the caseflow.DutyKind codes): the window's
-	// rectification record (第十条 整改落实情况).
+	// Overdue applies the rule once per duty of this kind that was fulfilled late: the
+	// window's rectification record (第十条 整改落实情况), so only a duty the window or its
+	// unit owes: "meeting", "report", "rectify", "feedback" or "appeal_materials".
 	Overdue caseflow.DutyKind `json:"overdue,omitempty"`
 	// Round applies the rule once per extra round of rectification: each time the
 	// reviewer, called back on the result, was not satisfied and the case went back to the
@@ -199,6 +199,9 @@ func (t Trigger) check(bad func(field, format string, args ...any), at string, r
 		bad(at+".when.closure", "%.20q: want unreachable, no_contact, refused or unsatisfied", t.Closure)
 	case t.Overdue != "" && !t.Overdue.Valid():
 		bad(at+".when.overdue", "%.20q is not a duty of the measures (report, rectify, feedback, meeting…)", t.Overdue)
+	case t.Overdue != "" && !unitRole(t.Overdue.Owner()):
+		bad(at+".when.overdue", "%q is owed by %s, not by the window or its unit: 第十条 appraises the window's rectification record (meeting, report, rectify, feedback, appeal_materials)",
+			t.Overdue, t.Overdue.Owner().Label())
 	}
 	if t.Cause == 0 && r.Person != 0 {
 		bad(at+".person", "%s: only a cause names a responsible person; deduct from the window or the unit", r.Person)
@@ -254,4 +257,11 @@ func (rs *Rules) find(t Trigger, k haochaping.WindowKind) *Rule {
 		}
 	}
 	return general
+}
+
+// unitRole reports whether a duty owed by role r is the window's or its unit's: the
+// window's staff and head, and the unit's leader in charge (第九条's appeal materials).
+// The office's and the leader's duties are not the window's record (第十条).
+func unitRole(r caseflow.Role) bool {
+	return r == caseflow.RoleWindowStaff || r == caseflow.RoleWindowHead || r == caseflow.RoleOrgLeader
 }

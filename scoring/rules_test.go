@@ -37,6 +37,7 @@ func TestParseRulesStrict(t *testing.T) {
 		{"第十条 untrue deducts nothing", withRule(`{"id":"R1","label":"x","when":{"verdict":"untrue"}}`), "经查属"},
 		{"第十条 environment is the window's", withRule(`{"id":"R1","label":"x","when":{"cause":"environment"},"person":1}`), "rules[0].person"},
 		{"person only for a cause", withRule(`{"id":"R1","label":"x","when":{"overdue":"report"},"person":1}`), "rules[0].person"},
+		{"第十条 the office's own duty is not the window's record", withRule(`{"id":"R1","label":"x","when":{"overdue":"city_report"},"window":3}`), "not by the window or its unit"},
 		{"negative points", withRule(`{"id":"R1","label":"x","when":{"round":true},"window":-1}`), "points"},
 		{"three decimals", withRule(`{"id":"R1","label":"x","when":{"round":true},"window":0.125}`), "points"},
 		{"over 100", withRule(`{"id":"R1","label":"x","when":{"round":true},"window":100.5}`), "more than 100"},
