@@ -108,22 +108,15 @@ func thisPeriod(p Period) string {
 }
 
 // percent writes a ratio's figure as a percentage, or "—" when it has none.
-func percent(f Figure) string {
-	if !f.Defined {
-		return "—"
-	}
-	return fmt.Sprintf("%.2f%%", 100*f.Value)
-}
+func percent(f Figure) string { return value(f).Format(FormatPercent) }
 
-func decimal(f Figure) string {
-	if !f.Defined {
-		return "—"
-	}
-	return fmt.Sprintf("%.2f", f.Value)
-}
+// decimal writes a figure with two decimals, or "—" when it has none. The prose and the
+// tables write a figure through Cell.Format alike, so that they round it alike.
+func decimal(f Figure) string { return value(f).Format(FormatDecimal) }
 
-// signed writes v with its sign and two decimals, a value that rounds to zero as +0.00.
-func signed(v float64) string { return fmt.Sprintf("%+.2f", unsignedZero(v, 100)) }
+// signed writes v with its sign and two decimals, as a FormatDelta cell: +0.00 for a value
+// that rounds to zero.
+func signed(v float64) string { return Number(v).Format(FormatDelta) }
 
 // value returns a figure's cell: its value, blank when undefined.
 func value(f Figure) Cell {

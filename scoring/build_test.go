@@ -73,3 +73,11 @@ func TestCellFormatNoNegativeZero(t *testing.T) {
 	assert.Equal(t, "-1", scoring.Number(-0.6).Format(scoring.FormatInt))
 	assert.Equal(t, "95.32%", scoring.Number(0.9532).Format(scoring.FormatPercent))
 }
+
+// Regression: the lead wrote 19,897 of 20,000 as 99.48% (fmt rounds the binary value of
+// 99.485 down) while the table wrote 99.49%; both now go through Cell.Format.
+func TestBulletinProseAndTablesRoundAlike(t *testing.T) {
+	f := scoring.Figure{ID: scoring.GoodRate, Numerator: 19897, Denominator: 20000, Value: 19897.0 / 20000, Defined: true}
+	assert.Equal(t, "99.49%", scoring.Number(f.Value).Format(scoring.FormatPercent))
+	assert.Equal(t, "99.49%", scoring.PercentForTest(f))
+}
