@@ -13,7 +13,7 @@ import (
 // A county's rules are read strictly; the example program's file says it is an
 // illustration.
 func ExampleParseRules() {
-	f, err := os.Open("../examples/report/rules.json")
+	f, err := os.Open("../examples/internal/demorules/rules.json")
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -16,7 +16,6 @@ package main
 import (
 	"bytes"
 	"context"
-	_ "embed"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -31,13 +30,11 @@ import (
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
 	"github.com/haochaping/haochaping/caseflow/sqlstore"
+	"github.com/haochaping/haochaping/examples/internal/demorules"
 	"github.com/haochaping/haochaping/examples/internal/monthgen"
 	"github.com/haochaping/haochaping/scoring"
 	"github.com/haochaping/haochaping/scoring/xlsx"
 )
-
-//go:embed rules.json
-var illustrativeRules []byte
 
 func main() {
 	out := flag.String("out", "", "the folder to write into (default: a new temporary folder)")
@@ -125,7 +122,7 @@ func run(out string, seed uint64, units int, month, rulesFile, db string) error 
 // loadRules reads a rules file, or the illustrative rules.
 func loadRules(path string) (*scoring.Rules, error) {
 	if path == "" {
-		return scoring.ParseRules(bytes.NewReader(illustrativeRules))
+		return demorules.Rules()
 	}
 	f, err := os.Open(path)
 	if err != nil {

@@ -2,22 +2,19 @@ package main
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
 	"iter"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
-	_ "github.com/go-sql-driver/mysql"
-	_ "github.com/jackc/pgx/v5/stdlib"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/haochaping/haochaping/caseflow"
 	"github.com/haochaping/haochaping/caseflow/sqlstore"
 	"github.com/haochaping/haochaping/examples/internal/monthgen"
+	"github.com/haochaping/haochaping/examples/internal/testdb"
 	"github.com/haochaping/haochaping/scoring"
 )
 
@@ -105,47 +102,11 @@ func sqliteStore(t testing.TB, d *monthgen.Data) *sqlstore.Store {
 	return s
 }
 
-// servers are the database servers the tests count through besides SQLite: the
-// environment's data source (as CI sets it) or the local server's.
-var servers = map[string]struct{ env, driver, dsn string }{
-	"postgres": {"HAOCHAPING_POSTGRES_URL", "pgx", "postgres://postgres@127.0.0.1:5432/test?sslmode=disable"},
-	"mysql":    {"HAOCHAPING_MYSQL_DSN", "mysql", "root@tcp(127.0.0.1:3306)/test?parseTime=true&charset=utf8mb4&loc=UTC"},
-}
-
 // serverStore returns a store in fresh tables of a server ("postgres" or "mysql"), dropped
 // at the end; it skips when the server is not reachable, and fails then under CI=true.
 func serverStore(t testing.TB, name string, d *monthgen.Data) *sqlstore.Store {
 	t.Helper()
-	srv := servers[name]
-	dsn := os.Getenv(srv.env)
-	if dsn == "" {
-		dsn = srv.dsn
-	}
-	db, err := sql.Open(srv.driver, dsn)
-	if err == nil {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		err = db.PingContext(ctx)
-		cancel()
-	}
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI=true and %s is not reachable (set %s): %v", name, srv.env, err)
-		}
-		t.Skipf("skipping: %s is not reachable (set %s): %v", name, srv.env, err)
-	}
-	prefix := fmt.Sprintf("report%d_", os.Getpid()%100000)
-	t.Cleanup(func() {
-		for _, table := range []string{"outbox", "duties", "entries", "ratings", "cases", "schema_version"} {
-			_, _ = db.Exec("DROP TABLE IF EXISTS " + prefix + table)
-		}
-		db.Close()
-	})
-	dialect := sqlstore.Postgres
-	if name == "mysql" {
-		dialect = sqlstore.MySQL
-	}
-	s, err := sqlstore.Config{Dialect: dialect, Prefix: prefix, Keys: d.Service.Keys}.Open(context.Background(), db)
-	require.NoError(t, err)
+	s, _ := testdb.Store(t, name, d.Service.Keys)
 	return s
 }
 
