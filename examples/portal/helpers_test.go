@@ -28,7 +28,7 @@ type portal struct {
 }
 
 // newPortal starts a portal on loopback (httptest), on a new SQLite file.
-func newPortal(t *testing.T) *portal {
+func newPortal(t testing.TB) *portal {
 	t.Helper()
 	db, err := OpenDatabase(t.Context(), filepath.Join(t.TempDir(), "portal.db"))
 	require.NoError(t, err)

@@ -38,10 +38,15 @@ type sessions struct {
 func (ss *sessions) issue(w http.ResponseWriter, user string) {
 	id := make([]byte, 16)
 	rand.Read(id)
-	payload, _ := json.Marshal(session{User: user, Expires: ss.now().Add(ss.ttl).Unix(), ID: hex.EncodeToString(id)})
-	value := base64.RawURLEncoding.EncodeToString(payload) + "." + base64.RawURLEncoding.EncodeToString(ss.mac("session", payload))
+	value := ss.encode(session{User: user, Expires: ss.now().Add(ss.ttl).Unix(), ID: hex.EncodeToString(id)})
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: value, Path: "/", MaxAge: int(ss.ttl.Seconds()),
 		Secure: true, HttpOnly: true, SameSite: http.SameSiteLaxMode})
+}
+
+// encode is the cookie's value of a session: its JSON and its MAC, each in base64url.
+func (ss *sessions) encode(s session) string {
+	payload, _ := json.Marshal(s)
+	return base64.RawURLEncoding.EncodeToString(payload) + "." + base64.RawURLEncoding.EncodeToString(ss.mac("session", payload))
 }
 
 // clear ends the session in the browser.
