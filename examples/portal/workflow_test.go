@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -202,4 +203,27 @@ func TestHealthz(t *testing.T) {
 	a, err = NewClient(p.URL).Get(context.Background(), "/no/such/page")
 	require.NoError(t, err)
 	assert.Equal(t, http.StatusNotFound, a.Status)
+}
+
+// A step's form asks first for what the step requires: the report (第五条, Annex 5) opens with
+// its investigator, not with the optional 申请人民族; it offers no extension, which makes the
+// report the other step (报送报告，说明理由和整改期限).
+func TestStepFormRequiredFirst(t *testing.T) {
+	p := newPortal(t)
+	id := p.pushCase(t, "450224-2026-000900")
+	p.walkTo(t, id, "report")
+	a, err := p.as(t, "sun").Get(context.Background(), "/cases/"+id+"/steps/report")
+	require.NoError(t, err)
+	names := regexp.MustCompile(`id="f-([a-zA-Z.0-9]+)"`).FindAllStringSubmatch(a.Text(), -1)
+	require.NotEmpty(t, names)
+	var order []string
+	for _, n := range names {
+		order = append(order, n[1])
+	}
+	assert.Less(t, slices.Index(order, "investigator"), slices.Index(order, "applicantEthnicity"))
+	assert.Less(t, slices.Index(order, "finding.verdict"), slices.Index(order, "disclosure"))
+	assert.NotContains(t, a.Text(), `name="extension.`)
+	a, err = p.as(t, "sun").Get(context.Background(), "/cases/"+id+"/steps/report_extension")
+	require.NoError(t, err)
+	assert.Contains(t, a.Text(), `name="extension.until"`, "the extension's own step asks for it")
 }
