@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"net/http"
 	"strconv"
 	"strings"
@@ -25,6 +26,7 @@ type trailRow struct {
 	Seq               int
 	Time, Actor, Step string
 	From, To, Note    string
+	Content           string // what the step recorded, in Chinese
 	Late              bool
 }
 
@@ -96,7 +98,7 @@ func (s *Server) caseData(c *caseflow.Case, u User, full bool) (caseData, error)
 	wf := c.Workflow()
 	for _, e := range c.Trail {
 		row := trailRow{Seq: e.Seq, Time: s.svc.Calendar.FormatTime(e.Time), Actor: actorLabel(e.Actor), Step: string(e.Event),
-			From: wf.Label(e.From), To: wf.Label(e.To), Note: haochaping.MaskText(e.Note), Late: e.Late}
+			From: wf.Label(e.From), To: wf.Label(e.To), Note: haochaping.MaskText(e.Note), Late: e.Late, Content: stepContent(e)}
 		if sd, ok := wf.Step(e.Event, e.From); ok {
 			row.Step = sd.Label
 		}
@@ -156,7 +158,7 @@ func (s *Server) particulars(c *caseflow.Case, full bool) []field {
 	if cp := c.Complaint; cp != nil {
 		add("投诉地点", cp.Center.Name)
 	}
-	add("责任主体", s.windowName(c))
+	add("责任主体", cmp.Or(s.windowName(c), "未指定"))
 	if f := c.Finding; f.Verdict != "" {
 		add("认定结论", f.Verdict.Label())
 	}
@@ -168,7 +170,7 @@ func (s *Server) particulars(c *caseflow.Case, full bool) []field {
 
 // actorLabel names who took a step: a person's name and role, or the system.
 func actorLabel(a caseflow.Actor) string {
-	if a.Name == "" {
+	if a.Name == "" || a.Name == a.Role.Label() {
 		return a.Role.Label()
 	}
 	return a.Name + "（" + a.Role.Label() + "）"

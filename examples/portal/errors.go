@@ -25,7 +25,6 @@ var (
 	errFormToken   = &pageError{http.StatusForbidden, "表单已失效，请返回刷新后重新提交", "form token missing or wrong"}
 	errNoSuchPage  = &pageError{http.StatusNotFound, "页面不存在", "no such page"}
 	errNotAllowed  = &pageError{http.StatusForbidden, "您现在不能办理该步骤", "step not among the user's allowed steps"}
-	errNotYours    = &pageError{http.StatusForbidden, "该功能仅供县政管办、分管领导和市督查科使用", "county-wide roles only"}
 	errUnsigned    = &pageError{http.StatusUnauthorized, "推送未签名或签名不符", "push signature missing or wrong"}
 	errStale       = &pageError{http.StatusUnauthorized, "推送时间戳缺失或超出有效时间窗口", "push timestamp missing or outside the replay window"}
 )

@@ -27,6 +27,10 @@ type session struct {
 	ID      string `json:"i"`
 }
 
+// strictBase64 reads a cookie's parts refusing the non-canonical spellings of a value (other
+// trailing bits), so that a session has one cookie: FuzzSessionCookie found a second one.
+var strictBase64 = base64.RawURLEncoding.Strict()
+
 // sessions issues and checks session cookies.
 type sessions struct {
 	key []byte
@@ -61,8 +65,8 @@ func (ss *sessions) read(r *http.Request) (session, bool) {
 		return session{}, false
 	}
 	p, m, ok := strings.Cut(c.Value, ".")
-	payload, err1 := base64.RawURLEncoding.DecodeString(p)
-	mac, err2 := base64.RawURLEncoding.DecodeString(m)
+	payload, err1 := strictBase64.DecodeString(p)
+	mac, err2 := strictBase64.DecodeString(m)
 	if !ok || err1 != nil || err2 != nil || !hmac.Equal(mac, ss.mac("session", payload)) {
 		return session{}, false
 	}

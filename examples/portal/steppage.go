@@ -115,8 +115,8 @@ func (s *Server) windowByID(id string) (any, error) {
 	return win, nil
 }
 
-// requiredFirst puts the fields of the content a step requires (its top-level properties
-// that are required, with all their parts) before the optional ones, keeping the schema's
+// requiredFirst puts first the fields a step requires, then the other parts of the content
+// it requires (认定的原因 of a required 认定), then the optional ones, keeping the schema's
 // order within each: the clerk fills in what the step needs first.
 func requiredFirst(fs []stepform.Field) {
 	top := func(f stepform.Field) string { name, _, _ := strings.Cut(f.Name, "."); return name }
@@ -126,14 +126,14 @@ func requiredFirst(fs []stepform.Field) {
 			required[top(f)] = true
 		}
 	}
-	slices.SortStableFunc(fs, func(a, b stepform.Field) int {
-		return cmp.Compare(b2i(!required[top(a)]), b2i(!required[top(b)]))
-	})
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
+	rank := func(f stepform.Field) int {
+		switch {
+		case f.Required:
+			return 0
+		case required[top(f)]:
+			return 1
+		}
+		return 2
 	}
-	return 0
+	slices.SortStableFunc(fs, func(a, b stepform.Field) int { return cmp.Compare(rank(a), rank(b)) })
 }

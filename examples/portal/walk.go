@@ -4,21 +4,24 @@ import (
 	"fmt"
 	"net/url"
 	"time"
+
+	"github.com/haochaping/haochaping"
 )
 
 // DemoPush is a bad review as the national interface pushes it: matter number, rated at
-// time t (2 = 不满意, 测评内容 212 窗口人员态度生硬), by a named reviewer, at the tax bureau.
+// time t (written in Beijing time, as the interface does), 2 = 不满意, 测评内容 214 服务态度生硬,
+// by a named reviewer, at the tax bureau.
 func DemoPush(matter string, t time.Time) []byte {
-	return fmt.Appendf(nil, `{"projectNo":%q,"assessNumber":1,"pf":"4","satisfaction":"2","evalDetail":"212",`+
+	return fmt.Appendf(nil, `{"projectNo":%q,"assessNumber":1,"pf":"4","satisfaction":"2","evalDetail":"214",`+
 		`"assessTime":%q,"userName":"张三丰","mobile":"13812345678","proDepart":"融安县税务局","proDepartCode":"tax-bureau",`+
-		`"taskName":"个人所得税汇算清缴"}`, matter, t.Format("2006-01-02 15:04:05"))
+		`"taskName":"个人所得税汇算清缴"}`, matter, t.In(haochaping.Location()).Format("2006-01-02 15:04:05"))
 }
 
 // DemoRating is a good rating (5 = 非常满意) of matter at time t: it goes to the ledger and
 // opens no case.
 func DemoRating(matter string, t time.Time) []byte {
 	return fmt.Appendf(nil, `{"projectNo":%q,"assessNumber":1,"pf":"1","satisfaction":"5",`+
-		`"assessTime":%q,"proDepart":"融安县税务局","proDepartCode":"tax-bureau"}`, matter, t.Format("2006-01-02 15:04:05"))
+		`"assessTime":%q,"proDepart":"融安县税务局","proDepartCode":"tax-bureau"}`, matter, t.In(haochaping.Location()).Format("2006-01-02 15:04:05"))
 }
 
 // WalkStep is one step of a case, as a person takes it in the portal: who, which step,

@@ -1,10 +1,12 @@
 package main
 
 import (
+	"cmp"
 	"net/http"
 	"slices"
 	"time"
 
+	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
 	"github.com/haochaping/haochaping/deadline"
 )
@@ -28,17 +30,20 @@ type workItem struct {
 	Standing, StandingLabel string
 }
 
-// caseRow is one case of the worklist's list of cases.
+// caseRow is one case of the worklist's list of cases: with its matter number, which a clerk
+// knows it by, and the steps the user may take on it now (archiving, say, which is no duty).
 type caseRow struct {
-	ID, Kind, State, Window, Received, Due string
+	ID, Matter, Kind, State, Window, Received, Due string
+	Steps                                          []string
 }
 
 // worklistData is the worklist page's.
 type worklistData struct {
-	Items []workItem
-	More  bool
-	Cases []caseRow
-	Next  string // the cursor of the next page of cases
+	Items  []workItem
+	More   bool
+	Cases  []caseRow
+	Next   string   // the cursor of the next page of cases
+	Months []string // the bulletins to open, latest first: "2026-11"
 }
 
 // worklist is GET /: the user's duties, soonest due first, at-risk and overdue marked, and
@@ -66,14 +71,41 @@ func (s *Server) worklist(w http.ResponseWriter, r *http.Request, v visit) {
 		return
 	}
 	for _, c := range cases {
-		row := caseRow{ID: c.ID, Kind: c.Kind.Label(), State: c.StateLabel(), Window: s.windowName(c), Received: s.svc.Calendar.FormatTime(c.ReceivedAt)}
-		if due, ok := c.Due(); ok {
-			row.Due = s.svc.Calendar.FormatDue(due, now)
+		row, err := s.caseRow(c, v.User, now)
+		if err != nil {
+			s.fail(w, r, err)
+			return
 		}
 		d.Cases = append(d.Cases, row)
 	}
 	d.Next = next
+	for i := range 6 {
+		d.Months = append(d.Months, now.In(haochaping.Location()).AddDate(0, -i, 1-now.In(haochaping.Location()).Day()).Format("2006-01"))
+	}
 	s.render(w, http.StatusOK, "worklist", page{Title: "工作台", Visit: v, Data: d})
+}
+
+// caseRow describes an open case as the worklist lists it, with the steps of the workflow
+// the user may take on it now (not those allowed anywhere: 督促办理, 申请撤销…).
+func (s *Server) caseRow(c *caseflow.Case, u User, now time.Time) (caseRow, error) {
+	row := caseRow{ID: c.ID, Kind: c.Kind.Label(), State: c.StateLabel(), Window: cmp.Or(s.windowName(c), "未指定"),
+		Received: s.svc.Calendar.FormatTime(c.ReceivedAt)}
+	if c.Review != nil {
+		row.Matter = c.Review.MatterNumber
+	} else if c.Complaint != nil {
+		row.Matter = c.Complaint.MatterNumber
+	}
+	if due, ok := c.Due(); ok {
+		row.Due = s.svc.Calendar.FormatDue(due, now)
+	}
+	steps, err := s.svc.AllowedOn(c, u.Actor)
+	anywhere := c.Workflow().Anywhere()
+	for _, st := range steps {
+		if !slices.ContainsFunc(anywhere, func(d caseflow.StepDef) bool { return d.Event == st.Event }) {
+			row.Steps = append(row.Steps, st.Label)
+		}
+	}
+	return row, err
 }
 
 // workItem describes an open duty as the worklist shows it.

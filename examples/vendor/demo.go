@@ -84,9 +84,9 @@ var script = []struct {
 	{72 * time.Hour, "wang", "/worklist", ""},
 }
 
-// push is a bad review as the national interface pushes it (2 = 不满意, 测评内容 212 窗口人员
+// push is a bad review as the national interface pushes it (2 = 不满意, 测评内容 214 服务
 // 态度生硬), for matter number.
 func push(number string) string {
-	return `{"projectNo":"` + number + `","assessNumber":1,"pf":"4","satisfaction":"2","evalDetail":"212",` +
+	return `{"projectNo":"` + number + `","assessNumber":1,"pf":"4","satisfaction":"2","evalDetail":"214",` +
 		`"assessTime":"2026-11-20 09:15:00","userName":"张三丰","mobile":"13812345678","proDepart":"融安县税务局"}`
 }
