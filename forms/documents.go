@@ -172,6 +172,13 @@ func (m masker) text(s string) string {
 	return haochaping.MaskText(s)
 }
 
+// TextMasker returns the function the documents mask free text of case c with, for a portal
+// that shows such text beside them (a trail's notes, the reviewer's words): the personal
+// values the case knows (the reviewer's or complainant's name, phone and ID number, the
+// investigated person's phone) masked wherever they occur, then digit runs as
+// [haochaping.MaskText] masks them.
+func TextMasker(c *caseflow.Case) func(string) string { return newMasker(c, false).text }
+
 // texts masks each of ss.
 func (m masker) texts(ss []string) []string {
 	out := make([]string, len(ss))

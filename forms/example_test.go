@@ -40,3 +40,16 @@ func ExampleRegistration() {
 	// 联系方式 | 138****1234 | 办理编号 | 450224-2026-000123
 	// 办理事项 | 个人所得税申报 | 转办时间 | 2026年11月16日 10:30
 }
+
+// A portal masks free text about a case as its documents do: the reviewer's name and phone
+// wherever they occur, and any other run of digits.
+func ExampleTextMasker() {
+	c, _, err := caseflowtest.NewService().Receive(context.Background(), caseflowtest.Review())
+	if err != nil {
+		panic(err)
+	}
+	mask := forms.TextMasker(c)
+	fmt.Println(mask("已电话联系张晓明（13800001234），另留号码 13900001111"))
+	// Output:
+	// 已电话联系张**（138****1234），另留号码 139****1111
+}

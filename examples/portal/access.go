@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"slices"
 
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
@@ -59,16 +60,37 @@ func (s *Server) scope(u User) caseflow.Filter {
 	return f
 }
 
-// owes reports whether the duty is the user's to do: the office's worklist is every duty
-// (it supervises them all, 第三条), another's only the duties of their role and organisation.
-func owes(u User, d *caseflow.Duty) bool {
-	switch {
-	case u.Role == caseflow.RoleOffice:
+// owes reports whether the duty of a case of kind k is the user's to do: the office's
+// worklist is every duty (it supervises them all, 第三条); another's, the duties of their
+// organisation that a step of their role fulfils: a window's staff hold the meeting, its
+// head sends the report (第五条).
+func (s *Server) owes(u User, k caseflow.Kind, d *caseflow.Duty) bool {
+	if u.Role == caseflow.RoleOffice {
 		return true
-	case windowRole(u):
-		return (d.Owner == caseflow.RoleWindowStaff || d.Owner == caseflow.RoleWindowHead) && d.Org == u.Org
 	}
-	return d.Owner == u.Role && (countyWide(u) || d.Org == u.Org)
+	return s.fulfils[fulfilKey{k, d.Kind, u.Role}] && (countyWide(u) || d.Org == u.Org)
+}
+
+// fulfilKey names a duty of a workflow and a role.
+type fulfilKey struct {
+	kind caseflow.Kind
+	duty caseflow.DutyKind
+	role caseflow.Role
+}
+
+// fulfilment is, for each workflow, which roles take a step that fulfils each duty.
+func fulfilment() map[fulfilKey]bool {
+	m := map[fulfilKey]bool{}
+	for _, k := range []caseflow.Kind{caseflow.KindSystemPushed, caseflow.KindOnSiteComplaint} {
+		for _, sd := range caseflow.WorkflowOf(k).Steps() {
+			for _, d := range sd.Fulfils {
+				for _, r := range append(slices.Clone(sd.Roles), sd.OwnLeaderRoles...) {
+					m[fulfilKey{k, d, r}] = true
+				}
+			}
+		}
+	}
+	return m
 }
 
 // readCase returns the case if the user may read it, and caseflow.ErrNotFound otherwise.

@@ -96,9 +96,10 @@ func (s *Server) caseData(c *caseflow.Case, u User, full bool) (caseData, error)
 		d.Duties = append(d.Duties, row)
 	}
 	wf := c.Workflow()
+	mask := forms.TextMasker(c) // what clerks and the reviewer wrote may name the reviewer
 	for _, e := range c.Trail {
 		row := trailRow{Seq: e.Seq, Time: s.svc.Calendar.FormatTime(e.Time), Actor: actorLabel(e.Actor), Step: string(e.Event),
-			From: wf.Label(e.From), To: wf.Label(e.To), Note: haochaping.MaskText(e.Note), Late: e.Late, Content: stepContent(e)}
+			From: wf.Label(e.From), To: wf.Label(e.To), Note: mask(e.Note), Late: e.Late, Content: mask(stepContent(e))}
 		if sd, ok := wf.Step(e.Event, e.From); ok {
 			row.Step = sd.Label
 		}
@@ -142,7 +143,11 @@ func (s *Server) particulars(c *caseflow.Case, full bool) []field {
 			opts = append(opts, o.Code+" "+o.Label)
 		}
 		add("差评选项", strings.Join(opts, "；"))
-		add("文字评价", haochaping.MaskText(rv.FreeText))
+		if full {
+			add("文字评价", rv.FreeText)
+		} else {
+			add("文字评价", forms.TextMasker(c)(rv.FreeText))
+		}
 		who := rv.Reviewer
 		switch {
 		case rv.Anonymous:

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
 )
 
@@ -24,8 +23,9 @@ type schemaNode struct {
 }
 
 // stepContent is what a step recorded, as the trail shows it: "title：value" for each filled
-// field, in Chinese, from the step's schema; personal data masked, as the step's JSON masks
-// it. It is empty for a step without content or one it cannot read.
+// field, in Chinese, from the step's schema; phones masked as the step's JSON masks them
+// (mask the rest with the case's forms.TextMasker). It is empty for a step without content
+// or one it cannot read.
 func stepContent(e *caseflow.Entry) string {
 	st, ok := caseflow.StepTypeOf(e.Event)
 	if !ok || e.Step == nil {
@@ -39,7 +39,7 @@ func stepContent(e *caseflow.Entry) string {
 	}
 	var parts []string
 	describe(&schema, value, "", &parts)
-	return haochaping.MaskText(strings.Join(parts, "；"))
+	return strings.Join(parts, "；")
 }
 
 // describe appends the filled fields of value under schema n, titled prefix.

@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"net/http"
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/haochaping/haochaping"
@@ -106,10 +108,26 @@ func (s *Server) bulletinXLSX(w http.ResponseWriter, r *http.Request, _ visit) {
 // errBadMonth is a month the bulletin cannot be made for.
 var errBadMonth = &pageError{http.StatusBadRequest, "月份应写作 2026-11 这样的年-月，且不晚于本月", "month not YYYY-MM or in the future"}
 
-// buildBulletin makes the bulletin of the month the request asks for, from the ledger
-// (counted by GROUP BY in the database) and the stored cases, over six months for the trend.
+// bulletinTTL is how long a month's bulletin is served as made: it reads every case of
+// the county, and every unit may open it (a 通报 is circulated to all of them, 第三条), so
+// that a burst of readers makes it once.
+const bulletinTTL = time.Minute
+
+// bulletins keeps the bulletins made, by month, each with when it was made.
+type bulletins struct {
+	mu   sync.Mutex // held while one is made: readers of the same moment wait for it
+	made map[string]madeBulletin
+}
+
+type madeBulletin struct {
+	b  *scoring.Bulletin
+	at time.Time
+}
+
+// buildBulletin returns the bulletin of the month the request asks for (the current month
+// by default), made within the last bulletinTTL or made now.
 func (s *Server) buildBulletin(r *http.Request) (*scoring.Bulletin, error) {
-	ctx, now := r.Context(), s.now()
+	now := s.now()
 	p := scoring.MonthOf(now)
 	if m := r.URL.Query().Get("month"); m != "" {
 		t, err := time.ParseInLocation("2006-01", m, haochaping.Location())
@@ -118,6 +136,25 @@ func (s *Server) buildBulletin(r *http.Request) (*scoring.Bulletin, error) {
 		}
 		p = scoring.Month(t.Year(), t.Month())
 	}
+	s.bulletins.mu.Lock()
+	defer s.bulletins.mu.Unlock()
+	if m, ok := s.bulletins.made[p.Key()]; ok && now.Sub(m.at) < bulletinTTL && !now.Before(m.at) {
+		return m.b, nil
+	}
+	b, err := s.makeBulletin(r.Context(), p, now)
+	if err != nil {
+		return nil, err
+	}
+	if s.bulletins.made == nil {
+		s.bulletins.made = map[string]madeBulletin{}
+	}
+	s.bulletins.made[p.Key()] = madeBulletin{b, now}
+	return b, nil
+}
+
+// makeBulletin makes the bulletin of month p from the ledger (counted by GROUP BY in the
+// database) and the stored cases, over six months for the trend.
+func (s *Server) makeBulletin(ctx context.Context, p scoring.Period, now time.Time) (*scoring.Bulletin, error) {
 	names := map[string]string{}
 	for _, o := range s.chart.Orgs() {
 		names[o.ID] = o.Name

@@ -51,7 +51,7 @@ func status(err error) int {
 		return http.StatusForbidden
 	case errors.Is(err, caseflow.ErrWrongState), errors.Is(err, caseflow.ErrConflict):
 		return http.StatusConflict
-	case errors.Is(err, haochaping.ErrMalformed):
+	case errors.Is(err, haochaping.ErrMalformed), errors.Is(err, caseflow.ErrBadCursor):
 		return http.StatusBadRequest
 	case errors.As(err, new(*caseflow.RefusalError)), errors.As(err, new(*haochaping.FieldError)),
 		errors.As(err, new(*stepform.FieldError)):

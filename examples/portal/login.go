@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -50,15 +51,21 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 
 // logout is POST /logout.
 func (s *Server) logout(w http.ResponseWriter, r *http.Request, v visit) {
+	s.sessions.revoke(v.Session)
 	s.sessions.clear(w)
 	s.log.Info("signed out", "user", v.User.ID)
 	http.Redirect(w, r, "/login", http.StatusSeeOther)
 }
 
 // localPath returns next if it is a path of this site, else "/": a sign-in never sends the
-// user to another site.
+// user to another site. Control characters and backslashes are refused whole, for browsers
+// drop a tab or a newline from a URL and read a backslash as a slash ("/\t/evil" is "//evil").
 func localPath(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") || strings.ContainsAny(next, "\r\n") {
+	if strings.ContainsFunc(next, func(r rune) bool { return r < 0x20 || r == 0x7f || r == '\\' }) {
+		return "/"
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
 		return "/"
 	}
 	return next

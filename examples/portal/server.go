@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	"github.com/haochaping/haochaping"
@@ -42,17 +43,19 @@ type Config struct {
 // Server is the portal: the library's service over the database, and the pages and the
 // webhook in front of it. It is an http.Handler, safe for concurrent use.
 type Server struct {
-	svc      *caseflow.Service
-	db       *Database
-	auth     Authenticator
-	chart    *haochaping.OrgChart
-	sessions *sessions
-	push     pushVerifier
-	rules    *scoring.Rules
-	docs     forms.Options
-	log      *slog.Logger
-	now      func() time.Time
-	handler  http.Handler
+	svc       *caseflow.Service
+	db        *Database
+	auth      Authenticator
+	chart     *haochaping.OrgChart
+	sessions  *sessions
+	push      pushVerifier
+	fulfils   map[fulfilKey]bool
+	bulletins bulletins
+	rules     *scoring.Rules
+	docs      forms.Options
+	log       *slog.Logger
+	now       func() time.Time
+	handler   http.Handler
 }
 
 // Limits of what the portal reads.
@@ -98,8 +101,8 @@ func NewServer(c Config) (*Server, error) {
 		svc: svc, db: c.Database, auth: c.Auth, chart: chart, rules: c.Rules,
 		sessions: &sessions{key: key, ttl: 8 * time.Hour, now: c.Now},
 		push:     pushVerifier{secret: c.PushSecret, window: 5 * time.Minute, now: c.Now},
-		docs:     forms.DefaultOptions(),
-		log:      c.Logger, now: c.Now,
+		docs:     forms.DefaultOptions(), fulfils: fulfilment(),
+		log: c.Logger, now: c.Now,
 	}
 	s.docs.Calendar = svc.Calendar
 	s.handler = s.routes()
@@ -145,6 +148,8 @@ func (s *Server) logged(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := s.now()
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		info := &requestInfo{}
+		r = r.WithContext(context.WithValue(r.Context(), requestKey{}, info))
 		h := w.Header()
 		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
@@ -154,11 +159,16 @@ func (s *Server) logged(next http.Handler) http.Handler {
 				s.log.Error("panic", "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
 				http.Error(rec, "系统错误", http.StatusInternalServerError)
 			}
-			s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", rec.status, "ms", s.now().Sub(start).Milliseconds())
+			s.log.Info("request", "method", r.Method, "path", r.URL.Path, "status", rec.status, "user", info.user.Load(), "ms", s.now().Sub(start).Milliseconds())
 		}()
 		next.ServeHTTP(rec, r)
 	})
 }
+
+// requestInfo is what the handlers tell the request's log line: who was signed in.
+type requestInfo struct{ user atomic.Value } // string; set by the handler's goroutine
+
+type requestKey struct{}
 
 // statusRecorder remembers the status a handler wrote, for the log.
 type statusRecorder struct {

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -31,11 +32,40 @@ type session struct {
 // trailing bits), so that a session has one cookie: FuzzSessionCookie found a second one.
 var strictBase64 = base64.RawURLEncoding.Strict()
 
-// sessions issues and checks session cookies.
+// sessions issues and checks session cookies. A signed-out session is remembered until it
+// would have ended, so that a copy of its cookie is refused too; the list lives in memory,
+// which suits one process: a county running several keeps it in their shared store.
 type sessions struct {
 	key []byte
 	ttl time.Duration
 	now func() time.Time
+
+	mu      sync.Mutex
+	revoked map[string]int64 // session ID → when it would have ended (Unix seconds)
+}
+
+// revoke ends a session before its time.
+func (ss *sessions) revoke(s session) {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	now := ss.now().Unix()
+	if ss.revoked == nil {
+		ss.revoked = map[string]int64{}
+	}
+	for id, end := range ss.revoked { // forget those that have ended anyway
+		if end <= now {
+			delete(ss.revoked, id)
+		}
+	}
+	ss.revoked[s.ID] = s.Expires
+}
+
+// isRevoked reports whether the session was signed out.
+func (ss *sessions) isRevoked(s session) bool {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	_, ok := ss.revoked[s.ID]
+	return ok
 }
 
 // issue starts a session for the user.
@@ -71,7 +101,7 @@ func (ss *sessions) read(r *http.Request) (session, bool) {
 		return session{}, false
 	}
 	var s session
-	if json.Unmarshal(payload, &s) != nil || s.User == "" || ss.now().Unix() >= s.Expires {
+	if json.Unmarshal(payload, &s) != nil || s.User == "" || ss.now().Unix() >= s.Expires || ss.isRevoked(s) {
 		return session{}, false
 	}
 	return s, true
@@ -95,10 +125,11 @@ func (ss *sessions) mac(purpose string, b []byte) []byte {
 	return h.Sum(nil)
 }
 
-// visit is a signed-in request: the user and their session's form token.
+// visit is a signed-in request: the user, their session and its form token.
 type visit struct {
-	User  User
-	Token string
+	User    User
+	Session session
+	Token   string
 }
 
 type visitKey struct{}
@@ -122,7 +153,10 @@ func (s *Server) signedIn(next func(http.ResponseWriter, *http.Request, visit)) 
 			s.fail(w, r, errSignedOut)
 			return
 		}
-		v := visit{User: u, Token: s.sessions.token(ses)}
+		v := visit{User: u, Session: ses, Token: s.sessions.token(ses)}
+		if info, ok := r.Context().Value(requestKey{}).(*requestInfo); ok {
+			info.user.Store(u.ID) // for the request's log line
+		}
 		if r.Method == http.MethodPost {
 			r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
 			if err := r.ParseForm(); err != nil {

@@ -72,13 +72,17 @@ func (s *Server) showStep(w http.ResponseWriter, r *http.Request, v visit, code 
 		s.fail(w, r, err)
 		return
 	}
-	full := v.User.Role == caseflow.RoleOffice && slices.Contains(callbackSteps, ev)
-	cd, err := s.caseData(c, v.User, full)
+	cd, err := s.caseData(c, v.User, false)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	i := slices.IndexFunc(cd.Steps, func(a caseflow.AllowedStep) bool { return a.Event == ev })
+	if i >= 0 && v.User.Role == caseflow.RoleOffice && slices.Contains(callbackSteps, ev) {
+		// the office calls the reviewer: the name and number in full, on this form alone
+		cd.Particulars = s.particulars(c, true)
+		s.log.Info("personal data shown", "user", v.User.ID, "case", c.ID, "event", ev)
+	}
 	if i < 0 {
 		if refusal == "" { // a step the user may not take now: say so, and why if the workflow can
 			s.fail(w, r, errNotAllowed)
@@ -90,8 +94,12 @@ func (s *Server) showStep(w http.ResponseWriter, r *http.Request, v visit, code 
 	}
 	d := stepData{Case: cd, Step: cd.Steps[i], Note: values.Get("note")}
 	if d.Fields, err = stepform.Fields(d.Step.Content.Schema(), values, 2); err != nil {
-		s.fail(w, r, err)
-		return
+		// a refused form too large to draw again (stepform's limits): drawn empty, refusal kept
+		s.log.Info("form drawn empty", "case", c.ID, "event", ev, "err", err)
+		if d.Fields, err = stepform.Fields(d.Step.Content.Schema(), nil, 2); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	if ev == caseflow.EventReport { // an extension makes the report the other step, 报送报告，说明理由和整改期限
 		d.Fields = slices.DeleteFunc(d.Fields, func(f stepform.Field) bool { return strings.HasPrefix(f.Name, "extension.") })

@@ -2,13 +2,18 @@ package main
 
 import (
 	"cmp"
+	"context"
+	"crypto/hmac"
+	"encoding/base64"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/haochaping/haochaping"
 	"github.com/haochaping/haochaping/caseflow"
 	"github.com/haochaping/haochaping/deadline"
+	"github.com/haochaping/haochaping/scoring"
 )
 
 // Limits of one worklist page: the duties listed (read from the duties' index), and the
@@ -46,14 +51,22 @@ type worklistData struct {
 	Months []string // the bulletins to open, latest first: "2026-11"
 }
 
-// worklist is GET /: the user's duties, soonest due first, at-risk and overdue marked, and
-// the open cases of their unit.
+// worklist is GET /: the user's duties, soonest due first, at-risk and overdue marked; then
+// what awaits them with no deadline (an untimed duty, a decision such as the city office's on
+// an appeal, the archiving); then a page of the open cases of their unit.
 func (s *Server) worklist(w http.ResponseWriter, r *http.Request, v visit) {
 	ctx, now := r.Context(), s.now()
+	after, err := s.readCursor(r.URL.Query().Get("after"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	var d worklistData
-	err := s.db.Store.ScanDuties(ctx, s.scope(v.User), func(od caseflow.OpenDuty) error {
-		if owes(v.User, od.Duty) {
+	listed := map[string]bool{} // cases with a timed duty listed
+	err = s.db.Store.ScanDuties(ctx, s.scope(v.User), func(od caseflow.OpenDuty) error {
+		if s.owes(v.User, od.Case.Kind, od.Duty) {
 			d.Items = append(d.Items, s.workItem(od, now))
+			listed[od.Case.ID] = true
 		}
 		return nil
 	})
@@ -62,10 +75,16 @@ func (s *Server) worklist(w http.ResponseWriter, r *http.Request, v visit) {
 		return
 	}
 	slices.SortStableFunc(d.Items, func(a, b workItem) int { return a.due.Compare(b.due) })
+	waiting, err := s.awaiting(r.Context(), v.User, listed)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Items = append(d.Items, waiting...)
 	if len(d.Items) > worklistLimit {
 		d.Items, d.More = d.Items[:worklistLimit], true
 	}
-	cases, next, err := s.db.Store.List(ctx, s.scope(v.User), caseflow.Page{After: r.URL.Query().Get("after"), Limit: casesPerPage})
+	cases, next, err := s.db.Store.List(ctx, s.scope(v.User), caseflow.Page{After: after, Limit: casesPerPage})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -78,15 +97,89 @@ func (s *Server) worklist(w http.ResponseWriter, r *http.Request, v visit) {
 		}
 		d.Cases = append(d.Cases, row)
 	}
-	d.Next = next
+	d.Next = s.cursor(next)
 	for i := range 6 {
 		d.Months = append(d.Months, now.In(haochaping.Location()).AddDate(0, -i, 1-now.In(haochaping.Location()).Day()).Format("2006-01"))
 	}
 	s.render(w, http.StatusOK, "worklist", page{Title: "工作台", Visit: v, Data: d})
 }
 
-// caseRow describes an open case as the worklist lists it, with the steps of the workflow
-// the user may take on it now (not those allowed anywhere: 督促办理, 申请撤销…).
+// awaitingScan bounds the open cases the worklist reads whole for what awaits the user with
+// no deadline; a county with more open cases than this lists the rest on the case pages.
+const awaitingScan = 1000
+
+// awaiting lists what awaits the user on the open cases of their scope that have no timed
+// duty of theirs listed: their untimed duties (a leader's second review, 第八条), and the steps
+// only they may take now that no duty names (the city office's decision on an appeal, 第九条;
+// the leader's on a withdrawal, 第三条; the office's archiving), oldest case first.
+func (s *Server) awaiting(ctx context.Context, u User, listed map[string]bool) ([]workItem, error) {
+	var items []workItem
+	scanned := 0
+	for c, err := range scoring.StoredCases(ctx, s.db.Store, s.scope(u)) {
+		if err != nil {
+			return nil, err
+		}
+		if scanned++; scanned > awaitingScan {
+			break
+		}
+		if listed[c.ID] {
+			continue
+		}
+		for _, du := range c.OpenDuties() {
+			if !du.Timed && s.owes(u, c.Kind, du) {
+				items = append(items, workItem{Case: c.ID, State: c.StateLabel(), Window: s.windowName(c),
+					Duty: du.Label(), Owner: du.Owner.Label(), Rule: du.Rule(), Due: "不计时限"})
+			}
+		}
+		steps, err := s.svc.AllowedOn(c, u.Actor)
+		if err != nil {
+			return nil, err
+		}
+		for _, st := range decisions(c, steps) {
+			items = append(items, workItem{Case: c.ID, State: c.StateLabel(), Window: s.windowName(c),
+				Duty: st.Label, Owner: u.Role.Label(), Rule: st.Rule, Due: "—"})
+		}
+	}
+	return items, nil
+}
+
+// decisions are the steps of those allowed that move the case on: not those allowed in every
+// state with no condition (督促办理, 按新规则重新计时, 申请撤销, 删除个人信息).
+func decisions(c *caseflow.Case, steps []caseflow.AllowedStep) []caseflow.AllowedStep {
+	anywhere := c.Workflow().Anywhere()
+	return slices.DeleteFunc(slices.Clone(steps), func(st caseflow.AllowedStep) bool {
+		return slices.ContainsFunc(anywhere, func(d caseflow.StepDef) bool { return d.Event == st.Event && d.When == "" })
+	})
+}
+
+// errBadCursor is a page cursor the portal did not give.
+var errBadCursor = &pageError{http.StatusBadRequest, "翻页参数无效，请从工作台首页重新翻页", "page cursor not signed by the portal"}
+
+// cursor signs a store's page cursor, so that a user cannot hand the store one of their own
+// (another unit's case ID, say, whose existence the answer would tell).
+func (s *Server) cursor(next string) string {
+	if next == "" {
+		return ""
+	}
+	return base64.RawURLEncoding.EncodeToString([]byte(next)) + "." + base64.RawURLEncoding.EncodeToString(s.sessions.mac("cursor", []byte(next)))
+}
+
+// readCursor returns the store's cursor a signed one carries, or errBadCursor.
+func (s *Server) readCursor(signed string) (string, error) {
+	if signed == "" {
+		return "", nil
+	}
+	c, m, ok := strings.Cut(signed, ".")
+	next, err1 := strictBase64.DecodeString(c)
+	mac, err2 := strictBase64.DecodeString(m)
+	if !ok || err1 != nil || err2 != nil || !hmac.Equal(mac, s.sessions.mac("cursor", next)) {
+		return "", errBadCursor
+	}
+	return string(next), nil
+}
+
+// caseRow describes an open case as the worklist lists it, with the decisions the user may
+// take on it now.
 func (s *Server) caseRow(c *caseflow.Case, u User, now time.Time) (caseRow, error) {
 	row := caseRow{ID: c.ID, Kind: c.Kind.Label(), State: c.StateLabel(), Window: cmp.Or(s.windowName(c), "未指定"),
 		Received: s.svc.Calendar.FormatTime(c.ReceivedAt)}
@@ -99,11 +192,8 @@ func (s *Server) caseRow(c *caseflow.Case, u User, now time.Time) (caseRow, erro
 		row.Due = s.svc.Calendar.FormatDue(due, now)
 	}
 	steps, err := s.svc.AllowedOn(c, u.Actor)
-	anywhere := c.Workflow().Anywhere()
-	for _, st := range steps {
-		if !slices.ContainsFunc(anywhere, func(d caseflow.StepDef) bool { return d.Event == st.Event }) {
-			row.Steps = append(row.Steps, st.Label)
-		}
+	for _, st := range decisions(c, steps) {
+		row.Steps = append(row.Steps, st.Label)
 	}
 	return row, err
 }
