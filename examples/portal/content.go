@@ -38,12 +38,13 @@ func stepContent(e *caseflow.Entry) string {
 		return ""
 	}
 	var parts []string
-	describe(&schema, value, "", &parts)
+	describe(&schema, value, "", false, &parts)
 	return strings.Join(parts, "；")
 }
 
-// describe appends the filled fields of value under schema n, titled prefix.
-func describe(n *schemaNode, value any, prefix string, parts *[]string) {
+// describe appends the filled fields of value under schema n, titled prefix; inItem says
+// value is a field of a list's item, named without the list's title.
+func describe(n *schemaNode, value any, prefix string, inItem bool, parts *[]string) {
 	title := cmp.Or(n.Title, prefix)
 	switch v := value.(type) {
 	case map[string]any:
@@ -53,7 +54,7 @@ func describe(n *schemaNode, value any, prefix string, parts *[]string) {
 		}
 		for _, name := range slices.Sorted(maps.Keys(n.Properties)) { // the schema's order
 			if x, ok := v[name]; ok {
-				describe(n.Properties[name], x, title, parts)
+				describe(n.Properties[name], x, title, inItem, parts)
 			}
 		}
 	case []any:
@@ -62,8 +63,12 @@ func describe(n *schemaNode, value any, prefix string, parts *[]string) {
 			if n.Items == nil {
 				continue
 			}
+			if _, ok := x.(map[string]any); !ok { // a list of texts or options: the items alone
+				items = append(items, label(n.Items, x))
+				continue
+			}
 			var sub []string
-			describe(n.Items, x, title, &sub)
+			describe(n.Items, x, title, true, &sub)
 			items = append(items, strings.Join(sub, "，"))
 		}
 		if len(items) > 0 {
@@ -73,7 +78,7 @@ func describe(n *schemaNode, value any, prefix string, parts *[]string) {
 		if s := label(n, v); s != "" {
 			// an item's field within its list: 认定的原因的方面 under 认定的原因 is 方面
 			short, cut := strings.CutPrefix(title, prefix+"的")
-			if !cut || prefix == "" {
+			if !cut || !inItem {
 				short = title
 			}
 			*parts = append(*parts, short+"："+s)
