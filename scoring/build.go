@@ -357,8 +357,8 @@ func overdueSection(r *Report, p Period, _ Row, _ *BulletinOptions) (Section, er
 			Text(o.Rule), Text(o.Due.In(haochaping.Location()).Format("2006-01-02 15:04")), Text(done)})
 	}
 	s := Section{Heading: "超期办件情况", Table: tab}
-	if len(list) == 0 {
-		s.Paragraphs = []string{"本期无超期办件。"}
+	if len(list) == 0 { // the sentence alone: a table of headers under it read as a form left blank
+		s.Paragraphs, s.Table = []string{"本期无超期办件。"}, nil
 	} else {
 		s.Paragraphs = []string{fmt.Sprintf("本期有%d项办理时限超期，涉及办件如下，请相关单位认真查找原因、按时办结。", len(list))}
 	}

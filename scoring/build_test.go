@@ -81,3 +81,20 @@ func TestBulletinProseAndTablesRoundAlike(t *testing.T) {
 	assert.Equal(t, "99.49%", scoring.Number(f.Value).Format(scoring.FormatPercent))
 	assert.Equal(t, "99.49%", scoring.PercentForTest(f))
 }
+
+// A month without an overdue duty says so, with no table of headers under the sentence: the
+// portal's first bulletin showed an empty 超期办件 table, read as a form left blank.
+func TestBulletinWithoutOverdueHasNoTable(t *testing.T) {
+	r := monthReport(t, scoring.Definition{})
+	b, err := scoring.BuildBulletin(r, october, scoring.BulletinOptions{})
+	require.NoError(t, err)
+	require.NoError(t, b.Validate())
+	for _, s := range b.Sections {
+		if s.Heading == "超期办件情况" {
+			assert.Nil(t, s.Table)
+			assert.Equal(t, []string{"本期无超期办件。"}, s.Paragraphs)
+			return
+		}
+	}
+	t.Fatal("no section 超期办件情况")
+}

@@ -97,12 +97,13 @@ type chartData struct {
 	series  []chartSeries
 	rows    int // rows of the table: more than len(labels) when cut
 	percent bool
+	counts  bool // every series counts ([FormatInt]): ticks at whole numbers
 }
 
 func chartDataOf(s Section) chartData {
 	t, ch := s.Table, s.Chart
 	n := min(len(t.Rows), maxChartRows)
-	d := chartData{kind: ch.Kind, title: oneLine(ch.Title), rows: len(t.Rows), percent: true}
+	d := chartData{kind: ch.Kind, title: oneLine(ch.Title), rows: len(t.Rows), percent: true, counts: true}
 	for _, row := range t.Rows[:n] {
 		d.labels = append(d.labels, oneLine(row[ch.Labels].Text))
 	}
@@ -115,6 +116,9 @@ func chartDataOf(s Section) chartData {
 		}
 		if col.Format != FormatPercent && col.Format != FormatDeltaPercent {
 			d.percent = false
+		}
+		if col.Format != FormatInt {
+			d.counts = false
 		}
 		d.series = append(d.series, sr)
 	}
@@ -196,7 +200,7 @@ func writeAxes(b *bytes.Buffer, d chartData) {
 		lo, hi = 0, 0
 	}
 	fromZero := bar || lo <= 0 || hi <= 0 || lo < hi/2
-	ax := niceAxis(lo, hi, fromZero)
+	ax := niceAxis(lo, hi, fromZero, d.counts)
 
 	// Legend, when there are several series, under the title; room for the values over
 	// the highest marks.
@@ -511,8 +515,9 @@ type axis struct {
 }
 
 // niceAxis returns an axis covering lo to hi, and zero when fromZero, with four to six
-// ticks a round step (1, 2, 2.5 or 5 times a power of ten) apart where the values allow.
-func niceAxis(lo, hi float64, fromZero bool) axis {
+// ticks a round step (1, 2, 2.5 or 5 times a power of ten) apart where the values allow;
+// for counts, a whole step (a count of 1 read 0, 0.2, 0.4… before), fewer ticks if need be.
+func niceAxis(lo, hi float64, fromZero, counts bool) axis {
 	if fromZero {
 		lo, hi = min(lo, 0), max(hi, 0)
 	}
@@ -532,6 +537,9 @@ func niceAxis(lo, hi float64, fromZero bool) axis {
 	for _, e := range []float64{mag / 10, mag, mag * 10} {
 		for _, m := range []float64{1, 2, 2.5, 5} {
 			step := m * e
+			if counts && (step < 1 || step != math.Trunc(step)) {
+				continue // the steps grow: the first whole one has the most ticks
+			}
 			first, last := math.Floor(lo/step+1e-9), math.Ceil(hi/step-1e-9)
 			n := last - first
 			a := axis{lo: first * step, hi: last * step, step: step}

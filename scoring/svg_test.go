@@ -3,6 +3,7 @@ package scoring
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -209,7 +210,7 @@ func TestNiceAxis(t *testing.T) {
 		{-3, -3, true, "-3 -2 -1 0"},
 		{1e12, 1e12, false, "0 2e+11 4e+11 6e+11 8e+11 1e+12"},
 	} {
-		a := niceAxis(c.lo, c.hi, c.fromZero)
+		a := niceAxis(c.lo, c.hi, c.fromZero, false)
 		var got []string
 		for _, v := range a.ticks {
 			got = append(got, fmt.Sprintf("%.6g", v))
@@ -221,10 +222,33 @@ func TestNiceAxis(t *testing.T) {
 	// Over many ranges: 4 to 6 ticks covering the values.
 	for lo := -50.0; lo < 50; lo += 3.7 {
 		for span := 0.013; span < 5000; span *= 1.9 {
-			a := niceAxis(lo, lo+span, false)
+			a := niceAxis(lo, lo+span, false, false)
 			assert.True(t, len(a.ticks) >= 4 && len(a.ticks) <= 6, "%v..%v: %v", lo, lo+span, a.ticks)
 			assert.LessOrEqual(t, a.lo, lo)
 			assert.GreaterOrEqual(t, a.hi, lo+span)
 		}
+	}
+}
+
+// A count is a whole number: its axis ticks whole numbers, fewer of them if need be (the
+// portal's first bulletin, of one bad review, had an axis of 0, 0.2, 0.4… 1.0).
+func TestNiceAxisOfCounts(t *testing.T) {
+	for _, c := range []struct {
+		lo, hi float64
+		want   string
+	}{
+		{0, 1, "0 1"},
+		{0, 3, "0 1 2 3"},
+		{0, 7, "0 2 4 6 8"},
+		{0, 688, "0 200 400 600 800"},
+		{0, 0, "0 1"},
+	} {
+		a := niceAxis(c.lo, c.hi, true, true)
+		var got []string
+		for _, v := range a.ticks {
+			got = append(got, fmt.Sprintf("%.6g", v))
+			assert.Equal(t, math.Trunc(v), v)
+		}
+		assert.Equal(t, c.want, strings.Join(got, " "), "%v..%v", c.lo, c.hi)
 	}
 }
