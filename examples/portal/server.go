@@ -154,6 +154,9 @@ func (s *Server) logged(next http.Handler) http.Handler {
 		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "same-origin")
+		if r.TLS != nil { // served over HTTPS: browsers are to come back over HTTPS alone
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		defer func() {
 			if v := recover(); v != nil {
 				s.log.Error("panic", "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))

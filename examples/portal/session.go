@@ -15,9 +15,11 @@ import (
 )
 
 // sessionCookie is the session cookie's name. The cookie is Secure, HttpOnly and
-// SameSite=Lax; browsers keep a Secure cookie on http://127.0.0.1 and http://localhost, which
-// they count as secure origins, and a county serves the portal over HTTPS.
-const sessionCookie = "haochaping_session"
+// SameSite=Lax, and its __Host- prefix makes browsers refuse one set by another host (a
+// sibling subdomain) or for another path; browsers keep such a cookie on http://127.0.0.1
+// and http://localhost, which they count as secure origins, and a county serves the portal
+// over HTTPS.
+const sessionCookie = "__Host-haochaping_session"
 
 // session is what the cookie carries, signed with HMAC-SHA-256 under the server's key: the
 // user's ID (the user is looked up on every request), when it ends, and a random ID the
