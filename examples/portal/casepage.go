@@ -162,6 +162,19 @@ func (s *Server) particulars(c *caseflow.Case, full bool) []field {
 	}
 	if cp := c.Complaint; cp != nil {
 		add("投诉地点", cp.Center.Name)
+		add("投诉时间", s.svc.Calendar.FormatTime(cp.Time))
+		add("办理编号", cp.MatterNumber)
+		add("办理事项", cp.ServiceItem)
+		add("被投诉窗口", s.orgName(cp.Window))
+		if full {
+			add("投诉人", cp.Complainant.Name)
+			add("联系电话", cp.Complainant.Phone)
+			add("投诉内容", cp.Content)
+		} else {
+			add("投诉人", haochaping.MaskName(cp.Complainant.Name))
+			add("联系电话", haochaping.MaskPhone(cp.Complainant.Phone))
+			add("投诉内容", forms.TextMasker(c)(cp.Content))
+		}
 	}
 	add("责任主体", cmp.Or(s.windowName(c), "未指定"))
 	if f := c.Finding; f.Verdict != "" {

@@ -60,6 +60,15 @@ func status(err error) int {
 	return http.StatusInternalServerError
 }
 
+// formStatus is the status of a form's content refused: 422 where status says 400 (malformed),
+// for the request was read; the content is what is wrong.
+func formStatus(err error) int {
+	if code := status(err); code != http.StatusBadRequest {
+		return code
+	}
+	return http.StatusUnprocessableEntity
+}
+
 // message is what the clerk reads of an error, in Chinese; never personal data, for the
 // library's messages mask it.
 func message(err error) string {

@@ -18,7 +18,7 @@ var templates = func() map[string]*template.Template {
 		"has": func(list []string, v string) bool { return slices.Contains(list, v) },
 	}).ParseFS(templateFiles, "templates/layout.html"))
 	pages := map[string]*template.Template{}
-	for _, name := range []string{"login", "worklist", "case", "step", "error"} {
+	for _, name := range []string{"login", "worklist", "case", "step", "complaint", "error"} {
 		pages[name] = template.Must(template.Must(layout.Clone()).ParseFS(templateFiles, "templates/"+name+".html"))
 	}
 	return pages

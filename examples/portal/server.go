@@ -121,6 +121,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("POST /login", s.login)
 	mux.Handle("POST /logout", s.signedIn(s.logout))
 	mux.Handle("GET /{$}", s.signedIn(s.worklist))
+	mux.Handle("GET /complaints/new", s.signedIn(s.complaintPage))
+	mux.Handle("POST /complaints", s.signedIn(s.receiveComplaint))
 	mux.Handle("GET /cases/{id}", s.signedIn(s.casePage))
 	mux.Handle("GET /cases/{id}/steps/{event}", s.signedIn(s.stepPage))
 	mux.Handle("POST /cases/{id}/steps/{event}", s.signedIn(s.takeStep))

@@ -15,8 +15,8 @@ import (
 // Smoke checks a running portal at base from outside, as CI runs it: health, the webhook
 // (a push, its retry, a good rating; a bad signature and a stale timestamp when pushes are
 // signed; an oversize body), every person's sign-in and worklist, a whole pushed case taken
-// through the forms to the archive, a window of another unit refused, the documents and the
-// bulletin. It prints one line per check and returns the first failure.
+// through the forms to the archive, a window of another unit refused, an on-site complaint,
+// the documents and the bulletin. It prints one line per check and returns the first failure.
 func Smoke(ctx context.Context, base string, srv *Server) error {
 	start := time.Now()
 	secret := srv.push.secret
@@ -97,6 +97,11 @@ func Smoke(ctx context.Context, base string, srv *Server) error {
 	}
 	a, err = people["wang"].Get(ctx, casePath)
 	if err := check("GET the archived case", a, err, http.StatusOK, "已备案"); err != nil {
+		return err
+	}
+	a, err = people["zhou"].Post(ctx, "/complaints", url.Values{"center": {"town-changan"}, "id": {"OS-" + matter},
+		"time": {now.In(srv.svc.Calendar.Location()).Format("2006-01-02T15:04")}, "content": {"取号机故障，排队时间长"}, "window": {"w-changan"}})
+	if err := check("POST /complaints an on-site complaint at the township (第四条)", a, err, http.StatusSeeOther, ""); err != nil {
 		return err
 	}
 	for _, f := range []string{"registration.docx", "registration.html", "registration.md", "report.docx", "summary.html"} {

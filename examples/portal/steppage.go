@@ -58,7 +58,7 @@ func (s *Server) takeStep(w http.ResponseWriter, r *http.Request, v visit) {
 	}
 	if err != nil {
 		s.log.Info("step refused", "case", id, "event", ev, "user", v.User.ID, "err", err)
-		s.showStep(w, r, v, status(err), r.PostForm, message(err))
+		s.showStep(w, r, v, formStatus(err), r.PostForm, message(err))
 		return
 	}
 	http.Redirect(w, r, "/cases/"+url.PathEscape(id)+"?done="+url.QueryEscape(string(ev)), http.StatusSeeOther)

@@ -49,6 +49,8 @@ type worklistData struct {
 	Cases  []caseRow
 	Next   string   // the cursor of the next page of cases
 	Months []string // the bulletins to open, latest first: "2026-11"
+	// Complaints is true for a user who registers on-site complaints.
+	Complaints bool
 }
 
 // worklist is GET /: the user's duties, soonest due first, at-risk and overdue marked; then
@@ -98,6 +100,7 @@ func (s *Server) worklist(w http.ResponseWriter, r *http.Request, v visit) {
 		d.Cases = append(d.Cases, row)
 	}
 	d.Next = s.cursor(next)
+	d.Complaints = len(s.complaintCenters(v.User)) > 0
 	for i := range 6 {
 		d.Months = append(d.Months, now.In(haochaping.Location()).AddDate(0, -i, 1-now.In(haochaping.Location()).Day()).Format("2006-01"))
 	}
