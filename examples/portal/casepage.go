@@ -209,5 +209,3 @@ func (s *Server) orgName(id string) string {
 	}
 	return id
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

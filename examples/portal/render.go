@@ -5,7 +5,6 @@ import (
 	"embed"
 	"html/template"
 	"net/http"
-	"net/url"
 	"slices"
 )
 
@@ -48,5 +47,3 @@ func (s *Server) render(w http.ResponseWriter, code int, name string, p page) {
 	w.WriteHeader(code)
 	w.Write(buf.Bytes())
 }
-
-func urlQueryEscape(s string) string { return url.QueryEscape(s) }

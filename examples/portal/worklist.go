@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -212,7 +213,7 @@ func (s *Server) workItem(od caseflow.OpenDuty, now time.Time) workItem {
 	}
 	it.Standing, it.StandingLabel = standingClass(st.Standing), st.Standing.Label()
 	if st.DaysOverdue > 0 {
-		it.StandingLabel += "（" + itoa(st.DaysOverdue) + "个工作日）"
+		it.StandingLabel += "（" + strconv.Itoa(st.DaysOverdue) + "个工作日）"
 	}
 	return it
 }
