@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"net/http"
 	"net/url"
 	"path"
@@ -77,32 +78,28 @@ func (s *Server) serveFile(w http.ResponseWriter, contentType string, attachment
 // bulletin is GET /bulletin?month=2026-11: the monthly bulletin (通报) as a print-ready page
 // with its charts; the month defaults to the current one.
 func (s *Server) bulletin(w http.ResponseWriter, r *http.Request, _ visit) {
-	b, err := s.buildBulletin(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	var buf bytes.Buffer
-	if err := scoring.WriteHTML(&buf, b); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	s.serveFile(w, "text/html; charset=utf-8", false, "", buf.Bytes())
+	s.serveBulletin(w, r, "text/html; charset=utf-8", "", scoring.WriteHTML)
 }
 
 // bulletinXLSX is GET /bulletin.xlsx?month=2026-11: the bulletin as a workbook with charts.
 func (s *Server) bulletinXLSX(w http.ResponseWriter, r *http.Request, _ visit) {
+	s.serveBulletin(w, r, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx", xlsx.Write)
+}
+
+// serveBulletin writes the month's bulletin with write; an ext downloads it as 通报-<month><ext>.
+func (s *Server) serveBulletin(w http.ResponseWriter, r *http.Request, contentType, ext string,
+	write func(io.Writer, *scoring.Bulletin) error) {
 	b, err := s.buildBulletin(r)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	var buf bytes.Buffer
-	if err := xlsx.Write(&buf, b); err != nil {
+	if err := write(&buf, b); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.serveFile(w, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", true, "通报-"+b.Period.Key()+".xlsx", buf.Bytes())
+	s.serveFile(w, contentType, ext != "", "通报-"+b.Period.Key()+ext, buf.Bytes())
 }
 
 // errBadMonth is a month the bulletin cannot be made for.

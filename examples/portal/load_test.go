@@ -68,8 +68,7 @@ type loadResult struct {
 
 func loadPushes(t *testing.T, db *Database, pushers int, d time.Duration) {
 	p := startPortal(t, db)
-	p.clock = time.Time{} // the portal's own clock: real time
-	p.Server.now, p.Server.push.now = time.Now, time.Now
+	p.Server.now, p.Server.push.now = time.Now, time.Now // the real clock: pushes are signed now
 	p.Server.svc.Now, p.Server.sessions.now = time.Now, time.Now
 	p.Server.log = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
 	transport := &http.Transport{MaxIdleConns: pushers, MaxIdleConnsPerHost: pushers}
